@@ -66,4 +66,16 @@ final class Converters {
             }
         }
     }
+
+    /** {@code --format}: {@code csv} or {@code json}. */
+    static final class OutputFormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            try {
+                return OutputFormat.CODEC.decode(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 }

@@ -27,6 +27,7 @@ final class JShellStartup {
             "io.qlir.core",
             "io.qlir.core.ops",
             "io.qlir.ops",
+            "io.qlir.ops.indicators",
             "io.qlir.data",
             "io.qlir.binance",
             "io.qlir.charts",
