@@ -4,7 +4,6 @@ import io.qlir.data.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,13 +51,7 @@ public final class WeightBudget {
     private final Condition changed = lock.newCondition();
 
     // Guarded by lock.
-    /** Released leases as {expiresAtMs, weight}, in expiry order (kept sorted even if the clock steps back). */
-    private final ArrayDeque<long[]> released = new ArrayDeque<>();
-    private long releasedWeight;
-    private int inFlightWeight;
-    private int inFlightCount;
-    private int externalWeight;
-    private long externalExpiresAtMs;
+    private final WeightLedger ledger;
     private long pausedUntilMs = Long.MIN_VALUE;
     private String pauseReason = "";
     private boolean serverCountSeen;
@@ -75,6 +68,7 @@ public final class WeightBudget {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.awaitServerCount = b.awaitServerCount;
+        this.ledger = new WeightLedger(capacity, windowMs);
     }
 
     /**
@@ -155,8 +149,7 @@ public final class WeightBudget {
             try {
                 sleepMs = millisUntilFits(weight, clock.millis());
                 if (sleepMs == 0) {
-                    inFlightWeight += weight;
-                    inFlightCount++;
+                    ledger.take(weight);
                     acquiredWeight += weight;
                     if (waited) {
                         waitedAcquires++;
@@ -196,66 +189,22 @@ public final class WeightBudget {
 
     /**
      * How long the head of the queue must wait before {@code weight} fits: 0 = now, a positive number of
-     * milliseconds = time must pass, -1 = only the completion of an in-flight request can help.
+     * milliseconds = time must pass, negative = only the completion of an in-flight request can help.
      */
     private long millisUntilFits(int weight, long now) {
-        purge(now);
         if (now < pausedUntilMs) {
             return pausedUntilMs - now;
         }
-        if (awaitServerCount && !serverCountSeen && inFlightCount > 0) {
-            return -1;
+        if (awaitServerCount && !serverCountSeen && ledger.inFlightCount() > 0) {
+            return WeightLedger.BLOCKED_BY_IN_FLIGHT;
         }
-        long external = now < externalExpiresAtMs ? externalWeight : 0;
-        long used = releasedWeight + inFlightWeight + external;
-        long excess = used + weight - capacity;
-        if (excess <= 0) {
-            return 0;
-        }
-        // Walk the expiries in order until enough weight has expired.
-        long freed = 0;
-        long externalAt = external > 0 ? externalExpiresAtMs : Long.MAX_VALUE;
-        boolean externalCounted = external == 0;
-        for (long[] entry : released) {
-            if (!externalCounted && externalAt <= entry[0]) {
-                freed += external;
-                externalCounted = true;
-                if (freed >= excess) {
-                    return Math.max(1, externalAt - now);
-                }
-            }
-            freed += entry[1];
-            if (freed >= excess) {
-                return Math.max(1, entry[0] - now);
-            }
-        }
-        if (!externalCounted) {
-            freed += external;
-            if (freed >= excess) {
-                return Math.max(1, externalAt - now);
-            }
-        }
-        return -1;
-    }
-
-    private void purge(long now) {
-        while (!released.isEmpty() && released.peekFirst()[0] <= now) {
-            releasedWeight -= released.pollFirst()[1];
-        }
+        return ledger.millisUntilFits(weight, now);
     }
 
     private void release(int weight) {
         lock.lock();
         try {
-            long now = clock.millis();
-            inFlightWeight -= weight;
-            inFlightCount--;
-            long expiresAt = now + windowMs;
-            if (!released.isEmpty() && released.peekLast()[0] > expiresAt) {
-                expiresAt = released.peekLast()[0]; // a clock that stepped back: hold the weight a little longer
-            }
-            released.addLast(new long[] {expiresAt, weight});
-            releasedWeight += weight;
+            ledger.release(weight, clock.millis());
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -272,15 +221,8 @@ public final class WeightBudget {
     public void reportServerUsage(int usedWeight) {
         lock.lock();
         try {
-            long now = clock.millis();
-            purge(now);
             serverCountSeen = true;
-            long own = releasedWeight + inFlightWeight;
-            long excess = usedWeight - own;
-            if (excess > 0) {
-                externalWeight = (int) Math.min(excess, Integer.MAX_VALUE);
-                externalExpiresAtMs = now + windowMs;
-            }
+            ledger.serverCounted(usedWeight, clock.millis());
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -332,12 +274,10 @@ public final class WeightBudget {
         lock.lock();
         try {
             long now = clock.millis();
-            purge(now);
-            int external = now < externalExpiresAtMs ? externalWeight : 0;
             Optional<Instant> paused = now < pausedUntilMs ? Optional.of(Instant.ofEpochMilli(pausedUntilMs))
                     : Optional.empty();
-            return new Snapshot(capacity, window, (int) (releasedWeight + inFlightWeight + external), inFlightWeight,
-                    external, paused, paused.isPresent() ? pauseReason : "", acquiredWeight, waitedAcquires);
+            return new Snapshot(capacity, window, ledger.used(now), ledger.inFlightWeight(), ledger.external(now),
+                    paused, paused.isPresent() ? pauseReason : "", acquiredWeight, waitedAcquires);
         } finally {
             lock.unlock();
         }

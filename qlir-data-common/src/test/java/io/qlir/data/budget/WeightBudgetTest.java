@@ -68,9 +68,8 @@ class WeightBudgetTest {
         WeightBudget b = budget(10, Duration.ofSeconds(60));
         WeightBudget.Lease held = b.acquire(10);
         Future<Long> waiter = pool.submit(() -> {
-            try (WeightBudget.Lease l = b.acquire(1)) {
-                return time.millis();
-            }
+            b.acquire(1).close();
+            return time.millis();
         });
         assertThatThrownBy(() -> waiter.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
         assertThat(b.snapshot().inFlight()).isEqualTo(10);
@@ -197,7 +196,8 @@ class WeightBudgetTest {
     }
 
     private long acquireAt(WeightBudget b, int weight) {
-        try (WeightBudget.Lease l = b.acquire(weight)) {
+        try {
+            b.acquire(weight).close();
             return time.millis();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
