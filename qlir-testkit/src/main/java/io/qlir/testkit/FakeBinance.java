@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,22 +18,22 @@ import mockwebserver3.MockWebServer;
  * {@code /api/v3/ping} the way Binance does, and misbehaves on demand.
  *
  * <p><b>Candles.</b> Every known symbol has deterministic synthetic candles for every interval, from its listing
- * (its first candle is the one containing the listing instant) to "now" by the fake's {@link Builder#clock(Clock)};
- * the newest candle is still forming (its close time is after now, its close and volume are the values at now).
- * {@code startTime}, {@code endTime} and {@code limit} (default 500, 1 to 1000) select rows as Binance does; the
- * probe {@code startTime=0&limit=1} returns the first candle. Both kline endpoints serve the same rows. Instead of
- * synthetic candles, a symbol and interval can {@link Builder#replay(String, Interval, String...) replay} recorded
- * raw rows verbatim.
+ * (its first candle is the one containing the listing instant) to "now" by the fake's
+ * {@link FakeBinanceBuilder#clock(Clock) clock}; the newest candle is still forming (its close time is after now,
+ * its close and volume are the values at now). {@code startTime}, {@code endTime} and {@code limit} (default 500,
+ * 1 to 1000) select rows as Binance does; the probe {@code startTime=0&limit=1} returns the first candle. Both kline
+ * endpoints serve the same rows. Instead of synthetic candles, a symbol and interval can
+ * {@link FakeBinanceBuilder#replay(String, Interval, String...) replay} recorded raw rows verbatim.
  *
  * <p><b>Errors as Binance words them.</b> Unknown symbol: HTTP 400 {@code {"code":-1121,"msg":"Invalid symbol."}};
  * bad interval: {@code -1120 "Invalid interval."}; missing parameter {@code -1102}; illegal characters
  * {@code -1100}; limit outside 1..1000 {@code -1130}; start after end {@code -1023}.
  *
  * <p><b>Weight limit.</b> Weight (klines 2, exchangeInfo 20, others 1) is counted per fixed window of the
- * rate-limit clock ({@link Builder#weightLimit(int, Duration)}, scaled down in tests); every response carries
- * {@code X-MBX-USED-WEIGHT-1M}. A request that does not fit gets 429 with {@code Retry-After} (seconds to the window
- * end); a client that keeps sending before that gets 429 again and, past {@link Builder#toleratedViolations(int)},
- * 418 with a ban.
+ * rate-limit clock ({@link FakeBinanceBuilder#weightLimit(int, Duration)}, scaled down in tests); every response
+ * carries {@code X-MBX-USED-WEIGHT-1M}. A request that does not fit gets 429 with {@code Retry-After} (seconds to
+ * the window end); a client that keeps sending before that gets 429 again and, past
+ * {@link FakeBinanceBuilder#toleratedViolations(int)}, 418 with a ban.
  *
  * <p><b>Faults.</b> A seeded {@link FaultPlan} for kline requests, or scripted faults for the next requests
  * ({@link #enqueueFaults(Fault...)}). Every request is logged ({@link #requests()}).
@@ -55,10 +54,10 @@ public final class FakeBinance implements AutoCloseable {
 
     private final MockWebServer server;
     private final FakeDispatcher dispatcher;
-    private final Builder config;
+    private final FakeBinanceBuilder config;
     private final Map<String, FakeSymbol> symbols;
 
-    private FakeBinance(Builder config, Map<String, FakeSymbol> symbols, Map<String, ReplayRows> replays) {
+    FakeBinance(FakeBinanceBuilder config, Map<String, FakeSymbol> symbols, Map<String, ReplayRows> replays) {
         this.config = config;
         this.symbols = symbols;
         this.dispatcher = new FakeDispatcher(config, symbols, replays);
@@ -78,8 +77,8 @@ public final class FakeBinance implements AutoCloseable {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static FakeBinanceBuilder builder() {
+        return new FakeBinanceBuilder();
     }
 
     /**
@@ -128,7 +127,8 @@ public final class FakeBinance implements AutoCloseable {
     /**
      * Scripts faults for the next requests, any path, one fault per request in arrival order.
      * {@link Fault#TOO_MANY_REQUESTS} and {@link Fault#BANNED} answer 429 / 418 with a {@code Retry-After} of
-     * {@link Builder#scriptedRetryAfter(Duration)} and hold the fake to it (a client that ignores it is banned).
+     * {@link FakeBinanceBuilder#scriptedRetryAfter(Duration)} and hold the fake to it (a client that ignores it is
+     * banned).
      *
      * @param faults the faults, in order
      */
@@ -270,197 +270,5 @@ public final class FakeBinance implements AutoCloseable {
             }
         });
         return all;
-    }
-
-    /** Collects the options of a {@link FakeBinance}; every option has a default. */
-    public static final class Builder {
-        long seed = 1;
-        final Map<String, FakeSymbol> symbols = new LinkedHashMap<>();
-        final Map<String, ReplayRows> replays = new LinkedHashMap<>();
-        Clock clock = Clock.systemUTC();
-        Clock rateLimitClock = Clock.systemUTC();
-        int weightCapacity = 6000;
-        Duration weightWindow = Duration.ofMinutes(1);
-        Duration banDuration = Duration.ofMinutes(2);
-        int toleratedViolations = 2;
-        FaultPlan faultPlan = FaultPlan.none();
-        Duration faultDelay = Duration.ofSeconds(2);
-        Duration scriptedRetryAfter = Duration.ofSeconds(1);
-
-        private Builder() {
-        }
-
-        /**
-         * The seed of every symbol's random walk (default 1).
-         *
-         * @param s the seed
-         * @return this builder
-         */
-        public Builder seed(long s) {
-            this.seed = s;
-            return this;
-        }
-
-        /**
-         * Adds a symbol (the first one replaces the default symbols).
-         *
-         * @param s the symbol
-         * @return this builder
-         */
-        public Builder symbol(FakeSymbol s) {
-            symbols.put(s.symbol(), s);
-            return this;
-        }
-
-        /**
-         * Adds a trading symbol listed at an instant.
-         *
-         * @param symbol for example {@code BTCUSDT}
-         * @param listedAt the listing instant (the first candle contains it)
-         * @return this builder
-         */
-        public Builder symbol(String symbol, Instant listedAt) {
-            return symbol(FakeSymbol.trading(symbol, listedAt));
-        }
-
-        /**
-         * Serves recorded raw rows for a symbol and interval instead of synthetic ones (both kline endpoints; rows
-         * verbatim; where recordings overlap, the later one wins). A symbol known only from recordings is listed in
-         * exchangeInfo as trading and has no candles for other intervals.
-         *
-         * @param symbol the symbol
-         * @param interval the interval
-         * @param recordings JSON arrays of raw Binance kline rows
-         * @return this builder
-         * @throws IllegalArgumentException when a recording is not an array of kline rows
-         */
-        public Builder replay(String symbol, Interval interval, String... recordings) {
-            replays.put(replayKey(symbol, interval), ReplayRows.parse(symbol + " " + interval.wireCode(), recordings));
-            return this;
-        }
-
-        /**
-         * The clock that says "now" for candles and server time (default the system UTC clock); use a fixed clock
-         * for reproducible forming candles.
-         *
-         * @param c the clock
-         * @return this builder
-         */
-        public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c, "clock");
-            return this;
-        }
-
-        /**
-         * The clock that times weight windows, 429 waits and bans (default the system UTC clock); share a
-         * {@link ManualTime} with the client to test waits without waiting.
-         *
-         * @param c the clock
-         * @return this builder
-         */
-        public Builder rateLimitClock(Clock c) {
-            this.rateLimitClock = Objects.requireNonNull(c, "rateLimitClock");
-            return this;
-        }
-
-        /**
-         * The weight limit per fixed window (default 6000 per minute, Binance's).
-         *
-         * @param capacity the weight per window, at least 1
-         * @param window the window, at least 1 ms
-         * @return this builder
-         * @throws IllegalArgumentException for a capacity below 1 or a window under 1 ms
-         */
-        public Builder weightLimit(int capacity, Duration window) {
-            if (capacity < 1 || window.toMillis() < 1) {
-                throw new IllegalArgumentException("weight limit must be >= 1 per window of >= 1 ms, got " + capacity
-                        + " per " + window);
-            }
-            this.weightCapacity = capacity;
-            this.weightWindow = window;
-            return this;
-        }
-
-        /**
-         * How long a 418 ban lasts (default 2 minutes, Binance's shortest).
-         *
-         * @param d the ban length
-         * @return this builder
-         */
-        public Builder banDuration(Duration d) {
-            this.banDuration = Objects.requireNonNull(d, "banDuration");
-            return this;
-        }
-
-        /**
-         * How many requests a client may send during a 429's {@code Retry-After} (each answered 429) before it is
-         * banned (default 2).
-         *
-         * @param n zero or more
-         * @return this builder
-         */
-        public Builder toleratedViolations(int n) {
-            this.toleratedViolations = n;
-            return this;
-        }
-
-        /**
-         * Random faults on kline requests (default none).
-         *
-         * @param plan the plan
-         * @return this builder
-         */
-        public Builder faults(FaultPlan plan) {
-            this.faultPlan = Objects.requireNonNull(plan, "plan");
-            return this;
-        }
-
-        /**
-         * How long a {@link Fault#DELAY} holds the response (default 2 s).
-         *
-         * @param d the delay
-         * @return this builder
-         */
-        public Builder faultDelay(Duration d) {
-            this.faultDelay = Objects.requireNonNull(d, "faultDelay");
-            return this;
-        }
-
-        /**
-         * The {@code Retry-After} of scripted 429 and 418 responses (default 1 s).
-         *
-         * @param d the wait, whole seconds are sent (at least 1)
-         * @return this builder
-         */
-        public Builder scriptedRetryAfter(Duration d) {
-            this.scriptedRetryAfter = Objects.requireNonNull(d, "scriptedRetryAfter");
-            return this;
-        }
-
-        /**
-         * Starts the fake on a free local port.
-         *
-         * @return the running fake
-         * @throws UncheckedIOException when no local server can be started
-         */
-        public FakeBinance start() {
-            Map<String, FakeSymbol> s = new LinkedHashMap<>(symbols);
-            if (s.isEmpty() && replays.isEmpty()) {
-                for (FakeSymbol d : defaults()) {
-                    s.put(d.symbol(), d);
-                }
-            }
-            return new FakeBinance(this, java.util.Collections.unmodifiableMap(s), Map.copyOf(replays));
-        }
-
-        private static List<FakeSymbol> defaults() {
-            return List.of(
-                    FakeSymbol.trading("BTCUSDT", Instant.parse("2017-08-17T04:00:00Z")).withBasePrice(30_000),
-                    FakeSymbol.trading("ETHUSDT", Instant.parse("2017-08-17T04:00:00Z")).withBasePrice(2_000),
-                    FakeSymbol.trading("ETHBTC", Instant.parse("2017-07-14T04:00:00Z")).withBasePrice(0.05),
-                    FakeSymbol.trading("BNBUSDT", Instant.parse("2017-11-06T03:30:00Z")).withBasePrice(300),
-                    FakeSymbol.trading("BCCUSDT", Instant.parse("2017-11-13T04:00:00Z")).withBasePrice(500)
-                            .withStatus("BREAK"));
-        }
     }
 }

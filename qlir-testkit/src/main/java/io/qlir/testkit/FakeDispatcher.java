@@ -30,7 +30,7 @@ final class FakeDispatcher extends Dispatcher {
     private static final int DEFAULT_LIMIT = 500;
     private static final int MAX_LIMIT = 1000;
 
-    private final FakeBinance.Builder config;
+    private final FakeBinanceBuilder config;
     private final Map<String, FakeSymbol> symbols;
     private final Map<String, ReplayRows> replays;
     private final FakeRateLimit rate;
@@ -43,7 +43,7 @@ final class FakeDispatcher extends Dispatcher {
     private record Answer(int status, String body) {
     }
 
-    FakeDispatcher(FakeBinance.Builder config, Map<String, FakeSymbol> symbols, Map<String, ReplayRows> replays) {
+    FakeDispatcher(FakeBinanceBuilder config, Map<String, FakeSymbol> symbols, Map<String, ReplayRows> replays) {
         this.config = config;
         this.symbols = symbols;
         this.replays = replays;

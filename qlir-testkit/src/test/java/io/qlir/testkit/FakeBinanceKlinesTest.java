@@ -105,7 +105,8 @@ class FakeBinanceKlinesTest {
             assertThat(c.get(5).asDouble()).isPositive();
             assertThat(c.get(9).asDouble()).isLessThanOrEqualTo(c.get(5).asDouble());
             if (i > 0) {
-                assertThat(open).as("open of row %d is the previous close", i).isEqualTo(r.get(i - 1).get(4).asDouble());
+                assertThat(open).as("open of row %d is the previous close", i)
+                        .isEqualTo(r.get(i - 1).get(4).asDouble());
             }
         }
         // a random walk around the base price, not a constant
