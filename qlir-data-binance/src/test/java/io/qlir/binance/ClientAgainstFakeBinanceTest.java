@@ -11,6 +11,7 @@ import io.qlir.testkit.FakeSymbol;
 import io.qlir.testkit.Fault;
 import io.qlir.testkit.FaultPlan;
 import io.qlir.testkit.ManualTime;
+import io.qlir.testkit.RateWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,6 +127,34 @@ class ClientAgainstFakeBinanceTest {
             assertThat(client.stats().http429()).isEqualTo(http429);
             // 30 requests of weight 2 at 20 per 10 s window: at least two windows had to pass
             assertThat(time.now()).isAfterOrEqualTo(Instant.parse("2024-02-01T00:00:20Z"));
+        }
+    }
+
+    @Test
+    void weightUsedBySomeoneElseOnTheIpIsReadFromTheHeaderAndLeftAlone() throws Exception {
+        // Another tool on the same IP has used 40 of the fake's 60 per 10 s; our client alone would send 60.
+        ManualTime time = new ManualTime(Instant.parse("2024-02-01T00:00:00Z"));
+        try (FakeBinance fake = market().rateLimitClock(time.clock()).weightLimit(60, Duration.ofSeconds(10))
+                .toleratedViolations(0).start();
+                BinanceClient client = BinanceClient.builder().baseUrl(fake.baseUrl()).clock(time.clock())
+                        .sleeper(time::sleep).weightLimit(60, Duration.ofSeconds(10)).build();
+                BinanceClient otherTool = BinanceClient.builder().baseUrl(fake.baseUrl())
+                        .weightLimit(60, Duration.ofSeconds(10)).build()) {
+            for (int i = 0; i < 20; i++) {
+                otherTool.serverTime().orThrow(); // weight 1 each
+            }
+            otherTool.exchangeInfo().orThrow();   // weight 20
+            assertThat(fake.usedWeight()).isEqualTo(40);
+            for (int i = 0; i < 20; i++) {
+                BinanceResult<KlineBatch> r = client.klines(KlineQuery.of(Endpoint.KLINES, "BTCUSDT", Interval.H1)
+                        .withStartTime(LISTED.toEpochMilli() + i * 3_600_000L).withLimit(1));
+                assertThat(r.isOk()).as(r.describe()).isTrue();
+            }
+            assertThat(fake.tooManyRequestsCount()).isZero();
+            assertThat(client.stats().http429()).isZero();
+            // 10 of our requests fit beside the other tool's 40; the rest waited for the next window
+            assertThat(fake.rateWindows()).extracting(RateWindow::used).startsWith(60);
+            assertThat(time.now()).isAfterOrEqualTo(Instant.parse("2024-02-01T00:00:10Z"));
         }
     }
 

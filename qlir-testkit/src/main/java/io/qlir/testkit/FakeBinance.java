@@ -92,7 +92,7 @@ public final class FakeBinance implements AutoCloseable {
     }
 
     /**
-     * Every request received so far, in arrival order.
+     * Every request received so far, in arrival order (empty when the builder switched the log off).
      *
      * @return a snapshot of the log
      */
@@ -106,7 +106,7 @@ public final class FakeBinance implements AutoCloseable {
      * @return the count
      */
     public long klineRequestCount() {
-        return dispatcher.log().count(FakeRequest::isKlines);
+        return dispatcher.log().count(p -> p.equals(FakeDispatcher.KLINES) || p.equals(FakeDispatcher.UI_KLINES));
     }
 
     /**
@@ -116,10 +116,10 @@ public final class FakeBinance implements AutoCloseable {
      * @return the count
      */
     public long requestCount(String path) {
-        return dispatcher.log().count(r -> r.path().equals(path));
+        return dispatcher.log().count(path);
     }
 
-    /** Forgets the requests logged so far. */
+    /** Forgets the requests logged and counted so far. */
     public void clearRequests() {
         dispatcher.log().clear();
     }

@@ -34,6 +34,7 @@ public final class FakeBinanceBuilder {
     FaultPlan faultPlan = FaultPlan.none();
     Duration faultDelay = Duration.ofSeconds(2);
     Duration scriptedRetryAfter = Duration.ofSeconds(1);
+    boolean logRequests = true;
 
     FakeBinanceBuilder() {
     }
@@ -183,6 +184,18 @@ public final class FakeBinanceBuilder {
      */
     public FakeBinanceBuilder scriptedRetryAfter(Duration d) {
         this.scriptedRetryAfter = Objects.requireNonNull(d, "scriptedRetryAfter");
+        return this;
+    }
+
+    /**
+     * Whether to keep every request for {@link FakeBinance#requests()} (default true); switch it off for long
+     * benchmark runs. Request counts are kept either way.
+     *
+     * @param keep whether to keep the requests
+     * @return this builder
+     */
+    public FakeBinanceBuilder logRequests(boolean keep) {
+        this.logRequests = keep;
         return this;
     }
 

@@ -36,7 +36,7 @@ final class FakeDispatcher extends Dispatcher {
     private final FakeRateLimit rate;
     private final ConcurrentLinkedQueue<Fault> scripted = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> occurrences = new ConcurrentHashMap<>();
-    private final RequestLog log = new RequestLog();
+    private final RequestLog log;
     private volatile FaultPlan plan;
 
     /** An answer before faults: status and body. */
@@ -50,6 +50,7 @@ final class FakeDispatcher extends Dispatcher {
         this.rate = new FakeRateLimit(config.weightCapacity, config.weightWindow.toMillis(),
                 config.banDuration.toMillis(), config.toleratedViolations);
         this.plan = config.faultPlan;
+        this.log = new RequestLog(config.logRequests);
     }
 
     FakeRateLimit rate() {

@@ -77,4 +77,18 @@ class FakeBinanceErrorsTest {
         assertThat(fake.requests()).extracting(FakeRequest::path)
                 .containsExactly("/api/v3/time", "/api/v3/ping", "/api/v3/nothing");
     }
+
+    @Test
+    void withoutTheRequestLogTheCountsRemain() throws Exception {
+        try (FakeBinance quiet = FakeBinance.builder().logRequests(false).start()) {
+            Http.get(quiet, "/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=1");
+            Http.get(quiet, "/api/v3/uiKlines?symbol=BTCUSDT&interval=1m&limit=1");
+            Http.get(quiet, "/api/v3/time");
+            assertThat(quiet.requests()).isEmpty();
+            assertThat(quiet.klineRequestCount()).isEqualTo(2);
+            assertThat(quiet.requestCount("/api/v3/time")).isEqualTo(1);
+            quiet.clearRequests();
+            assertThat(quiet.klineRequestCount()).isZero();
+        }
+    }
 }
