@@ -96,6 +96,15 @@ public final class CoreOps {
 
     private static Map<String, Entry> catalogue() {
         Map<String, Entry> m = new TreeMap<>();
+        temporal(m);
+        relations(m);
+        counters(m);
+        columns(m, "sign", NonTemporal::sign);
+        columns(m, "abs", NonTemporal::abs);
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static void temporal(Map<String, Entry> m) {
         columnInts(m, "lag", "n", 1, Temporal::lag);
         columnInts(m, "diff", "n", 1, Temporal::diff);
         columnInts(m, "pct_change", "n", 1, Temporal::pctChange);
@@ -106,20 +115,9 @@ public final class CoreOps {
         columnInts(m, "rolling_max", "window", 1, Temporal::rollingMax);
         columnInts(m, "rolling_std", "window", 2, Temporal::rollingStd);
         columnInts(m, "rolling_pop_std", "window", 1, Temporal::rollingPopStd);
-        columnInts(m, "all", "k", 1, Counters::all);
-        columnInts(m, "any", "k", 1, Counters::any);
-        m.put("at_least", new Entry("at_least(column, m, k, k...)", a -> {
-            a.arity(3, Integer.MAX_VALUE);
-            String column = a.column(0);
-            int mm = a.integer(1);
-            int[] ks = a.integers(2);
-            Params.atLeast("at_least", "m", 1, mm);
-            Params.atLeast("at_least", "k (which must be >= m)", mm, ks[0], rest(ks));
-            return Op.of("at_least", params(List.of(column, mm), ks),
-                    t -> Counters.atLeast(t, column, mm, ks[0], rest(ks)));
-        }));
-        columns(m, "sign", NonTemporal::sign);
-        columns(m, "abs", NonTemporal::abs);
+    }
+
+    private static void relations(Map<String, Entry> m) {
         comparison(m, "gt", Relations::gt);
         comparison(m, "ge", Relations::ge);
         comparison(m, "lt", Relations::lt);
@@ -135,9 +133,23 @@ public final class CoreOps {
         bar(m, "bullish", Relations::bullish);
         bar(m, "bearish", Relations::bearish);
         bar(m, "true_range", Relations::trueRange);
+    }
+
+    private static void counters(Map<String, Entry> m) {
         oneColumn(m, "running_true", Counters::runningTrue);
         oneColumn(m, "bars_since_true", Counters::barsSinceTrue);
-        return Collections.unmodifiableMap(m);
+        columnInts(m, "all", "k", 1, Counters::all);
+        columnInts(m, "any", "k", 1, Counters::any);
+        m.put("at_least", new Entry("at_least(column, m, k, k...)", a -> {
+            a.arity(3, Integer.MAX_VALUE);
+            String column = a.column(0);
+            int mm = a.integer(1);
+            int[] ks = a.integers(2);
+            Params.atLeast("at_least", "m", 1, mm);
+            Params.atLeast("at_least", "k (which must be >= m)", mm, ks[0], rest(ks));
+            return Op.of("at_least", params(List.of(column, mm), ks),
+                    t -> Counters.atLeast(t, column, mm, ks[0], rest(ks)));
+        }));
     }
 
     private static void columnInts(Map<String, Entry> m, String name, String param, int min, ColumnInts f) {

@@ -80,6 +80,36 @@ class CoreOpsTest {
     }
 
     @Test
+    void everyCoreOpHandlesAnEmptyTableAndATableShorterThanItsWindow() {
+        for (String text : EXAMPLES.keySet()) {
+            Op op = parse(text);
+            for (int rows = 0; rows <= 2; rows++) {
+                Derived d = op.apply(Tables.randomCandles(3, rows, 0));
+                assertThat(d.columns()).as(text).containsExactlyElementsOf(EXAMPLES.get(text));
+                for (String c : d.columns()) {
+                    int warmup = d.spec(c).warmup();
+                    for (int r = 0; r < Math.min(warmup, rows); r++) {
+                        assertThat(d.table().column(c).isMissing(r)).as("%s row %d", c, r).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyCoreOpNamesAMissingColumnAndListsThePresentOnes() {
+        Table noColumns = Table.create("empty");
+        for (String text : EXAMPLES.keySet()) {
+            assertThatThrownBy(() -> parse(text).apply(noColumns)).as(text)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageMatching("(?s)column '[a-z_]+' not found; the table has columns \\[\\].*");
+        }
+        Table onlyClose = Table.create("t", io.qlir.core.Columns.doubleColumn("close", new double[] {1, 2}));
+        assertThatThrownBy(() -> parse("true_range()").apply(onlyClose))
+                .hasMessageContaining("column 'high' not found; the table has columns [close]");
+    }
+
+    @Test
     void opValuesComputeWhatTheFacadesCompute() {
         Table t = Tables.randomCandles(2, 50, 0.05);
         Derived viaOp = CoreOps.op("rolling_std", List.of("close", 5)).apply(t);

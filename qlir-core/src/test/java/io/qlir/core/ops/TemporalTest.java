@@ -42,9 +42,9 @@ class TemporalTest {
 
     @Test
     void pctChangeIsAFractionAndNaNForAZeroBase() {
-        Derived d = Temporal.pctChange(xs(100, 110, 99, 0, 5), "x", 1);
+        Derived d = Temporal.pctChange(xs(100, 110, 99, 0, 5, NaN, 6), "x", 1);
 
-        assertDoubles(d.column(), NaN, 0.1, -0.1, -1, NaN);
+        assertDoubles(d.column(), NaN, 0.1, -0.1, -1, NaN, NaN, NaN);
         assertThat(d.columns()).containsExactly("x_pct_change_1");
     }
 

@@ -1,0 +1,267 @@
+package io.qlir.binance;
+
+import io.qlir.data.budget.WeightBudget;
+import io.qlir.data.retry.RetryPolicy;
+import io.qlir.data.retry.Sleeper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call, all its attempts: takes weight from the budget, sends, classifies the answer, and retries, waits or
+ * gives up. Everything the client knows about HTTP status codes and Binance's rate-limit headers lives here.
+ */
+final class Caller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceClient.class);
+    static final String USED_WEIGHT_HEADER = "X-MBX-USED-WEIGHT-1M";
+
+    /** Reads a 200 response into a value; malformed bodies throw {@link MalformedResponseException}. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(Response response) throws IOException, MalformedResponseException;
+    }
+
+    private enum Verdict { OK, REFUSED, RATE_LIMITED, RETRY, INTERRUPTED }
+
+    /** The verdict on one attempt and what goes with it. */
+    private record Attempt<T>(Verdict verdict, T value, int status, int code, String reason, Duration pause,
+            FailureKind kind, Throwable cause) {
+        static <T> Attempt<T> ok(T value) {
+            return new Attempt<>(Verdict.OK, value, 200, 0, "", Duration.ZERO, null, null);
+        }
+
+        static <T> Attempt<T> retry(FailureKind kind, String reason, Throwable cause) {
+            return new Attempt<>(Verdict.RETRY, null, 0, 0, reason, Duration.ZERO, kind, cause);
+        }
+    }
+
+    static final class Counters {
+        final LongAdder requests = new LongAdder();
+        final LongAdder retries = new LongAdder();
+        final LongAdder http429 = new LongAdder();
+        final LongAdder http418 = new LongAdder();
+        final LongAdder binanceErrors = new LongAdder();
+        final LongAdder failures = new LongAdder();
+        final LongAdder weight = new LongAdder();
+
+        ClientStats snapshot() {
+            return new ClientStats(requests.sum(), retries.sum(), http429.sum(), http418.sum(), binanceErrors.sum(),
+                    failures.sum(), weight.sum());
+        }
+    }
+
+    private final OkHttpClient http;
+    private final String userAgent;
+    private final WeightBudget budget;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final Clock clock;
+    private final int maxRateLimitWaits;
+    private final Counters counters = new Counters();
+
+    Caller(OkHttpClient http, String userAgent, WeightBudget budget, RetryPolicy policy, Sleeper sleeper,
+            RandomGenerator random, Clock clock, int maxRateLimitWaits) {
+        this.http = http;
+        this.userAgent = userAgent;
+        this.budget = budget;
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.clock = clock;
+        this.maxRateLimitWaits = maxRateLimitWaits;
+    }
+
+    Counters counters() {
+        return counters;
+    }
+
+    <T> BinanceResult<T> call(String request, HttpUrl url, int weight, Reader<T> reader) {
+        Tally tally = new Tally(System.nanoTime());
+        int faults = 0;
+        while (true) {
+            WeightBudget.Lease lease;
+            try {
+                lease = budget.acquire(weight);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failed(request, FailureKind.INTERRUPTED, "interrupted while waiting for request weight", e,
+                        tally);
+            }
+            tally.requests++;
+            counters.requests.increment();
+            counters.weight.add(weight);
+            Attempt<T> a;
+            try (lease) {
+                a = attempt(url, reader);
+            }
+            switch (a.verdict()) {
+                case OK:
+                    return new BinanceResult.Ok<>(a.value(), request, tally.info());
+                case REFUSED:
+                    counters.binanceErrors.increment();
+                    BinanceResult.BinanceError<T> refused = new BinanceResult.BinanceError<>(a.status(), a.code(),
+                            a.reason(), request, tally.info());
+                    LOG.warn("{}", refused.describe());
+                    return refused;
+                case RATE_LIMITED:
+                    if (!rateLimited(request, a, tally)) {
+                        return failed(request, FailureKind.RATE_LIMITED, "HTTP " + a.status() + " after "
+                                + maxRateLimitWaits + " rate-limit waits", null, tally);
+                    }
+                    continue; // acquire() now waits for the pause to end
+                case INTERRUPTED:
+                    return failed(request, FailureKind.INTERRUPTED, a.reason(), a.cause(), tally);
+                default:
+                    break;
+            }
+            faults++;
+            if (!policy.allowsRetryAfter(faults)) {
+                return failed(request, a.kind(), a.reason(), a.cause(), tally);
+            }
+            Duration delay;
+            synchronized (random) {
+                delay = policy.delayBeforeRetry(faults, random);
+            }
+            LOG.info("{}: {}; retry {} of {} in {} ms", request, a.reason(), faults, policy.maxAttempts() - 1,
+                    delay.toMillis());
+            tally.retries++;
+            counters.retries.increment();
+            try {
+                sleeper.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failed(request, FailureKind.INTERRUPTED, "interrupted during backoff after: " + a.reason(), e,
+                        tally);
+            }
+        }
+    }
+
+    /** Pauses the shared budget; false when the call has waited too often. */
+    private boolean rateLimited(String request, Attempt<?> a, Tally tally) {
+        boolean ban = a.status() == 418;
+        if (ban) {
+            tally.http418++;
+            counters.http418.increment();
+        } else {
+            tally.http429++;
+            counters.http429.increment();
+        }
+        Instant until = clock.instant().plus(a.pause());
+        String why = "HTTP " + a.status() + " on " + request + ", Retry-After " + a.pause().toSeconds() + " s";
+        budget.pauseUntil(until, why);
+        if (ban) {
+            LOG.error("{}: IP banned by Binance ({}); every request of this process pauses until {}", request,
+                    a.reason(), until);
+        } else {
+            LOG.warn("{}: too many requests ({}); every request of this process pauses until {}", request, a.reason(),
+                    until);
+        }
+        return tally.http429 + tally.http418 <= maxRateLimitWaits;
+    }
+
+    private <T> BinanceResult<T> failed(String request, FailureKind kind, String reason, Throwable cause,
+            Tally tally) {
+        counters.failures.increment();
+        BinanceResult.Failed<T> f = new BinanceResult.Failed<>(kind, reason, request, cause, tally.info());
+        if (kind == FailureKind.INTERRUPTED) {
+            LOG.info("{}", f.describe());
+        } else {
+            LOG.warn("{}", f.describe());
+        }
+        return f;
+    }
+
+    private <T> Attempt<T> attempt(HttpUrl url, Reader<T> reader) {
+        Request req = new Request.Builder().url(url).header("User-Agent", userAgent).get().build();
+        try (Response r = http.newCall(req).execute()) {
+            reportUsage(r);
+            int status = r.code();
+            if (status == 429 || status == 418) {
+                Duration fallback = status == 418 ? Duration.ofMinutes(2) : budget.window();
+                Duration wait = RetryAfter.parse(r.header("Retry-After"), clock.instant(), fallback);
+                JsonBodies.ErrorBody e = JsonBodies.error(bodyBytes(r));
+                return new Attempt<>(Verdict.RATE_LIMITED, null, status, e.code(), e.msg(), wait, null, null);
+            }
+            if (status >= 500) {
+                return Attempt.retry(FailureKind.SERVER_ERROR, ("HTTP " + status + " " + snippet(r)).strip(), null);
+            }
+            if (status >= 400) {
+                JsonBodies.ErrorBody e = JsonBodies.error(bodyBytes(r));
+                return new Attempt<>(Verdict.REFUSED, null, status, e.code(), e.msg(), Duration.ZERO, null, null);
+            }
+            if (status != 200) {
+                return Attempt.retry(FailureKind.INVALID_RESPONSE, "unexpected HTTP " + status, null);
+            }
+            return Attempt.ok(reader.read(r));
+        } catch (MalformedResponseException e) {
+            return Attempt.retry(FailureKind.INVALID_RESPONSE, e.getMessage(), e);
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new Attempt<>(Verdict.INTERRUPTED, null, 0, 0, "interrupted during the request",
+                        Duration.ZERO, FailureKind.INTERRUPTED, e);
+            }
+            return Attempt.retry(FailureKind.NETWORK, "timeout (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            return Attempt.retry(FailureKind.NETWORK, e.getClass().getSimpleName() + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void reportUsage(Response r) {
+        String used = r.header(USED_WEIGHT_HEADER);
+        if (used != null) {
+            try {
+                budget.reportServerUsage(Integer.parseInt(used.strip()));
+            } catch (NumberFormatException e) {
+                LOG.debug("ignoring unreadable {} header '{}'", USED_WEIGHT_HEADER, used);
+            }
+        }
+    }
+
+    private static byte[] bodyBytes(Response r) {
+        ResponseBody body = r.body();
+        try {
+            return body.bytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static String snippet(Response r) {
+        byte[] b = bodyBytes(r);
+        if (b.length == 0) {
+            return "";
+        }
+        JsonBodies.ErrorBody e = JsonBodies.error(b);
+        return "(" + (e.code() != 0 ? e.code() + " " : "") + e.msg() + ")";
+    }
+
+    /** Mutable counts of one call. */
+    private static final class Tally {
+        final long startNanos;
+        int requests;
+        int retries;
+        int http429;
+        int http418;
+
+        Tally(long startNanos) {
+            this.startNanos = startNanos;
+        }
+
+        CallInfo info() {
+            return new CallInfo(requests, retries, http429, http418, Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+    }
+}

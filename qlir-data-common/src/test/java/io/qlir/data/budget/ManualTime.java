@@ -1,0 +1,57 @@
+package io.qlir.data.budget;
+
+import io.qlir.data.retry.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A manual clock whose sleeper advances it instead of blocking. */
+final class ManualTime implements Sleeper {
+    private final AtomicLong nowMs;
+
+    ManualTime(long startMs) {
+        this.nowMs = new AtomicLong(startMs);
+    }
+
+    long millis() {
+        return nowMs.get();
+    }
+
+    void advance(Duration d) {
+        nowMs.addAndGet(d.toMillis());
+    }
+
+    @Override
+    public void sleep(Duration d) {
+        if (d.toMillis() > 0) {
+            nowMs.addAndGet(d.toMillis());
+        }
+    }
+
+    Clock clock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public long millis() {
+                return nowMs.get();
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(nowMs.get());
+            }
+        };
+    }
+}
