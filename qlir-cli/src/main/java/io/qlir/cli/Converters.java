@@ -1,5 +1,6 @@
 package io.qlir.cli;
 
+import io.qlir.binance.Endpoint;
 import io.qlir.core.Interval;
 import java.time.Instant;
 import java.util.Locale;
@@ -73,6 +74,18 @@ final class Converters {
         public OutputFormat convert(String value) {
             try {
                 return OutputFormat.CODEC.decode(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --endpoint}: {@code klines} or {@code uiklines}. */
+    static final class EndpointConverter implements CommandLine.ITypeConverter<Endpoint> {
+        @Override
+        public Endpoint convert(String value) {
+            try {
+                return Endpoint.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

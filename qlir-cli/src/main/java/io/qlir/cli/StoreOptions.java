@@ -1,15 +1,22 @@
 package io.qlir.cli;
 
+import io.qlir.binance.Endpoint;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --limit N}: the candles per request, which is also the slice size of the store (a store directory is
- * {@code .../limit=N/}), so it must match what the data was fetched with.
+ * {@code --endpoint E --limit N}: which of the store's directories a command works on. The limit is the candles per
+ * request and so the slice size ({@code .../limit=N/}), so it must match what the data was fetched with.
  */
 final class StoreOptions {
 
     /** Binance's largest page for klines and uiKlines. */
     static final int MAX_LIMIT = 1000;
+
+    @Option(names = "--endpoint", paramLabel = "ENDPOINT", defaultValue = "klines",
+            converter = Converters.EndpointConverter.class,
+            description = "klines (candles as traded, the default) or uiklines (as Binance's charts draw them);"
+                    + " stored apart, never mixed.")
+    Endpoint endpoint;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
             description = "Candles per request and per slice file, 1 to 1000. Default: ${DEFAULT-VALUE}.")

@@ -59,11 +59,11 @@ class InputValidationTest {
     @Test
     void aGoodCommandLineRunsAndWritesItsJobLog() throws IOException {
         CliRunner.Result r = probe("--symbol", "BTCUSDT", "--interval", "1m", "--start", "2024-01-01",
-                "--end", "1704153600000");
+                "--end", "1704153600000", "--endpoint", "uiklines");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().trim()).isEqualTo(dataRoot.toString());
         Logging.stopFiles();
-        Path log = dataRoot.resolve("logs").resolve("binance-klines-BTCUSDT-1m.log");
+        Path log = dataRoot.resolve("logs").resolve("binance-uiklines-BTCUSDT-1m.log");
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).hasSize(1);
         JsonNode line = new ObjectMapper().readTree(lines.get(0));
@@ -122,6 +122,12 @@ class InputValidationTest {
     void aLimitAboveBinancesMaximumIsBadInput() {
         assertBadInput(probe("--symbol", "BTCUSDT", "--interval", "1m", "--limit", "1001"),
                 "--limit 1001 is out of range", "1 to 1000");
+    }
+
+    @Test
+    void aBadEndpointListsTheValidOnes() {
+        assertBadInput(probe("--symbol", "BTCUSDT", "--interval", "1m", "--endpoint", "uiKlines"),
+                "--endpoint", "unknown endpoint 'uiKlines'; valid: klines, uiklines");
     }
 
     @Test

@@ -49,7 +49,7 @@ final class ProbeCommand implements Callable<Integer> {
         store.validate();
         Session session = Session.open(context, runtime, network::addTo);
         Path root = session.writableDataRoot();
-        try (MDC.MDCCloseable ignored = Logging.job(Logging.jobName("binance", "klines", series.symbol,
+        try (MDC.MDCCloseable ignored = Logging.job(Logging.jobName("binance", store.endpoint.wireCode(), series.symbol,
                 series.interval))) {
             LoggerFactory.getLogger(ProbeCommand.class).info("probing {} {} from {}", series.symbol,
                     series.interval, range.start().map(Object::toString).orElse("the start"));
