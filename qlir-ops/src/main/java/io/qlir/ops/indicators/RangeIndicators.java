@@ -40,7 +40,7 @@ final class RangeIndicators {
     private RangeIndicators() {
     }
 
-    /** {@code (high-low)/open}; NaN when open is not positive or any input is not finite. */
+    /** {@code (high-low)/open}; NaN when open is not positive, an input is not finite, or the ratio overflows. */
     static double[] rangePct(Table table) {
         double[] open = Columns.doubles(table, Candles.OPEN);
         double[] high = Columns.doubles(table, Candles.HIGH);
@@ -50,7 +50,8 @@ final class RangeIndicators {
             double o = open[i];
             double h = high[i];
             double l = low[i];
-            out[i] = o > 0 && finite(o) && finite(h) && finite(l) ? (h - l) / o : Double.NaN;
+            double v = o > 0 && finite(o) && finite(h) && finite(l) ? (h - l) / o : Double.NaN;
+            out[i] = finite(v) ? v : Double.NaN;   // a denormal open can overflow the ratio
         }
         return out;
     }

@@ -47,9 +47,10 @@ class RangeIndicatorsTest {
         Derived d = Indicators.arp(T, true, 3);
         assertClose("range_pct", col(d, "range_pct"), new double[] {R0, R1, R2, R3, NAN, R5, R6, R7});
         Table bad = Bars.of(bar(-1, 2, 1, 1), bar(NAN, 2, 1, 1), bar(1, Double.POSITIVE_INFINITY, 1, 1),
-                bar(2, 2, 2, 2));
+                bar(2, 2, 2, 2), bar(0, 2, 1, 1), bar(Double.POSITIVE_INFINITY, 2, 1, 1),
+                bar(Double.MIN_VALUE, 2, 1, 1));
         assertClose("range_pct edge cases", col(Indicators.arp(bad, true, 1), "range_pct"),
-                new double[] {NAN, NAN, NAN, 0});
+                new double[] {NAN, NAN, NAN, 0, NAN, NAN, NAN});
     }
 
     @Test
