@@ -7,17 +7,19 @@ import java.util.Arrays;
  *
  * <p>How: rows are processed in blocks of {@value #BLOCK}. For each block a prefix sum is built from an anchor
  * {@code maxWindow} rows before the block's first row (so every window ending in the block starts at or after the
- * anchor), and each window's sum is a difference of two prefix values. The prefix is a compensated (Neumaier) sum
- * kept as a pair {@code (hi, lo)}, so the difference {@code (hi[p]-hi[q]) + (lo[p]-lo[q])} carries the low-order
- * bits a plain running sum loses; re-anchoring every block keeps the magnitudes bounded, so no rounding is ever
- * carried from one block into the next. The per-window loop has no loop-carried dependency and vectorises.
+ * anchor), and each window's sum is a difference of two prefix values. The prefix is a compensated sum (Knuth's
+ * branch-free TwoSum) kept as a pair {@code (hi, lo)}, so the difference {@code (hi[p]-hi[q]) + (lo[p]-lo[q])}
+ * carries the low-order bits a plain running sum loses; re-anchoring every block keeps the magnitudes bounded, so no
+ * rounding is ever carried from one block into the next. The prefix is built once per block for all windows, and
+ * the per-window loop has no loop-carried dependency, so it vectorises; the cost per row and window is then a load
+ * pair, three adds, a multiply and a store.
  *
- * <p>A non-finite input value makes every window that contains it NaN (counted with a prefix of bad values, so the
- * windows after it recover); rows before {@code window-1} are NaN.
+ * <p>A non-finite input value makes every window that contains it NaN (a block whose prefix ends non-finite is
+ * redone with a count of bad values, so the windows after it recover); rows before {@code window-1} are NaN.
  */
 final class RollingSums {
 
-    /** Rows per block: large enough to amortise the anchor overlap, small enough to stay in L1/L2. */
+    /** Rows per block: large enough to amortise the anchor overlap, small enough for the prefix to stay in cache. */
     static final int BLOCK = 4096;
 
     private RollingSums() {
@@ -46,84 +48,107 @@ final class RollingSums {
     }
 
     private static double[][] rolling(double[] x, int[] windows, boolean mean) {
+        double[][] out = new double[windows.length][x.length];
+        into(x, windows, mean, out);
+        return out;
+    }
+
+    /** Writes the trailing sums or means into {@code out} (one array of {@code x.length} per window). */
+    static void into(double[] x, int[] windows, boolean mean, double[][] out) {
         int n = x.length;
         int maxW = 1;
         for (int w : windows) {
             maxW = Math.max(maxW, w);
         }
-        double[][] out = new double[windows.length][n];
+        double[] scale = new double[windows.length];
         for (int k = 0; k < windows.length; k++) {
+            scale[k] = mean ? 1.0 / windows[k] : 1.0;
             Arrays.fill(out[k], 0, Math.min(n, windows[k] - 1), Double.NaN);
         }
         int cap = BLOCK + maxW + 1;
         double[] hi = new double[cap];
         double[] lo = new double[cap];
-        int[] bad = new int[cap];
+        int[] bad = null;
         for (int b0 = 0; b0 < n; b0 += BLOCK) {
             int b1 = Math.min(n, b0 + BLOCK);
             int anchor = Math.max(0, b0 - maxW);
-            boolean anyBad = prefix(x, anchor, b1, hi, lo, bad);
-            for (int k = 0; k < windows.length; k++) {
-                int w = windows[k];
-                double scale = mean ? 1.0 / w : 1.0;
-                int start = Math.max(b0, w - 1);
-                if (anyBad) {
-                    differencesSkippingBad(out[k], start, b1, anchor, w, scale, hi, lo, bad);
-                } else {
-                    differences(out[k], start, b1, anchor, w, scale, hi, lo);
+            if (prefix(x, anchor, b1, hi, lo)) {
+                for (int k = 0; k < windows.length; k++) {
+                    int start = Math.max(b0, windows[k] - 1);
+                    int p0 = start + 1 - anchor;
+                    differences(hi, lo, out[k], p0, p0 - windows[k], start, b1 - start, scale[k]);
+                }
+            } else {
+                bad = bad == null ? new int[cap] : bad;
+                prefixCountingBad(x, anchor, b1, hi, lo, bad);
+                for (int k = 0; k < windows.length; k++) {
+                    int start = Math.max(b0, windows[k] - 1);
+                    differencesSkippingBad(hi, lo, bad, out[k], start + 1 - anchor, windows[k], start, b1 - start,
+                            scale[k]);
                 }
             }
         }
-        return out;
     }
 
     /**
-     * Fills {@code hi/lo/bad[p]} with the compensated prefix over rows {@code [anchor, anchor+p)}; index 0 is the
-     * empty prefix. Non-finite values count as bad and add 0.
+     * Fills {@code hi/lo[j+1]} with the compensated prefix over rows {@code [anchor, anchor+j]}; index 0 stays the
+     * empty prefix (0).
      *
-     * @return whether any value in {@code [anchor, end)} was bad
+     * @return whether the prefix stayed finite (false when a value was NaN or infinite, or the sum overflowed)
      */
-    private static boolean prefix(double[] x, int anchor, int end, double[] hi, double[] lo, int[] bad) {
+    private static boolean prefix(double[] x, int anchor, int end, double[] hi, double[] lo) {
+        double s = 0;
+        double c = 0;
+        int len = end - anchor;
+        for (int j = 0; j < len; j++) {
+            double v = x[anchor + j];
+            double t = s + v;
+            double vv = t - s;
+            c += (s - (t - vv)) + (v - vv);
+            s = t;
+            hi[j + 1] = s;
+            lo[j + 1] = c;
+        }
+        return s - s == 0 && c - c == 0;
+    }
+
+    /** The slow path of a block holding a non-finite value: bad values add 0 and are counted in {@code bad}. */
+    private static void prefixCountingBad(double[] x, int anchor, int end, double[] hi, double[] lo, int[] bad) {
         double s = 0;
         double c = 0;
         int nb = 0;
-        hi[0] = 0;
-        lo[0] = 0;
-        bad[0] = 0;
-        int p = 1;
-        for (int r = anchor; r < end; r++, p++) {
-            double v = x[r];
-            if (!(Math.abs(v) <= Double.MAX_VALUE)) {
+        int len = end - anchor;
+        for (int j = 0; j < len; j++) {
+            double v = x[anchor + j];
+            if (v - v != 0) {
                 nb++;
                 v = 0;
             }
             double t = s + v;
-            c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+            double vv = t - s;
+            c += (s - (t - vv)) + (v - vv);
             s = t;
-            hi[p] = s;
-            lo[p] = c;
-            bad[p] = nb;
-        }
-        return nb > 0;
-    }
-
-    private static void differences(double[] o, int start, int end, int anchor, int w, double scale,
-            double[] hi, double[] lo) {
-        int shift = 1 - anchor;
-        for (int i = start; i < end; i++) {
-            int p = i + shift;
-            int q = p - w;
-            o[i] = ((hi[p] - hi[q]) + (lo[p] - lo[q])) * scale;
+            hi[j + 1] = s;
+            lo[j + 1] = c;
+            bad[j + 1] = nb;
         }
     }
 
-    private static void differencesSkippingBad(double[] o, int start, int end, int anchor, int w, double scale,
-            double[] hi, double[] lo, int[] bad) {
-        int shift = 1 - anchor;
-        for (int i = start; i < end; i++) {
-            int p = i + shift;
+    /** The hot loop: simple affine indices and no branch, so that C2 vectorises it. */
+    private static void differences(double[] hi, double[] lo, double[] o, int p0, int q0, int o0, int count,
+            double scale) {
+        for (int j = 0; j < count; j++) {
+            o[o0 + j] = ((hi[p0 + j] - hi[q0 + j]) + (lo[p0 + j] - lo[q0 + j])) * scale;
+        }
+    }
+
+    private static void differencesSkippingBad(double[] hi, double[] lo, int[] bad, double[] o, int p0, int w, int o0,
+            int count, double scale) {
+        for (int j = 0; j < count; j++) {
+            int p = p0 + j;
             int q = p - w;
-            o[i] = bad[p] != bad[q] ? Double.NaN : ((hi[p] - hi[q]) + (lo[p] - lo[q])) * scale;
+            double v = ((hi[p] - hi[q]) + (lo[p] - lo[q])) * scale;
+            o[o0 + j] = bad[p] != bad[q] || v - v != 0 ? Double.NaN : v;
         }
     }
 }
