@@ -1,5 +1,10 @@
 package io.qlir.core;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +23,7 @@ import tech.tablesaw.columns.Column;
  * {@code DoubleColumn}. Binance's raw kline rows map onto it one to one (their trailing "ignore" field is dropped).
  * <pre>{@code
  * Table t = Candles.fromRawRows(rows);   // rows as Binance returns them
+ * Table u = Candles.fromCsv(Path.of("btcusdt-1m.csv"));
  * Candles.validate(t);                   // one error listing what is missing and what is there
  * }</pre>
  */
@@ -126,6 +132,42 @@ public final class Candles {
                     asLong(row, r, 8), asDouble(row, r, 9), asDouble(row, r, 10));
         }
         return b.build();
+    }
+
+    /**
+     * A candle table from a CSV file (UTF-8) whose header names the columns.
+     *
+     * <p>Every schema column must be in the header, in any order; other columns are ignored (they are derived
+     * columns: recompute them). Times and {@code trades} are integers, times in epoch millis UTC; prices and volumes
+     * are decimals, with an empty field or {@code NaN} read as NaN.
+     * <pre>{@code
+     * Table t = Candles.fromCsv(Path.of("btcusdt-1m.csv"));
+     * }</pre>
+     *
+     * @param file the CSV file
+     * @return the candle table
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when schema columns are missing (listing them and the header's columns), or
+     *     a value cannot be read (naming the line, column and value)
+     */
+    public static Table fromCsv(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return CandleCsv.read(r, file.toString());
+        }
+    }
+
+    /**
+     * A candle table from CSV text; see {@link #fromCsv(Path)} for the format. The reader is read to the end but not
+     * closed.
+     *
+     * @param csv the CSV text
+     * @return the candle table
+     * @throws IOException when the reader fails
+     * @throws IllegalArgumentException when schema columns are missing (listing them and the header's columns), or
+     *     a value cannot be read (naming the line, column and value)
+     */
+    public static Table fromCsv(Reader csv) throws IOException {
+        return CandleCsv.read(csv, "(reader)");
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.Table;
@@ -128,7 +129,8 @@ final class CausalityRun {
             if (!DeclaredReads.covers(windows, r, j)) {
                 fail(Violation.WINDOW, column, r, "changed from " + ref.show(r) + " to " + changed.show(r) + " when "
                         + input + " changed at row " + j + ", but the spec reads " + declared.describe()
-                        + (windows.equals(List.of(declared)) ? "" : " (of " + input + ": " + windows + ")")
+                        + (windows.equals(List.of(declared)) ? "" : ", which through its inputs reads " + input
+                                + " at " + windows.stream().map(RowWindow::describe).collect(Collectors.joining(" and ")))
                         + ", so row " + r + " may depend only on rows " + DeclaredReads.rows(windows, r));
                 return;
             }

@@ -59,8 +59,8 @@ final class Perturbation {
     }
 
     private static Column<?> changed(Column<?> c, int row) {
-        if (c instanceof DoubleColumn) {
-            double[] v = Columns.doubles(Table.create("t", c), c.name()).clone();
+        if (c instanceof DoubleColumn d) {
+            double[] v = d.asDoubleArray(); // a copy; missing values read as NaN
             v[row] = strong(v[row]);
             return Columns.doubleColumn(c.name(), v);
         }

@@ -207,10 +207,9 @@ class CausalityTest {
                 word.set(i, close[i] > open[i] ? "up" : "down");
             }
             Derived.Builder b = Derived.builder(t);
-            for (String name : List.of("up", "sign", "word")) {
-                RowDerivationSpec spec = RowDerivationSpec.builder("TYPED").baseColumn("close").inputs("open")
-                        .reads(RowWindow.of(0, 0)).output(name).build();
-                b.add(t.rowCount() >= 0 ? column(name, up, sign, word) : null, spec);
+            for (tech.tablesaw.columns.Column<?> c : List.of(up, sign, word)) {
+                b.add(c, RowDerivationSpec.builder("TYPED").baseColumn("close").inputs("open")
+                        .reads(RowWindow.of(0, 0)).output(c.name()).build());
             }
             return b.build();
         });
@@ -287,15 +286,6 @@ class CausalityTest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
-
-    private static tech.tablesaw.columns.Column<?> column(String name, BooleanColumn up, LongColumn sign,
-            StringColumn word) {
-        return switch (name) {
-            case "up" -> up;
-            case "sign" -> sign;
-            default -> word;
-        };
-    }
 
     /** A single-output op over {@code close}, named {@code close_<name>}, with the given (possibly false) spec. */
     static Op closeOp(String name, RowWindow declared, int warmup, Function<double[], double[]> body) {
