@@ -1,6 +1,7 @@
 package io.qlir.ops;
 
 import io.qlir.core.Op;
+import io.qlir.core.ops.CoreOps;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The op language's table of ops: maps a name to an {@link OpDefinition} and turns text into {@link Op} values.
@@ -24,8 +27,7 @@ public final class OpRegistry {
 
     private static final OpRegistry STANDARD = builder()
             .addAll(IndicatorOps.definitions())
-            // Core ops (lag, diff, rolling_*, relations, counters) register here with one line, e.g.
-            // .addAll(CoreOpDefinitions.definitions())
+            .addCatalogue(CoreOps.names(), CoreOps::usage, CoreOps::op)   // lag, diff, rolling_*, relations, counters
             .build();
 
     private final Map<String, OpDefinition> byName;
@@ -35,7 +37,8 @@ public final class OpRegistry {
     }
 
     /**
-     * The registry of every op qlir ships (the indicators; core ops join here).
+     * The registry of every op qlir ships: the indicators of qlir-ops and the core ops of qlir-core (lag, diff,
+     * rolling windows, relations, counters).
      *
      * @return the shared standard registry
      */
@@ -165,6 +168,26 @@ public final class OpRegistry {
          */
         public Builder addAll(Collection<OpDefinition> definitions) {
             definitions.forEach(this::add);
+            return this;
+        }
+
+        /**
+         * Adds every op of a catalogue that builds ops by name, such as {@code CoreOps}: one line registers a whole
+         * family ({@code addCatalogue(CoreOps.names(), CoreOps::usage, CoreOps::op)}). The catalogue validates the
+         * params itself and must make ops whose text parses back to an equal op.
+         *
+         * @param names the op names
+         * @param signature each op's signature, for help and error messages
+         * @param factory makes the op from its name and parsed params
+         * @return this builder
+         * @throws IllegalArgumentException when a name is registered twice
+         */
+        public Builder addCatalogue(Collection<String> names, Function<String, String> signature,
+                BiFunction<String, List<Object>, Op> factory) {
+            for (String name : names) {
+                String sig = signature.apply(name);
+                add(new OpDefinition(name, sig, sig, a -> factory.apply(name, a.raw())));
+            }
             return this;
         }
 

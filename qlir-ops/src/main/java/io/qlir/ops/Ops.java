@@ -11,7 +11,9 @@ import java.util.List;
  * {@code range_shock(14)}, {@code range_shock_hist(14)}, {@code atr(14)}, {@code atrp(14)},
  * {@code bollinger(close,20,2)}, {@code band_touches(close,20,2)}, {@code rsi(close,14)},
  * {@code macd(close,12,26,9)}, {@code vwap()}, {@code vwap_session()}, {@code vwap_by(symbol)}, {@code ema(close,20)},
- * {@code wma(close,10)}. Every op's {@link Op#toText()} parses back to an equal op.
+ * {@code wma(close,10)}, and the core ops ({@code lag(close,1)}, {@code rolling_mean(close,20)},
+ * {@code cross_up(close,close_sma_20)}, {@code running_true(bullish)}, ...). Every op's {@link Op#toText()} parses
+ * back to an equal op.
  * <pre>{@code
  * List<Op> ops = Ops.parseAll("sma(close,14,50); arp(14)");
  * Derived d = ops.get(0).apply(candles).then(ops.get(1));

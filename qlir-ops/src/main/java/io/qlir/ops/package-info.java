@@ -13,7 +13,8 @@
  * }</pre>
  *
  * <p>Errors are one message each: a syntax error points at the column, an unknown op lists the valid ones, a wrong
- * argument names the op and shows its signature. New families of ops (core ops such as lag, diff, rolling windows,
- * relations and counters) join the standard registry with one {@code addAll} line in {@code OpRegistry}.
+ * argument names the op and shows its signature. The standard registry holds the indicators and the core ops of
+ * qlir-core ({@code CoreOps}: lag, diff, rolling windows, relations, counters); a new family of ops joins it with one
+ * {@code addAll} or {@code addCatalogue} line in {@code OpRegistry}.
  */
 package io.qlir.ops;

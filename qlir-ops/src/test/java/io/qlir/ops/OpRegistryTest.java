@@ -33,6 +33,24 @@ class OpRegistryTest {
         assertThat(Ops.parse(op.toText())).isEqualTo(op);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"lag(close,1,2)", "diff(close,1)", "rolling_mean(close,5,20)", "rolling_std(close,20)",
+        "gt(close,open)", "gt(close,open,0.5)", "cross_up(close,open)", "bullish()", "true_range()",
+        "running_true(flag)", "at_least(flag,2,3,5)", "sign(close,open)", "abs(close)"})
+    void coreOpsAreRegisteredAndRoundTripToo(String text) {
+        Op op = Ops.parse(text);
+        assertThat(op.toText()).isEqualTo(text);
+        assertThat(Ops.parse(op.toText())).isEqualTo(op);
+        assertThat(op).isEqualTo(io.qlir.core.ops.CoreOps.op(op.name(), op.params()));
+    }
+
+    @Test
+    void coreOpErrorsComeFromTheirCatalogue() {
+        assertThatThrownBy(() -> Ops.parse("lag(close)")).hasMessageContaining("lag")
+                .hasMessageContaining("lag(column, n, n...)");
+        assertThat(Ops.parse("rolling_mean(close,3)").apply(CANDLES).columns()).hasSize(1);
+    }
+
     @Test
     void defaultsAreFilledInSoEquivalentTextsGiveEqualOps() {
         assertThat(Ops.parse("bollinger(close)").toText()).isEqualTo("bollinger(close,20,2)");
@@ -76,8 +94,8 @@ class OpRegistryTest {
     void anUnknownOpListsTheValidOnes() {
         assertThatThrownBy(() -> Ops.parse("smaa(close,14)"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("unknown op 'smaa' in 'smaa(close,14)'; valid ops: arp, arp_d, ")
-                .hasMessageContaining("sma, vwap, vwap_by, vwap_session");
+                .hasMessageStartingWith("unknown op 'smaa' in 'smaa(close,14)'; valid ops: abs, all, any, arp, arp_d, ")
+                .hasMessageContaining(", sma, ").hasMessageContaining(", lag, ").hasMessageEndingWith("wma");
     }
 
     @Test
