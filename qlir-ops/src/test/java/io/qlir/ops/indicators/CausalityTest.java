@@ -45,6 +45,21 @@ class CausalityTest {
         return out.stream();
     }
 
+    @ParameterizedTest(name = "arp keeping range_pct, touches of existing bands on {0}")
+    @MethodSource("fixtureNames")
+    void facadeVariantsOutsideTheOpLanguageAreCausalToo(String fixture) {
+        Table t = withSymbol(Fixtures.load(fixture));
+        Causality.check(Op.of("arp_keep", List.of(14), u -> Indicators.arp(u, true, 14)), t, 1L).assertOk();
+        Bands bands = Bands.bollinger("close", 20, 2);
+        Table withBands = Indicators.bollinger(t, "close", 20, 2).table();
+        Causality.check(Op.of("touches", List.of(), u -> Indicators.bandTouches(u, bands, 0.01)), withBands, 2L)
+                .assertOk();
+    }
+
+    static List<String> fixtureNames() {
+        return Fixtures.NAMES;
+    }
+
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("opsOnFixtures")
     void everyIndicatorIsCausalOnRealData(String fixture, String opText) {
