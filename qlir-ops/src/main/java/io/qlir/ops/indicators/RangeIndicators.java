@@ -113,7 +113,7 @@ final class RangeIndicators {
         return b.build();
     }
 
-    /** {@code arp_pos_frac_w} / {@code arp_neg_frac_w}: the fraction of the window's bars that are bullish (bearish). */
+    /** {@code arp_pos_frac_w} / {@code arp_neg_frac_w}: the share of bullish (bearish) bars in the window. */
     static Derived directionalFraction(Table table, Direction dir, int... windows) {
         String opName = "arp_" + dir.word + "_frac";
         int[] ws = Params.windows(opName, "window", 1, windows);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** What every indicator promises: input untouched, NaN never ±inf, warm-up honoured, short tables fine, one clear error. */
+/** What every indicator promises: input untouched, warm-up honoured, short tables fine, one clear error. */
 class IndicatorContractTest {
 
     private static final Table CANDLES = Fixtures.load("spot-30m-2019-04-11");
