@@ -1,0 +1,93 @@
+package io.qlir.data.manifest;
+
+import io.qlir.data.slice.SliceKey;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The names inside a slice directory, in one place.
+ *
+ * <pre>
+ * &lt;dir&gt;/responses/&lt;slice_id&gt;.json   one file per slice (the truth)
+ * &lt;dir&gt;/manifest.json              the compacted index
+ * &lt;dir&gt;/manifest.journal           slice updates since the last compaction (JSON lines)
+ * &lt;dir&gt;/quarantine/                damaged files, kept with a .reason file
+ * &lt;dir&gt;/.lock                      the single-writer lock
+ * </pre>
+ * <pre>{@code
+ * Path file = Layout.sliceFile(dir, key);          // <dir>/responses/<slice_id>.json
+ * }</pre>
+ */
+public final class Layout {
+
+    /** The folder of slice files. */
+    public static final String RESPONSES = "responses";
+    /** The folder of quarantined files. */
+    public static final String QUARANTINE = "quarantine";
+    /** The compacted manifest. */
+    public static final String MANIFEST = "manifest.json";
+    /** The append-only journal. */
+    public static final String JOURNAL = "manifest.journal";
+    /** The lock file. */
+    public static final String LOCK = ".lock";
+
+    private Layout() {
+    }
+
+    /**
+     * The file that holds a slice.
+     *
+     * @param dir the slice directory
+     * @param key the slice
+     * @return {@code <dir>/responses/<slice_id>.json}
+     */
+    public static Path sliceFile(Path dir, SliceKey key) {
+        return dir.resolve(RESPONSES).resolve(key.id().fileName());
+    }
+
+    /**
+     * One entry of a directory listing.
+     *
+     * @param name the file name
+     * @param size its size in bytes
+     * @param mtimeMs its last-modified time in epoch millis
+     * @param regularFile false for directories, links and other non-files
+     */
+    public record Listed(String name, long size, long mtimeMs, boolean regularFile) {
+    }
+
+    /**
+     * Lists {@code responses/} once, with size and modification time (no file is opened).
+     *
+     * @param dir the slice directory
+     * @return every entry of {@code responses/}, in no particular order; empty when the folder does not exist
+     * @throws IOException when the folder cannot be listed
+     */
+    public static List<Listed> listResponses(Path dir) throws IOException {
+        Path responses = dir.resolve(RESPONSES);
+        List<Listed> out = new ArrayList<>();
+        if (!Files.isDirectory(responses)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(responses)) {
+            for (Path p : ds) {
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException gone) {
+                    continue;
+                }
+                out.add(new Listed(p.getFileName().toString(), a.size(), a.lastModifiedTime().toMillis(),
+                        a.isRegularFile()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,230 @@
+package io.qlir.data.manifest;
+
+import io.qlir.data.file.AtomicFiles;
+import io.qlir.data.slice.SliceKey;
+import io.qlir.data.slice.SliceStatus;
+import io.qlir.data.slice.SliceVerdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a manifest in line with the files (the truth): one directory listing; files are opened only when the
+ * manifest does not know them or their size or time changed.
+ */
+final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    private static final Pattern SLICE_FILE = Pattern.compile("[0-9a-f]{32}\\.json");
+    private static final int LOG_LIMIT = 20;
+
+    private final Path dir;
+    private final SliceSeries series;
+    private final StoreOptions options;
+    private final Adopter adopter;
+    private final Instant now;
+
+    final TreeMap<Long, SliceEntry> entries = new TreeMap<>();
+    Long anchor;
+    boolean mustCompact;
+
+    private final List<SliceKey> adopted = new ArrayList<>();
+    private final List<SliceKey> reread = new ArrayList<>();
+    private final List<SliceKey> missing = new ArrayList<>();
+    private final List<ReconcileReport.Quarantined> quarantined = new ArrayList<>();
+    private final Map<Long, Long> declaredAnchors = new HashMap<>();
+    private int warnings;
+
+    Reconciler(Path dir, SliceSeries series, StoreOptions options) {
+        this.dir = dir;
+        this.series = series;
+        this.options = options;
+        this.adopter = new Adopter(series, options.policy(), options.rowFormat());
+        this.now = options.clock().instant();
+    }
+
+    ReconcileReport reconcile() throws IOException {
+        long t0 = System.nanoTime();
+        ManifestLoad load = ManifestStore.load(dir, false);
+        for (ManifestLoad.Problem p : load.problems()) {
+            LOG.warn("{}: {}{}", dir.resolve(p.where()), p.sliceKey() == null ? "" : p.sliceKey() + ": ", p.message());
+        }
+        boolean rebuilt = !load.manifestFound() || load.foreign();
+        if (load.foreign()) {
+            quarantine(dir.resolve(Layout.MANIFEST), "not a qlir manifest (another tool's, or unreadable); "
+                    + "the manifest was rebuilt from the slice files");
+        }
+        Manifest m = load.manifest();
+        if (m != null && m.series().equals(series)) {
+            for (SliceEntry e : m.entries()) {
+                entries.put(e.key().startMs(), e);
+            }
+            anchor = m.gridAnchor().isPresent() ? m.gridAnchor().getAsLong() : null;
+        }
+        Path journal = dir.resolve(Layout.JOURNAL);
+        mustCompact = rebuilt || !load.problems().isEmpty() || (Files.exists(journal) && Files.size(journal) > 0);
+        int unchanged = 0;
+        Map<String, Layout.Listed> listing = new HashMap<>();
+        for (Layout.Listed l : Layout.listResponses(dir)) {
+            listing.put(l.name(), l);
+        }
+        for (SliceEntry e : new ArrayList<>(entries.values())) {
+            Layout.Listed l = listing.remove(e.id().fileName());
+            if (e.hasFile() && l == null) {
+                entries.put(e.key().startMs(), new SliceEntry(e.key(), SliceVerdict.MISSING, null,
+                        null, null, null, null, "file " + e.relativePath() + " disappeared", e.offGrid()));
+                missing.add(e.key());
+                warn("{}: file {} is gone; marked missing", dir, e.relativePath());
+            } else if (l != null && (!e.hasFile() || l.size() != e.file().size() || l.mtimeMs() != e.file().mtimeMs())) {
+                if (adopt(l, e) != null) {
+                    (e.hasFile() ? reread : adopted).add(e.key());
+                }
+            } else {
+                unchanged++;
+            }
+        }
+        List<Layout.Listed> rest = new ArrayList<>(listing.values());
+        rest.sort(Comparator.comparing(Layout.Listed::name));
+        for (Layout.Listed l : rest) {
+            handleUnknown(l);
+        }
+        if (anchor == null && !declaredAnchors.isEmpty()) {
+            anchor = mostCommon(declaredAnchors);
+            applyAnchor(entries, series, anchor);
+            mustCompact = true;
+        }
+        mustCompact |= !adopted.isEmpty() || !reread.isEmpty() || !missing.isEmpty() || !quarantined.isEmpty();
+        List<SliceKey> refresh = new ArrayList<>();
+        List<SliceKey> offGrid = new ArrayList<>();
+        for (SliceKey k : concat(adopted, reread)) {
+            SliceEntry e = entries.get(k.startMs());
+            if (e != null && e.status() == SliceStatus.NEEDS_REFRESH) {
+                refresh.add(k);
+            }
+            if (e != null && e.offGrid()) {
+                offGrid.add(k);
+            }
+        }
+        if (warnings > LOG_LIMIT) {
+            LOG.warn("{}: {} more reconcile warnings not logged", dir, warnings - LOG_LIMIT);
+        }
+        return new ReconcileReport(rebuilt, unchanged, adopted, reread, missing, refresh, offGrid, quarantined,
+                load.problems(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private void handleUnknown(Layout.Listed l) throws IOException {
+        Path file = dir.resolve(Layout.RESPONSES).resolve(l.name());
+        if (!l.regularFile()) {
+            warn("{}: {} is not a regular file; left alone", dir, file);
+        } else if (AtomicFiles.isTempFile(l.name())) {
+            quarantine(file, "temp file of an interrupted write (never renamed into place)");
+        } else if (!SLICE_FILE.matcher(l.name()).matches()) {
+            quarantine(file, "not a slice file name; valid: <32 lowercase hex>.json");
+        } else {
+            SliceEntry e = adopt(l, null);
+            if (e != null) {
+                adopted.add(e.key());
+            }
+        }
+    }
+
+    /** Adopts one file; on rejection quarantines it, marks {@code known} (if any) missing and returns null. */
+    private SliceEntry adopt(Layout.Listed l, SliceEntry known) throws IOException {
+        Path file = dir.resolve(Layout.RESPONSES).resolve(l.name());
+        Adopter.Outcome o = adopter.adopt(file, l, anchor);
+        if (o instanceof Adopter.Rejected) {
+            quarantine(file, ((Adopter.Rejected) o).reason());
+            if (known != null) {
+                entries.put(known.key().startMs(), SliceEntry.missing(known.key()));
+                missing.add(known.key());
+            }
+            return null;
+        }
+        Adopter.Adopted a = (Adopter.Adopted) o;
+        SliceEntry e = a.entry();
+        SliceEntry previous = entries.get(e.key().startMs());
+        if (previous != null && previous.status() == SliceStatus.FAILED && previous.hasFile()
+                && e.file().dataSha256().equals(previous.file().dataSha256())) {
+            e = new SliceEntry(e.key(), previous.verdict(), e.rows(), e.file(), previous.completedAt(),
+                    previous.requestedAt(), previous.httpStatus(), previous.error(), e.offGrid());
+        }
+        entries.put(e.key().startMs(), e);
+        if (a.declaredAnchor() != null) {
+            declaredAnchors.merge(a.declaredAnchor(), 1L, Long::sum);
+        }
+        for (String w : a.warnings()) {
+            warn("{}: {}: {}", dir, l.name(), w);
+        }
+        LOG.debug("{}: adopted {} as {} ({})", dir, l.name(), e.key(), e.verdict());
+        return e;
+    }
+
+    private void quarantine(Path file, String reason) throws IOException {
+        String as = Quarantine.move(dir, file, reason, now);
+        quarantined.add(new ReconcileReport.Quarantined(file.getFileName().toString(), as, reason));
+        LOG.warn("{}: quarantined {} as {}/{}: {}", dir, file.getFileName(), Layout.QUARANTINE, as, reason);
+    }
+
+    private void warn(String format, Object... args) {
+        if (++warnings <= LOG_LIMIT) {
+            LOG.warn(format, args);
+        }
+    }
+
+    static Long mostCommon(Map<Long, Long> counts) {
+        return counts.entrySet().stream().max(Map.Entry.<Long, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** Re-derives every entry's off-grid flag for a (new) anchor. */
+    static void applyAnchor(TreeMap<Long, SliceEntry> entries, SliceSeries series, Long anchor) {
+        for (Map.Entry<Long, SliceEntry> me : entries.entrySet()) {
+            SliceEntry e = me.getValue();
+            boolean off = Adopter.isOffGrid(series, e.key(), anchor);
+            if (off != e.offGrid()) {
+                me.setValue(new SliceEntry(e.key(), e.verdict(), e.rows(), e.file(), e.completedAt(), e.requestedAt(),
+                        e.httpStatus(), e.error(), off));
+            }
+        }
+    }
+
+    /** A manifest from the files alone: nothing is moved or written. */
+    static Manifest rebuild(Path dir, SliceSeries series, StoreOptions options) throws IOException {
+        Adopter adopter = new Adopter(series, options.policy(), options.rowFormat());
+        TreeMap<Long, SliceEntry> entries = new TreeMap<>();
+        Map<Long, Long> anchors = new HashMap<>();
+        for (Layout.Listed l : Layout.listResponses(dir)) {
+            if (!l.regularFile() || !SLICE_FILE.matcher(l.name()).matches()) {
+                continue;
+            }
+            Adopter.Outcome o = adopter.adopt(dir.resolve(Layout.RESPONSES).resolve(l.name()), l, null);
+            if (o instanceof Adopter.Adopted) {
+                Adopter.Adopted a = (Adopter.Adopted) o;
+                entries.put(a.entry().key().startMs(), a.entry());
+                if (a.declaredAnchor() != null) {
+                    anchors.merge(a.declaredAnchor(), 1L, Long::sum);
+                }
+            }
+        }
+        Long anchor = mostCommon(anchors);
+        applyAnchor(entries, series, anchor);
+        return new Manifest(series, anchor, entries.values());
+    }
+
+    private static List<SliceKey> concat(List<SliceKey> a, List<SliceKey> b) {
+        List<SliceKey> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}

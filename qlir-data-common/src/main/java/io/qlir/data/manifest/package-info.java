@@ -1,0 +1,19 @@
+/**
+ * The manifest of a slice directory: index, journal, lock, reconcile, and the reader for loaders.
+ *
+ * <p><b>Key mental model.</b> The slice files are the truth; the manifest is an index of them that can always be
+ * rebuilt. One {@link io.qlir.data.manifest.SliceDirectory} per (venue, endpoint, symbol, interval, limit) is the
+ * single writer: it locks the directory, reconciles the index with the files (adopting, quarantining, marking
+ * missing) before anything else, writes each slice file atomically and then appends one line to
+ * {@code manifest.journal}; {@code manifest.json} is the journal compacted. Readers
+ * ({@link io.qlir.data.manifest.SliceReader}, the validator) take no lock. {@link
+ * io.qlir.data.manifest.ManifestSummary} is the one summary shape; its counts always sum to the total.
+ * <pre>{@code
+ * SliceSeries series = new SliceSeries("binance", "klines", "BTCUSDT", Interval.M1, 1000);
+ * try (SliceDirectory dir = SliceDirectory.open(dataRoot, series)) {
+ *     dir.plan(from, to);
+ *     for (SliceEntry e : dir.due(from, to)) dir.write(e.key(), rows, fetchInfo);
+ * }
+ * }</pre>
+ */
+package io.qlir.data.manifest;

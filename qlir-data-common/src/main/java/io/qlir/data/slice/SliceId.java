@@ -1,0 +1,94 @@
+package io.qlir.data.slice;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.digests.Blake2bDigest;
+
+/**
+ * A slice's file name stem: lowercase hex of BLAKE2b with a 16-byte digest over the UTF-8 canonical key.
+ *
+ * <p>The digest length is set in BLAKE2b's parameter block (BouncyCastle {@code new Blake2bDigest(128)}, Python
+ * {@code hashlib.blake2b(key, digest_size=16)}), so it is <em>not</em> a truncated BLAKE2b-512. This is the hash the
+ * Python qlir uses, which is why a Python data root is read as-is.
+ * <pre>{@code
+ * SliceId.of("BTCUSDT:30m:1554991200000:500").hex();   // "fed092777a733060bcb45c53241b43ad"
+ * }</pre>
+ *
+ * @param hex 32 lowercase hex digits
+ */
+public record SliceId(String hex) {
+
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{32}");
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    /**
+     * Checks the hex form.
+     *
+     * @param hex 32 lowercase hex digits
+     * @throws IllegalArgumentException naming the text and the valid form
+     */
+    public SliceId {
+        if (hex == null || !HEX.matcher(hex).matches()) {
+            throw new IllegalArgumentException("bad slice id '" + hex + "'; valid: 32 lowercase hex digits");
+        }
+    }
+
+    /**
+     * The id of a slice key.
+     *
+     * @param key the slice key
+     * @return its id
+     */
+    public static SliceId of(SliceKey key) {
+        return of(key.canonical());
+    }
+
+    /**
+     * The id of a canonical key given as text (no parsing: the exact bytes are hashed).
+     *
+     * @param canonicalKey the canonical key, for example {@code BTCUSDT:1m:1502942400000:1000}
+     * @return its id
+     */
+    public static SliceId of(String canonicalKey) {
+        byte[] in = canonicalKey.getBytes(StandardCharsets.UTF_8);
+        Blake2bDigest digest = new Blake2bDigest(128);
+        digest.update(in, 0, in.length);
+        byte[] out = new byte[16];
+        digest.doFinal(out, 0);
+        char[] hex = new char[32];
+        for (int i = 0; i < 16; i++) {
+            hex[2 * i] = DIGITS[(out[i] >> 4) & 0xF];
+            hex[2 * i + 1] = DIGITS[out[i] & 0xF];
+        }
+        return new SliceId(new String(hex));
+    }
+
+    /**
+     * Whether a text is a well-formed slice id.
+     *
+     * @param text any text
+     * @return true for 32 lowercase hex digits
+     */
+    public static boolean isWellFormed(String text) {
+        return text != null && HEX.matcher(text).matches();
+    }
+
+    /**
+     * The slice file's name, {@code <hex>.json}.
+     *
+     * @return the file name
+     */
+    public String fileName() {
+        return hex + ".json";
+    }
+
+    /**
+     * The hex form.
+     *
+     * @return {@link #hex()}
+     */
+    @Override
+    public String toString() {
+        return hex;
+    }
+}

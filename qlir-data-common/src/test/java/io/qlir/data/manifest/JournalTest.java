@@ -1,0 +1,137 @@
+package io.qlir.data.manifest;
+
+import static io.qlir.data.testing.StoreFixtures.ANCHOR;
+import static io.qlir.data.testing.StoreFixtures.LATER;
+import static io.qlir.data.testing.StoreFixtures.fetch;
+import static io.qlir.data.testing.StoreFixtures.rows;
+import static io.qlir.data.testing.StoreFixtures.series;
+import static io.qlir.data.testing.StoreFixtures.slice;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qlir.data.slice.SliceStatus;
+import io.qlir.data.testing.StoreFixtures.MutableClock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+
+    @TempDir
+    Path root;
+
+    final MutableClock clock = new MutableClock(LATER);
+
+    SliceDirectory open() throws IOException {
+        return SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock));
+    }
+
+    @Test
+    void killedWriterLosesNothingTheJournalHasAndNextOpenCompacts() throws IOException {
+        SliceDirectory dir = open();
+        dir.setGridAnchor(ANCHOR);
+        for (int k = 0; k < 3; k++) {
+            dir.write(slice(k), rows(slice(k), 0, 9), fetch(slice(k), LATER));
+        }
+        Manifest live = dir.manifest();
+        Path path = dir.path();
+        dir.abandon(); // kill -9: no compaction
+        assertThat(Files.readAllLines(path.resolve(Layout.JOURNAL))).hasSize(3);
+        ManifestLoad load = Manifest.load(path);
+        assertThat(load.problems()).isEmpty();
+        assertThat(load.journalLines()).isEqualTo(3);
+        assertThat(load.manifest()).isEqualTo(live);
+        try (SliceDirectory d = open()) {
+            assertThat(d.manifest()).isEqualTo(live);
+            assertThat(d.lastReconcile().adopted()).isEmpty();
+            assertThat(Files.size(path.resolve(Layout.JOURNAL))).isZero();
+        }
+    }
+
+    @Test
+    void tornLastLineIsIgnoredNeverFatal() throws IOException {
+        Path path;
+        byte[] third;
+        try (SliceDirectory dir = open()) {
+            dir.setGridAnchor(ANCHOR);
+            dir.write(slice(0), rows(slice(0), 0, 9), fetch(slice(0), LATER));
+            path = dir.path();
+        }
+        // two whole lines, then a crash mid-append of the third
+        SliceEntry one = SliceEntry.missing(slice(1));
+        SliceEntry two = SliceEntry.missing(slice(2));
+        third = ManifestStore.journalLine(SliceEntry.missing(slice(3)));
+        Files.write(path.resolve(Layout.JOURNAL), ManifestStore.journalLine(one), StandardOpenOption.APPEND);
+        Files.write(path.resolve(Layout.JOURNAL), ManifestStore.journalLine(two), StandardOpenOption.APPEND);
+        Files.write(path.resolve(Layout.JOURNAL), Arrays.copyOf(third, third.length / 2), StandardOpenOption.APPEND);
+
+        ManifestLoad load = Manifest.load(path);
+        assertThat(load.journalLines()).isEqualTo(2);
+        assertThat(load.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ManifestLoad.Kind.TORN_TAIL);
+            assertThat(p.where()).isEqualTo("manifest.journal line 3");
+        });
+        assertThat(load.manifest().entry(slice(1))).isPresent();
+        assertThat(load.manifest().entry(slice(3))).isEmpty();
+
+        try (SliceDirectory d = open()) {
+            assertThat(d.lastReconcile().journalProblems()).hasSize(1);
+            assertThat(d.summary().count(SliceStatus.MISSING)).isEqualTo(2);
+            assertThat(d.summary().count(SliceStatus.COMPLETE)).isEqualTo(1);
+            assertThat(Files.size(path.resolve(Layout.JOURNAL))).isZero(); // compacted: the torn tail is gone
+            d.write(slice(4), rows(slice(4), 0, 9), fetch(slice(4), LATER));
+        }
+        assertThat(Manifest.load(path).problems()).isEmpty();
+    }
+
+    @Test
+    void corruptLineInTheMiddleIsReportedAndSkipped() throws IOException {
+        Path path;
+        try (SliceDirectory dir = open()) {
+            path = dir.path();
+        }
+        Files.write(path.resolve(Layout.JOURNAL), ManifestStore.journalLine(SliceEntry.missing(slice(1))),
+                StandardOpenOption.APPEND);
+        Files.write(path.resolve(Layout.JOURNAL), "{\"slice_comp_key\":\"BTCUSDT:1m:0:10\"}\n"
+                .getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        Files.write(path.resolve(Layout.JOURNAL), "not json\n".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+        Files.write(path.resolve(Layout.JOURNAL), ManifestStore.journalLine(SliceEntry.missing(slice(2))),
+                StandardOpenOption.APPEND);
+        ManifestLoad load = Manifest.load(path);
+        assertThat(load.journalLines()).isEqualTo(2);
+        assertThat(load.problems()).extracting(ManifestLoad.Problem::where)
+                .containsExactly("manifest.journal line 2", "manifest.journal line 3");
+        assertThat(load.problems().get(0).message()).contains("missing [slice_id");
+        assertThat(load.manifest().size()).isEqualTo(2);
+    }
+
+    @Test
+    void entryShapeIsTheSameInManifestAndJournal() throws IOException {
+        Path path;
+        try (SliceDirectory dir = open()) {
+            dir.setGridAnchor(ANCHOR);
+            dir.write(slice(0), rows(slice(0), 0, 9), fetch(slice(0), LATER));
+            dir.plan(ANCHOR, ANCHOR + 1);
+            path = dir.path();
+            String line = new String(ManifestStore.journalLine(dir.entry(slice(0)).orElseThrow()),
+                    StandardCharsets.UTF_8);
+            var node = ManifestStore.MAPPER.readTree(line);
+            var names = new java.util.ArrayList<String>();
+            node.fieldNames().forEachRemaining(names::add);
+            assertThat(names).isEqualTo(EntryCodec.FIELDS);
+        }
+        var manifest = ManifestStore.MAPPER.readTree(path.resolve(Layout.MANIFEST).toFile());
+        for (var entry : manifest.get("slices")) {
+            var names = new java.util.ArrayList<String>();
+            entry.fieldNames().forEachRemaining(names::add);
+            assertThat(names).isEqualTo(EntryCodec.FIELDS);
+        }
+        assertThat(manifest.get("summary").get("total").asInt()).isEqualTo(1);
+        assertThat(Files.readAllLines(path.resolve(Layout.MANIFEST))).hasSize(1 + 1 + 1); // header, 1 entry, ]}
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Technical indicators over candle tables, reached through the {@link io.qlir.ops.indicators.Indicators} façade.
+ *
+ * <p><b>Key mental model.</b> An indicator is a function from a table to a {@link io.qlir.core.Derived}: the same
+ * columns plus new ones, each new column carrying a {@code RowDerivationSpec} that states which rows relative to the
+ * written row {@code i} it read ({@code [i-13 .. i]} for an SMA of 14, {@code [.. i]} for a recursive EMA). Inputs
+ * are read once as primitive arrays and outputs are written as arrays wrapped into columns, so nothing is copied;
+ * many windows of one indicator share one pass over the data. Where an indicator has a TA-Lib twin (SMA, EMA, WMA,
+ * ATR, BBANDS, RSI, MACD) qlir follows TA-Lib's seeding and warm-up and matches it to {@code 1e-9} relative, except
+ * where TA-Lib loses digits (BBANDS over a tiny spread), where qlir stays exact. Undefined values are NaN, never
+ * ±inf.
+ *
+ * <p>Only the façade, {@link io.qlir.ops.indicators.Bands} and {@link io.qlir.ops.indicators.BandPosition} are
+ * public; the kernels (blocked compensated rolling sums, the TA-Lib-ordered recursions) are package-private. The op
+ * language in {@code io.qlir.ops} exposes the same indicators as {@code Op} values.
+ */
+package io.qlir.ops.indicators;
