@@ -31,6 +31,7 @@ public final class Main {
         cmd.setParameterExceptionHandler(handlers);
         cmd.setExecutionExceptionHandler(handlers);
         cmd.setAbbreviatedOptionsAllowed(false);
+        IndicatorsCommand.addOpReference(cmd.getSubcommands().get("indicators"));
         return cmd;
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            IndicatorsCommand.class,
             ConfigCommand.class,
             ShellCommand.class,
             HelpCommand.class
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
             "  2  bad usage or bad input (nothing was done)",
             "",
             "Examples:",
+            "  qlir indicators --input btc.csv --ops \"sma(close,14,50); arp(14)\" --explain",
             "  qlir config show",
             "  qlir shell",
             "  qlir help config"
