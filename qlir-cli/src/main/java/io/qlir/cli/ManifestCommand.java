@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.MDC;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,10 +128,8 @@ final class ManifestCommand implements Callable<Integer> {
             Session session = Session.open(context, runtime);
             Path dir = StoreLocator.existing(session.existingDataRoot(), sliceSeries());
             session.startReadOnlyFileLogging();
-            ValidationReport report;
-            try (MDC.MDCCloseable job = Logging.job(jobName())) {
-                report = ManifestValidator.validate(dir, deep ? ValidationMode.DEEP : ValidationMode.METADATA);
-            }
+            ValidationReport report = Logging.inJob(jobName(),
+                    () -> ManifestValidator.validate(dir, deep ? ValidationMode.DEEP : ValidationMode.METADATA));
             if (json) {
                 out().println(report.toJson());
             } else {
@@ -197,8 +194,11 @@ final class ManifestCommand implements Callable<Integer> {
             Path root = session.existingDataRoot();
             StoreLocator.existing(root, sliceSeries());
             session.writableDataRoot();
-            try (MDC.MDCCloseable job = Logging.job(jobName());
-                    SliceDirectory dir = SliceDirectory.open(root, sliceSeries())) {
+            return Logging.inJob(jobName(), () -> rebuild(root));
+        }
+
+        private int rebuild(Path root) throws Exception {
+            try (SliceDirectory dir = SliceDirectory.open(root, sliceSeries())) {
                 ReconcileReport reconcile = dir.lastReconcile();
                 Manifest live = dir.manifest();
                 Manifest fromFiles = dir.rebuild();
