@@ -33,6 +33,8 @@ final class Renderer {
     private static final Color DOWN = new Color(0xef5350);
     private static final Color EVENT = new Color(0xff8f00);
     private static final Color GRID = new Color(0xe0e0e0);
+    /** Beyond this many points the dots of a curve only hide the curve. */
+    private static final int MAX_DOTS = 80;
 
     private Renderer() {
     }
@@ -134,7 +136,7 @@ final class Renderer {
         boolean lines = s.kind() == SeriesKind.LINE || s.kind() == SeriesKind.LINE_WITH_DOTS
                 || s.kind() == SeriesKind.THRESHOLD;
         boolean shapes = s.kind() == SeriesKind.MARKERS || s.kind() == SeriesKind.EVENTS
-                || s.kind() == SeriesKind.LINE_WITH_DOTS;
+                || s.kind() == SeriesKind.LINE_WITH_DOTS && s.size() <= MAX_DOTS;
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, shapes);
         r.setSeriesPaint(0, paint);
         r.setSeriesStroke(0, s.kind() == SeriesKind.THRESHOLD

@@ -6,7 +6,7 @@ public enum SeriesKind {
     CANDLES,
     /** A line through every defined point (gaps where the value is undefined). */
     LINE,
-    /** A line with a dot at every point (study curves). */
+    /** A line with a dot at every point (study curves; the dots are left out beyond 80 points). */
     LINE_WITH_DOTS,
     /** A dot at each point only: band touches, boolean flags. */
     MARKERS,

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param title the chart's title
  * @param windows the windows to draw; empty picks up to six spread over the study's windows
  * @param directions the directions to draw, at least one
- * @param maxLength the longest run length on the axis; 0 for the longest completed run drawn
+ * @param maxLength the longest run length on the axis; 0 for automatic: the largest 99th percentile of the run
+ *     lengths drawn
  * @param logScale whether the survival axis is logarithmic (tails are easier to compare)
  */
 public record StudyChartOptions(int width, int height, String title, List<Integer> windows, Set<Direction> directions,
@@ -32,7 +33,8 @@ public record StudyChartOptions(int width, int height, String title, List<Intege
      * @param title the chart's title
      * @param windows the windows to draw; empty picks up to six spread over the study's windows
      * @param directions the directions to draw, at least one
-     * @param maxLength the longest run length on the axis; 0 for the longest completed run drawn
+     * @param maxLength the longest run length on the axis; 0 for automatic: the largest 99th percentile of the run
+     *     lengths drawn
      * @param logScale whether the survival axis is logarithmic
      * @throws IllegalArgumentException for a bad size, no direction, or a negative max length
      */

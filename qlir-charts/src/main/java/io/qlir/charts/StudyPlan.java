@@ -29,8 +29,11 @@ final class StudyPlan {
                 }
             }
         }
-        int longest = drawn.stream().mapToInt(RunStats::max).max().orElse(0);
-        this.maxLength = options.maxLength() > 0 ? options.maxLength() : Math.max(longest, 1);
+        // Automatic: where the longest-lasting curve drawn reaches its 99th percentile, so a few extreme runs do not
+        // squeeze the body of every curve into the left edge.
+        int p99 = drawn.stream().filter(s -> s.runs() > 0).mapToInt(s -> (int) Math.ceil(s.percentile(0.99)))
+                .max().orElse(1);
+        this.maxLength = options.maxLength() > 0 ? options.maxLength() : Math.max(p99, 1);
     }
 
     static ChartSpec distribution(SmaPersistence result, StudyChartOptions options) {

@@ -48,7 +48,7 @@ class StudyChartTest {
     @Test
     void theCurvesAreTheStudysNumbers() {
         ChartSpec dist = Charts.runLengthDistribution(RESULT, StudyChartOptions.builder().windows(10)
-                .directions(Direction.UP).build());
+                .directions(Direction.UP).maxLength(10_000).build());
         RunStats up = RESULT.stats(10, Direction.UP);
         Series s = dist.series("sma 10 up (" + up.runs() + " runs)");
         assertThat(dist.seriesNames()).hasSize(1);
@@ -57,6 +57,10 @@ class StudyChartTest {
             assertThat(s.x()[n - 1]).isEqualTo(n);
             assertThat(s.y()[n - 1]).isEqualTo(up.share(n));
         }
+
+        ChartSpec auto = Charts.runLengthDistribution(RESULT, StudyChartOptions.builder().windows(10)
+                .directions(Direction.UP).build());
+        assertThat(auto.series(s.name()).size()).isEqualTo((int) Math.ceil(up.percentile(0.99)));
 
         ChartSpec surv = Charts.survival(RESULT, StudyChartOptions.builder().windows(10, 20).maxLength(5)
                 .logScale(true).build());
