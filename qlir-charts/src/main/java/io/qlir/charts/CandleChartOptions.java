@@ -2,6 +2,7 @@ package io.qlir.charts;
 
 import io.qlir.core.Op;
 import io.qlir.ops.Ops;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,8 +10,8 @@ import java.util.Objects;
  * What a candle chart shows and how big it is: size, title, the ops whose columns are drawn, how many of the last
  * bars are shown, and the range-shock threshold that marks an event.
  *
- * <p>Indicators are computed over the whole table and only the last {@code lastBars} bars are drawn, so the averages
- * on screen are past their warm-up. Where each op's columns go is decided by their specs: moving averages, Bollinger
+ * <p>Indicators are computed over the whole table and only the bars in {@code [from, to]}, at most the last
+ * {@code lastBars} of them, are drawn, so the averages on screen are past their warm-up. Where each op's columns go is decided by their specs: moving averages, Bollinger
  * bands and VWAP over the candles; band touches and boolean flags as markers; range shocks in their own panel below,
  * with every bar at or above the threshold marked on the candles; any other number in a panel of its own.
  * <pre>{@code
@@ -25,9 +26,11 @@ import java.util.Objects;
  *     columns)
  * @param lastBars how many of the last bars to draw, at least 1
  * @param shockThreshold a range shock at or above this marks an event (2.0: a bar twice as wide as its baseline)
+ * @param from draw only bars opening at or after this, or {@code null} for no bound
+ * @param to draw only bars opening at or before this, or {@code null} for no bound
  */
 public record CandleChartOptions(int width, int height, String title, List<Op> ops, int lastBars,
-        double shockThreshold) {
+        double shockThreshold, Instant from, Instant to) {
 
     /** The ops of {@link #standard()}: two SMAs, Bollinger bands with touches, and range shock. */
     public static final String STANDARD_OPS =
@@ -42,8 +45,10 @@ public record CandleChartOptions(int width, int height, String title, List<Op> o
      * @param ops the ops whose new columns are drawn, in order
      * @param lastBars how many of the last bars to draw, at least 1
      * @param shockThreshold a range shock at or above this marks an event
-     * @throws IllegalArgumentException for a size outside 100..10000, fewer than 1 bar, or a threshold that is not a
-     *     positive number
+     * @param from draw only bars opening at or after this, or {@code null} for no bound
+     * @param to draw only bars opening at or before this, or {@code null} for no bound
+     * @throws IllegalArgumentException for a size outside 100..10000, fewer than 1 bar, a threshold that is not a
+     *     positive number, or {@code from} after {@code to}
      */
     public CandleChartOptions {
         ChartSize.check(width, height);
@@ -55,6 +60,9 @@ public record CandleChartOptions(int width, int height, String title, List<Op> o
         if (!(shockThreshold > 0) || Double.isInfinite(shockThreshold)) {
             throw new IllegalArgumentException("shock threshold must be a positive number such as 2.0, got "
                     + shockThreshold);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("chart range start " + from + " is after its end " + to);
         }
     }
 
@@ -84,6 +92,8 @@ public record CandleChartOptions(int width, int height, String title, List<Op> o
         private List<Op> ops = List.of();
         private int lastBars = 300;
         private double shockThreshold = 2.0;
+        private Instant from;
+        private Instant to;
 
         private Builder() {
         }
@@ -158,13 +168,27 @@ public record CandleChartOptions(int width, int height, String title, List<Op> o
         }
 
         /**
+         * Draws only the bars opening in {@code [start, end]} (then at most {@link #lastBars(int)} of them). Load a
+         * warm-up's worth of bars before {@code start} so that the averages are defined from the first bar drawn.
+         *
+         * @param start the first open time drawn, or {@code null} for no bound
+         * @param end the last open time drawn, or {@code null} for no bound
+         * @return this builder
+         */
+        public Builder between(Instant start, Instant end) {
+            this.from = start;
+            this.to = end;
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @return the options
          * @throws IllegalArgumentException as the record's constructor
          */
         public CandleChartOptions build() {
-            return new CandleChartOptions(width, height, title, ops, lastBars, shockThreshold);
+            return new CandleChartOptions(width, height, title, ops, lastBars, shockThreshold, from, to);
         }
     }
 }

@@ -43,9 +43,23 @@ final class CandlePlan {
         this.derived = derived;
         this.options = options;
         Table t = derived.table();
-        this.to = t.rowCount();
-        this.from = Math.max(0, to - options.lastBars());
         double[] times = Columns.doubles(t, Candles.OPEN_TIME);
+        int end = times.length;
+        while (options.to() != null && end > 0 && times[end - 1] > options.to().toEpochMilli()) {
+            end--;
+        }
+        int start = Math.max(0, end - options.lastBars());
+        while (options.from() != null && start < end && times[start] < options.from().toEpochMilli()) {
+            start++;
+        }
+        if (start == end) {
+            throw new IllegalArgumentException("no bar of table '" + t.name() + "' opens in the chart's range "
+                    + options.from() + " .. " + options.to() + "; the table spans "
+                    + java.time.Instant.ofEpochMilli((long) times[0]) + " .. "
+                    + java.time.Instant.ofEpochMilli((long) times[times.length - 1]));
+        }
+        this.from = start;
+        this.to = end;
         this.x = java.util.Arrays.copyOfRange(times, from, to);
     }
 

@@ -86,6 +86,23 @@ class CandleChartTest {
     }
 
     @Test
+    void aTimeRangeDrawsOnlyItsBarsWithAveragesFromTheBarsBefore() {
+        long t100 = CANDLES.longColumn("open_time").getLong(100);
+        long t149 = CANDLES.longColumn("open_time").getLong(149);
+        ChartSpec spec = Charts.candles(CANDLES, CandleChartOptions.builder().ops("sma(close,50)")
+                .between(java.time.Instant.ofEpochMilli(t100), java.time.Instant.ofEpochMilli(t149)).build());
+        Series candles = spec.series("candles");
+        assertThat(candles.size()).isEqualTo(50);
+        assertThat(candles.x()[0]).isEqualTo(t100);
+        assertThat(candles.x()[49]).isEqualTo(t149);
+        assertThat(spec.series("close_sma_50").y()).doesNotContain(Double.NaN);   // warm-up was before the range
+
+        assertThatThrownBy(() -> Charts.candles(CANDLES, CandleChartOptions.builder()
+                .between(java.time.Instant.parse("2030-01-01T00:00:00Z"), null).build()))
+                .hasMessageContaining("no bar").hasMessageContaining("2019-04-11T14:00:00Z");
+    }
+
+    @Test
     void theSeriesDrawnAreTheOnesAskedFor() {
         ChartSpec sma = Charts.candles(CANDLES, CandleChartOptions.builder().ops("sma(close,10)").build());
         assertThat(sma.seriesNames()).containsExactly("candles", "close_sma_10");
