@@ -34,4 +34,15 @@ class TableFilesTest {
             assertThat(files).containsExactly(f);   // no temp file left behind
         }
     }
+
+    @Test
+    void writtenFilesGetTheUsualPermissionsNotOwnerOnly(@TempDir Path dir) throws IOException {
+        Path ordinary = Files.createFile(dir.resolve("ordinary"));
+        Path written = dir.resolve("written");
+        TableFiles.writeAtomically(written, new byte[] {1, 2, 3});
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(ordinary));
+        }
+        assertThat(Files.readAllBytes(written)).containsExactly(1, 2, 3);
+    }
 }
