@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ManifestCommand.class,
             IndicatorsCommand.class,
+            ChartCommand.class,
             ConfigCommand.class,
             ShellCommand.class,
             HelpCommand.class
