@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ final class FetchEngine {
     final FetchListener listener;
     final FetchOrder order;
     final int concurrency;
+    private final AtomicBoolean clockChecked = new AtomicBoolean();
 
     FetchEngine(BinanceClient client, Path dataRoot, StoreOptions storeOptions, FetchListener listener,
                 FetchOrder order, int concurrency) {
@@ -50,6 +52,7 @@ final class FetchEngine {
      * stored. The probe comes first when the directory does not exist, so an unknown symbol creates nothing.
      */
     Opened open(FetchJob job, StopSignal.Worker worker) throws IOException {
+        checkClockOnce(worker);
         SliceSeries series = job.series();
         if (Files.exists(dataRoot) && !Files.isDirectory(dataRoot)) {
             throw new IOException("data root " + dataRoot + " is not a directory; valid: a directory (created if "
@@ -77,6 +80,19 @@ final class FetchEngine {
         } catch (RuntimeException e) {
             dir.close();
             throw e;
+        }
+    }
+
+    /**
+     * Measures the clock against Binance's once per engine: "has this candle closed" is decided by our clock, so a
+     * skew of more than a second is worth a warning (the client logs it). A failure here is only logged.
+     */
+    private void checkClockOnce(StopSignal.Worker worker) {
+        if (clockChecked.compareAndSet(false, true) && client.lastServerTime().isEmpty()) {
+            BinanceResult<ServerTime> r = worker.interruptibly(client::serverTime);
+            if (r != null && !r.isOk()) {
+                LOG.info("could not compare the clock with Binance's: {}", r.describe());
+            }
         }
     }
 

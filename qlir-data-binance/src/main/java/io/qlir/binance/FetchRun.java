@@ -81,27 +81,35 @@ final class FetchRun {
             long from = fromMs == null ? anchor : Math.max(fromMs, anchor);
             long to = toMs == null ? now : Math.min(toMs, now);
             if (from > to) {
-                LOG.info("{}: nothing to fetch in [{} .. {}] (first candle {}, now {})", job,
-                        fromMs == null ? null : Instant.ofEpochMilli(fromMs),
-                        toMs == null ? null : Instant.ofEpochMilli(toMs), Instant.ofEpochMilli(anchor),
-                        Instant.ofEpochMilli(now));
+                LOG.info("{}: nothing to fetch in [{} .. {}] (first candle {}, now {})", job, instant(fromMs),
+                        instant(toMs), Instant.ofEpochMilli(anchor), Instant.ofEpochMilli(now));
                 return meter.summary(new Range(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), 0),
                         dir.summary(), null);
             }
-            List<SliceKey> planned = dir.plan(from, to);
-            List<SliceEntry> due = new ArrayList<>(dir.due(from, to));
-            Comparator<SliceEntry> byStart = Comparator.comparingLong(e -> e.key().startMs());
-            due.sort(engine.order == FetchOrder.NEWEST_FIRST ? byStart.reversed() : byStart);
-            meter.expect(due.size());
-            engine.notify(() -> engine.listener.started(job, due.size()));
-            LOG.info("{}: {} of {} slices due in [{} .. {}]", job, due.size(), planned.size(),
-                    Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
-            work(dir, due);
+            int planned = fetchRange(dir, from, to);
             String stoppedBy = refusal.get() != null ? refusal.get()
                     : interrupted ? "the calling thread was interrupted" : stop.reason();
-            return meter.summary(new Range(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), planned.size()),
+            return meter.summary(new Range(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), planned),
                     dir.summary(), stoppedBy);
         }
+    }
+
+    /** Plans the range, fetches what is due in the chosen order; returns how many slices overlap the range. */
+    private int fetchRange(SliceDirectory dir, long from, long to) throws IOException {
+        List<SliceKey> planned = dir.plan(from, to);
+        List<SliceEntry> due = new ArrayList<>(dir.due(from, to));
+        Comparator<SliceEntry> byStart = Comparator.comparingLong(e -> e.key().startMs());
+        due.sort(engine.order == FetchOrder.NEWEST_FIRST ? byStart.reversed() : byStart);
+        meter.expect(due.size());
+        engine.notify(() -> engine.listener.started(job, due.size()));
+        LOG.info("{}: {} of {} slices due in [{} .. {}]", job, due.size(), planned.size(), Instant.ofEpochMilli(from),
+                Instant.ofEpochMilli(to));
+        work(dir, due);
+        return planned.size();
+    }
+
+    private static Instant instant(Long ms) {
+        return ms == null ? null : Instant.ofEpochMilli(ms);
     }
 
     /** Works through the due slices with up to {@code concurrency} threads (this one included). */

@@ -60,25 +60,10 @@ final class LoadPlan {
     static LoadPlan make(Path dir, List<SliceEntry> entries, OptionalLong anchor, Grid grid, Bounds b)
             throws IOException {
         List<Source> sources = sources(dir, entries, grid);
-        long minFirst = Long.MAX_VALUE;
-        long maxLast = Long.MIN_VALUE;
-        for (Source s : sources) {
-            minFirst = Math.min(minFirst, s.entry().rows().firstOpenMs());
-            maxLast = Math.max(maxLast, s.entry().rows().lastOpenMs());
-        }
         long newest = b.includeForming() ? grid.floor(b.nowMs()) : grid.previous(grid.floor(b.nowMs()));
-        long spanLo = 0;
-        long spanHi = -1;
-        if (!sources.isEmpty()) {
-            spanLo = grid.ceil(b.fromMs() == null ? minFirst : Math.max(b.fromMs(), minFirst));
-            if (b.fromMs() != null && anchor.isPresent()) {
-                spanLo = Math.max(spanLo, anchor.getAsLong());
-            }
-            spanHi = grid.floor(b.toMs() == null ? maxLast : Math.min(b.toMs(), maxLast));
-            if (b.toMs() != null) {
-                spanHi = Math.min(spanHi, newest);
-            }
-        }
+        long[] span = span(sources, anchor, grid, b, newest);
+        long spanLo = span[0];
+        long spanHi = span[1];
         int size = spanLo > spanHi ? 0 : grid.count(spanLo, spanHi);
         SlotSet closed = new SlotSet(size);
         SlotSet forming = new SlotSet(size);
@@ -96,16 +81,40 @@ final class LoadPlan {
         if (b.fromMs() != null && b.toMs() != null) {
             lo = Math.max(grid.ceil(b.fromMs()), anchor.orElse(Long.MIN_VALUE));
             hi = Math.min(grid.floor(b.toMs()), newest);
-            if (lo <= hi) {
-                grid.count(lo, hi); // a reindexed table of this range must fit
-            }
         } else if (first >= 0) {
             lo = b.fromMs() != null ? Math.max(grid.ceil(b.fromMs()), anchor.orElse(Long.MIN_VALUE))
                     : grid.openTime(spanLo, first);
             hi = b.toMs() != null ? Math.min(grid.floor(b.toMs()), newest) : grid.openTime(spanLo, present.lastSet());
-            grid.count(lo, hi);
+        }
+        if (lo <= hi) {
+            grid.count(lo, hi); // a reindexed table of this range must fit
         }
         return new LoadPlan(grid, b.includeForming(), spanLo, spanHi, closed, present, lo, hi, sources);
+    }
+
+    /**
+     * The open times the files can contribute: the stored rows' range cut by the bounds, never before the first
+     * candle, never past the newest candle that can have closed; {@code {0, -1}} when there is none.
+     */
+    private static long[] span(List<Source> sources, OptionalLong anchor, Grid grid, Bounds b, long newest) {
+        if (sources.isEmpty()) {
+            return new long[] {0, -1};
+        }
+        long minFirst = Long.MAX_VALUE;
+        long maxLast = Long.MIN_VALUE;
+        for (Source s : sources) {
+            minFirst = Math.min(minFirst, s.entry().rows().firstOpenMs());
+            maxLast = Math.max(maxLast, s.entry().rows().lastOpenMs());
+        }
+        long lo = grid.ceil(b.fromMs() == null ? minFirst : Math.max(b.fromMs(), minFirst));
+        if (b.fromMs() != null && anchor.isPresent()) {
+            lo = Math.max(lo, anchor.getAsLong());
+        }
+        long hi = grid.floor(b.toMs() == null ? maxLast : Math.min(b.toMs(), maxLast));
+        if (b.toMs() != null) {
+            hi = Math.min(hi, newest);
+        }
+        return new long[] {lo, hi};
     }
 
     /** The files to read, oldest write first, so that a later write of the same candle wins. */
