@@ -28,6 +28,29 @@ public interface RowFormat {
     long openTime(JsonNode row);
 
     /**
+     * The open time of every row of a JSON array of rows.
+     *
+     * @param rows the raw rows
+     * @return their open times, in order
+     * @throws IllegalArgumentException naming the first row (by index) without an open time, or when {@code rows} is
+     *     not an array
+     */
+    default long[] openTimes(JsonNode rows) {
+        if (rows == null || !rows.isArray()) {
+            throw new IllegalArgumentException("rows are not a JSON array; valid: [[openTime, ...], ...]");
+        }
+        long[] out = new long[rows.size()];
+        for (int i = 0; i < out.length; i++) {
+            try {
+                out[i] = openTime(rows.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Rows are JSON arrays with the open time at a fixed index.
      *
      * @param index where the open time is (0 for the first element)

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The one entry shape, read and written with Jackson streaming (no tree per entry). */
 final class EntryCodec {
@@ -22,6 +24,13 @@ final class EntryCodec {
             "relative_path", "file_size", "file_mtime_ms", "data_sha256", "requested_at", "completed_at", "http_status",
             "off_grid", "error");
     private static final int ALL = (1 << FIELDS.size()) - 1;
+    private static final Map<String, Integer> INDEX = new HashMap<>();
+
+    static {
+        for (int i = 0; i < FIELDS.size(); i++) {
+            INDEX.put(FIELDS.get(i), i);
+        }
+    }
 
     /** A shape or value error in one entry; the message names the field. */
     static final class BadEntry extends Exception {
@@ -81,14 +90,14 @@ final class EntryCodec {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
-            int i = FIELDS.indexOf(name);
-            if (i < 0) {
+            Integer index = INDEX.get(name);
+            if (index == null) {
                 unknown.add(name);
                 p.skipChildren();
                 continue;
             }
-            seen |= 1 << i;
-            v.set(i, p, t);
+            seen |= 1 << index;
+            v.set(index, p, t);
         }
         String key = v.text[0];
         if (seen != ALL || !unknown.isEmpty()) {
@@ -178,7 +187,7 @@ final class EntryCodec {
                 return null;
             }
             try {
-                return Instant.parse(s);
+                return Instants.parse(s);
             } catch (DateTimeParseException e) {
                 throw new BadEntry(key, "field '" + field + "' is not an ISO-8601 instant: '" + s + "'");
             }

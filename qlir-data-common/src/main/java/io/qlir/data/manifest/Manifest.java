@@ -30,6 +30,13 @@ public final class Manifest {
     private final TreeMap<Long, SliceEntry> entries;
     private ManifestSummary summary;
 
+    /** Takes ownership of a map of entries by slice start (no copy). */
+    Manifest(SliceSeries series, Long gridAnchorMs, TreeMap<Long, SliceEntry> byStart) {
+        this.series = Objects.requireNonNull(series, "series");
+        this.gridAnchorMs = gridAnchorMs;
+        this.entries = byStart;
+    }
+
     Manifest(SliceSeries series, Long gridAnchorMs, Collection<SliceEntry> entries) {
         this.series = Objects.requireNonNull(series, "series");
         this.gridAnchorMs = gridAnchorMs;

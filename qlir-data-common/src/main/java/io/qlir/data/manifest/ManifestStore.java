@@ -22,8 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 
 /** Reads and writes {@code manifest.json}, and replays {@code manifest.journal} over it. */
@@ -102,7 +102,7 @@ final class ManifestStore {
         if (series == null) {
             return new ManifestLoad(null, found, foreign, 0, problems);
         }
-        Map<Long, SliceEntry> entries = new LinkedHashMap<>();
+        TreeMap<Long, SliceEntry> entries = new TreeMap<>();
         if (h != null && !foreign) {
             for (int i = 0; i < h.entries.size(); i++) {
                 apply(series, h.entries.get(i), Layout.MANIFEST + " slices[" + i + "]", entries, checkInvariants,
@@ -114,7 +114,7 @@ final class ManifestStore {
         }
         int lines = replayJournal(dir.resolve(Layout.JOURNAL), series, entries, checkInvariants, problems);
         Long anchor = h != null && !foreign ? h.anchor : null;
-        return new ManifestLoad(new Manifest(series, anchor, entries.values()), found, foreign, lines, problems);
+        return new ManifestLoad(new Manifest(series, anchor, entries), found, foreign, lines, problems);
     }
 
     private static SliceSeries seriesFromPath(Path dir) {

@@ -75,8 +75,9 @@ final class Reconciler {
         Path journal = dir.resolve(Layout.JOURNAL);
         mustCompact = rebuilt || !load.problems().isEmpty() || (Files.exists(journal) && Files.size(journal) > 0);
         int unchanged = 0;
-        Map<String, Layout.Listed> listing = new HashMap<>();
-        for (Layout.Listed l : Layout.listResponses(dir)) {
+        List<Layout.Listed> listed = Layout.listResponses(dir);
+        Map<String, Layout.Listed> listing = new HashMap<>(listed.size() * 2);
+        for (Layout.Listed l : listed) {
             listing.put(l.name(), l);
         }
         for (SliceEntry e : new ArrayList<>(entries.values())) {
@@ -190,12 +191,7 @@ final class Reconciler {
     /** Re-derives every entry's off-grid flag for a (new) anchor. */
     static void applyAnchor(TreeMap<Long, SliceEntry> entries, SliceSeries series, Long anchor) {
         for (Map.Entry<Long, SliceEntry> me : entries.entrySet()) {
-            SliceEntry e = me.getValue();
-            boolean off = Adopter.isOffGrid(series, e.key(), anchor);
-            if (off != e.offGrid()) {
-                me.setValue(new SliceEntry(e.key(), e.verdict(), e.rows(), e.file(), e.completedAt(), e.requestedAt(),
-                        e.httpStatus(), e.error(), off));
-            }
+            me.setValue(me.getValue().withOffGrid(Adopter.isOffGrid(series, me.getValue().key(), anchor)));
         }
     }
 

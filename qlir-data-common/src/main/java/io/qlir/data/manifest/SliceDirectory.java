@@ -2,8 +2,6 @@ package io.qlir.data.manifest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.qlir.data.file.FetchInfo;
-import io.qlir.data.file.SliceFile;
-import io.qlir.data.file.SliceMeta;
 import io.qlir.data.slice.RowSummary;
 import io.qlir.data.slice.SliceGrid;
 import io.qlir.data.slice.SliceKey;
@@ -12,11 +10,8 @@ import io.qlir.data.slice.SliceStatus;
 import io.qlir.data.slice.SliceVerdict;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -91,17 +86,7 @@ public final class SliceDirectory implements Closeable {
      * @throws IOException when the directory cannot be created, locked or read
      */
     public static SliceDirectory open(Path dataRoot, SliceSeries series, StoreOptions options) throws IOException {
-        if (Files.exists(dataRoot) && !Files.isDirectory(dataRoot)) {
-            throw new IOException("data root " + dataRoot + " is not a directory; valid: a directory (created if "
-                    + "missing)");
-        }
-        Path dir = series.directory(dataRoot);
-        try {
-            Files.createDirectories(dir.resolve(Layout.RESPONSES));
-        } catch (IOException e) {
-            throw new IOException("cannot create slice directory " + dir + " under data root " + dataRoot + ": " + e
-                    + "; valid: a writable data root", e);
-        }
+        Path dir = SliceWrites.createDirectory(dataRoot, series);
         DirectoryLock lock = DirectoryLock.acquire(dir, options.clock().instant());
         ManifestJournal journal = null;
         try {
@@ -264,18 +249,7 @@ public final class SliceDirectory implements Closeable {
      * @return the due entries
      */
     public synchronized List<SliceEntry> due(long fromMs, long toMs) {
-        Instant now = options.clock().instant();
-        List<SliceEntry> out = new ArrayList<>();
-        for (SliceEntry e : entries.values()) {
-            if (e.key().startMs() > toMs || e.key().endMs() < fromMs) {
-                continue;
-            }
-            Optional<Instant> at = options.policy().dueAt(e.key(), e.verdict(), e.completedAt());
-            if (at.isPresent() && !at.get().isAfter(now)) {
-                out.add(e);
-            }
-        }
-        return out;
+        return Scheduling.due(entries.values(), options.policy(), options.clock().instant(), fromMs, toMs);
     }
 
     /**
@@ -284,15 +258,7 @@ public final class SliceDirectory implements Closeable {
      * @return the earliest future due time, or empty when nothing will become due by itself
      */
     public synchronized Optional<Instant> nextDue() {
-        Instant now = options.clock().instant();
-        Instant next = null;
-        for (SliceEntry e : entries.values()) {
-            Optional<Instant> at = options.policy().dueAt(e.key(), e.verdict(), e.completedAt());
-            if (at.isPresent() && at.get().isAfter(now) && (next == null || at.get().isBefore(next))) {
-                next = at.get();
-            }
-        }
-        return Optional.ofNullable(next);
+        return Scheduling.nextDue(entries.values(), options.policy(), options.clock().instant());
     }
 
     /**
@@ -314,13 +280,11 @@ public final class SliceDirectory implements Closeable {
     public SliceEntry write(SliceKey key, ArrayNode rows, FetchInfo fetch) throws IOException {
         ensureOpen();
         requireSeries(key);
-        long[] opens = new long[rows.size()];
-        for (int i = 0; i < opens.length; i++) {
-            try {
-                opens[i] = options.rowFormat().openTime(rows.get(i));
-            } catch (IllegalArgumentException e) {
-                return recordFailure(key, SliceReason.INVALID_RESPONSE, "row " + i + ": " + e.getMessage(), fetch);
-            }
+        long[] opens;
+        try {
+            opens = options.rowFormat().openTimes(rows);
+        } catch (IllegalArgumentException e) {
+            return recordFailure(key, SliceReason.INVALID_RESPONSE, e.getMessage(), fetch);
         }
         Instant now = options.clock().instant();
         RowSummary summary = RowSummary.of(key, opens);
@@ -331,21 +295,14 @@ public final class SliceDirectory implements Closeable {
         Long anchorNow;
         synchronized (this) {
             SliceEntry existing = entries.get(key.startMs());
-            if (existing != null && existing.hasFile() && existing.rows().count() > summary.count()
-                    && (existing.status() == SliceStatus.COMPLETE || existing.status() == SliceStatus.PARTIAL)) {
+            if (SliceWrites.wouldShrink(existing, summary)) {
                 LOG.warn("{}: {} answered {} rows but {} are on disk; keeping the file", dir, key, summary.count(),
                         existing.rows().count());
                 return existing;
             }
             anchorNow = anchor;
         }
-        Path file = Layout.sliceFile(dir, key);
-        SliceMeta written = SliceFile.write(file, SliceMeta.forWrite(key, series.venue(), series.endpoint(), fetch,
-                verdict, summary, now, anchorNow), rows);
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        SliceEntry entry = new SliceEntry(key, verdict, summary, new FileStamp(a.size(),
-                a.lastModifiedTime().toMillis(), written.dataSha256()), now, fetch.requestedAt(), fetch.httpStatus(),
-                null, Adopter.isOffGrid(series, key, anchorNow));
+        SliceEntry entry = SliceWrites.writeFile(dir, series, key, rows, fetch, verdict, summary, now, anchorNow);
         record(entry);
         LOG.debug("{}: wrote {} ({} rows, {})", dir, key, summary.count(), verdict);
         return entry;
@@ -371,11 +328,7 @@ public final class SliceDirectory implements Closeable {
         Instant now = options.clock().instant();
         SliceEntry entry;
         synchronized (this) {
-            SliceEntry old = entries.get(key.startMs());
-            boolean file = old != null && old.hasFile();
-            entry = new SliceEntry(key, verdict, file ? old.rows() : null, file ? old.file() : null, now,
-                    fetch.requestedAt(), fetch.httpStatus(), message,
-                    old != null ? old.offGrid() : Adopter.isOffGrid(series, key, anchor));
+            entry = SliceWrites.failure(series, key, verdict, entries.get(key.startMs()), now, fetch, message, anchor);
         }
         record(entry);
         LOG.warn("{}: {} failed ({}): {}", dir, key, reason.wireCode(), message);

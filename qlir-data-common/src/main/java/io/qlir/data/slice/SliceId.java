@@ -1,7 +1,6 @@
 package io.qlir.data.slice;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 
 /**
@@ -18,7 +17,6 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  */
 public record SliceId(String hex) {
 
-    private static final Pattern HEX = Pattern.compile("[0-9a-f]{32}");
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
     /**
@@ -28,7 +26,7 @@ public record SliceId(String hex) {
      * @throws IllegalArgumentException naming the text and the valid form
      */
     public SliceId {
-        if (hex == null || !HEX.matcher(hex).matches()) {
+        if (!isWellFormed(hex)) {
             throw new IllegalArgumentException("bad slice id '" + hex + "'; valid: 32 lowercase hex digits");
         }
     }
@@ -70,7 +68,16 @@ public record SliceId(String hex) {
      * @return true for 32 lowercase hex digits
      */
     public static boolean isWellFormed(String text) {
-        return text != null && HEX.matcher(text).matches();
+        if (text == null || text.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < 32; i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.qlir.data.slice;
 
 import io.qlir.core.Interval;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One slice of a symbol's history: {@code limit} candles of {@code interval} starting at {@code startMs}.
@@ -24,8 +23,6 @@ import java.util.regex.Pattern;
  */
 public record SliceKey(String symbol, Interval interval, long startMs, int limit) {
 
-    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9._-]+");
-
     /**
      * Checks the parts of a key.
      *
@@ -37,7 +34,7 @@ public record SliceKey(String symbol, Interval interval, long startMs, int limit
      */
     public SliceKey {
         Objects.requireNonNull(interval, "interval");
-        if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
+        if (!isSymbol(symbol)) {
             throw new IllegalArgumentException("bad symbol '" + symbol
                     + "' in slice key; valid: letters, digits, '.', '_' or '-', for example BTCUSDT");
         }
@@ -50,6 +47,21 @@ public record SliceKey(String symbol, Interval interval, long startMs, int limit
         }
     }
 
+    private static boolean isSymbol(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Parses a canonical key {@code SYMBOL:interval:startMs:limit}.
      *
@@ -58,14 +70,16 @@ public record SliceKey(String symbol, Interval interval, long startMs, int limit
      * @throws IllegalArgumentException naming the text and the expected form
      */
     public static SliceKey parse(String canonical) {
-        String[] parts = canonical == null ? new String[0] : canonical.split(":", -1);
-        if (parts.length != 4) {
+        int a = canonical == null ? -1 : canonical.indexOf(':');
+        int b = a < 0 ? -1 : canonical.indexOf(':', a + 1);
+        int c = b < 0 ? -1 : canonical.indexOf(':', b + 1);
+        if (c < 0 || canonical.indexOf(':', c + 1) >= 0) {
             throw new IllegalArgumentException("bad slice key '" + canonical
                     + "'; valid: SYMBOL:interval:startMs:limit, for example BTCUSDT:1m:1502942400000:1000");
         }
         try {
-            return new SliceKey(parts[0], Interval.parse(parts[1]), Long.parseLong(parts[2]),
-                    Integer.parseInt(parts[3]));
+            return new SliceKey(canonical.substring(0, a), Interval.parse(canonical.substring(a + 1, b)),
+                    Long.parseLong(canonical, b + 1, c, 10), Integer.parseInt(canonical, c + 1, canonical.length(), 10));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad slice key '" + canonical + "': " + e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import io.qlir.data.slice.SliceReason;
 import io.qlir.data.slice.SliceStatus;
 import io.qlir.data.slice.SliceVerdict;
 import io.qlir.data.slice.StatusPolicy;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -20,14 +21,14 @@ import java.util.Set;
 /** The checks that need only the manifest and one listing of {@code responses/}. */
 final class MetadataChecks {
 
-    private static final Map<SliceStatus, Set<SliceReason>> VALID_REASONS = Map.of(
+    private static final Map<SliceStatus, Set<SliceReason>> VALID_REASONS = new EnumMap<>(Map.of(
             SliceStatus.MISSING, EnumSet.of(SliceReason.NONE),
             SliceStatus.COMPLETE, EnumSet.of(SliceReason.NONE, SliceReason.HISTORICAL_SPARSITY),
             SliceStatus.PARTIAL, EnumSet.of(SliceReason.STILL_FORMING, SliceReason.AWAITING_UPSTREAM),
             SliceStatus.EMPTY, EnumSet.of(SliceReason.NO_DATA),
             SliceStatus.FAILED, EnumSet.of(SliceReason.HTTP_ERROR, SliceReason.NETWORK_UNAVAILABLE,
                     SliceReason.INVALID_RESPONSE, SliceReason.EXCEPTION),
-            SliceStatus.NEEDS_REFRESH, EnumSet.allOf(SliceReason.class));
+            SliceStatus.NEEDS_REFRESH, EnumSet.allOf(SliceReason.class)));
 
     private MetadataChecks() {
     }

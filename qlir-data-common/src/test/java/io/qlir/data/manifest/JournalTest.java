@@ -53,6 +53,41 @@ class JournalTest {
     }
 
     @Test
+    void killedMidWriteAtEachStepRestartsCleanWithNothingLost() throws IOException {
+        SliceDirectory dir = open();
+        dir.setGridAnchor(ANCHOR);
+        dir.write(slice(0), rows(slice(0), 0, 9), fetch(slice(0), LATER));
+        dir.write(slice(1), rows(slice(1), 0, 9), fetch(slice(1), LATER));
+        Path path = dir.path();
+        dir.abandon();
+        // killed while writing slice 2's temp file (never renamed)
+        Files.writeString(path.resolve(Layout.RESPONSES).resolve("." + slice(2).id().fileName() + ".7f3a.tmp"),
+                "{\"meta\":{\"slice_comp");
+        // killed after slice 3's file was renamed into place, before its journal line
+        try (SliceDirectory other = SliceDirectory.open(root.resolve("elsewhere"), series(),
+                StoreOptions.defaults().withClock(clock))) {
+            other.write(slice(3), rows(slice(3), 0, 9), fetch(slice(3), LATER));
+            Files.copy(Layout.sliceFile(other.path(), slice(3)), Layout.sliceFile(path, slice(3)));
+        }
+        // killed mid-append of slice 4's journal line
+        byte[] line = ManifestStore.journalLine(SliceEntry.missing(slice(4)));
+        Files.write(path.resolve(Layout.JOURNAL), Arrays.copyOf(line, 17), StandardOpenOption.APPEND);
+
+        try (SliceDirectory d = open()) {
+            ReconcileReport r = d.lastReconcile();
+            assertThat(r.adopted()).containsExactly(slice(3));
+            assertThat(r.quarantined()).hasSize(1);
+            assertThat(r.journalProblems()).extracting(ManifestLoad.Problem::kind)
+                    .containsExactly(ManifestLoad.Kind.TORN_TAIL);
+            assertThat(d.summary().count(SliceStatus.COMPLETE)).isEqualTo(3);
+            assertThat(d.due()).isEmpty();
+        }
+        var report = io.qlir.data.validate.ManifestValidator.validate(path, io.qlir.data.validate.ValidationMode.DEEP);
+        assertThat(report.violations()).as(report.toTable().print()).isEmpty();
+        assertThat(report.rowsRead()).isEqualTo(30);
+    }
+
+    @Test
     void tornLastLineIsIgnoredNeverFatal() throws IOException {
         Path path;
         byte[] third;

@@ -1,0 +1,156 @@
+package io.qlir.bench.store;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.qlir.core.Interval;
+import io.qlir.data.file.FetchInfo;
+import io.qlir.data.file.SliceFile;
+import io.qlir.data.file.SliceMeta;
+import io.qlir.data.manifest.Layout;
+import io.qlir.data.manifest.ReconcileReport;
+import io.qlir.data.manifest.SliceDirectory;
+import io.qlir.data.manifest.SliceSeries;
+import io.qlir.data.manifest.StoreOptions;
+import io.qlir.data.slice.RowSummary;
+import io.qlir.data.slice.SliceGrid;
+import io.qlir.data.slice.SliceKey;
+import io.qlir.data.slice.SliceVerdict;
+import io.qlir.data.slice.StatusPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * Synthetic slice directories for the store benchmarks, built once and reused (a marker file says it is complete).
+ *
+ * <p>Files are produced by {@link SliceFile#write} in a scratch folder on tmpfs (so building 170,000 of them does
+ * not cost 340,000 fsyncs), then copied into place; the first {@link SliceDirectory#open} builds the manifest from
+ * them (a full rebuild, timed and printed). Run {@code java -cp qlir-benchmarks.jar io.qlir.bench.store.SyntheticStore}
+ * to build both fixtures ahead of the benchmarks.
+ */
+public final class SyntheticStore {
+
+    /** BTCUSDT's first candle on Binance (2017-08-17T04:00:00Z), aligned to every interval up to 1h. */
+    static final long ANCHOR = 1502942400000L;
+    /** "Now" for every fixture: long after every slice, so all are final. */
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    private SyntheticStore() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("qlir.bench.dir", System.getProperty("java.io.tmpdir") + "/qlir-bench-store"));
+    }
+
+    static StoreOptions options() {
+        return StoreOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** 170,000 slices of 1s candles, 10 per slice (the slice count of one symbol's 1s history; small files). */
+    static SliceSeries manySlices() {
+        return new SliceSeries("bench", "klines", "BTCUSDT", Interval.S1, 10);
+    }
+
+    /** 1,000 slices of 1,000 1m candles: one million candles for deep validation. */
+    static SliceSeries manyCandles() {
+        return new SliceSeries("bench", "klines", "BTCUSDT", Interval.M1, 1000);
+    }
+
+    /**
+     * Builds (once) a directory of {@code slices} full slices of a series.
+     *
+     * @param series the series
+     * @param slices how many slices
+     * @return the slice directory
+     * @throws IOException when the files cannot be written
+     */
+    static Path ensure(SliceSeries series, int slices) throws IOException {
+        Path root = root();
+        Path dir = series.directory(root);
+        Path ready = dir.resolve("READY-" + slices);
+        if (Files.exists(ready)) {
+            return dir;
+        }
+        deleteTree(dir);
+        Files.createDirectories(dir.resolve(Layout.RESPONSES));
+        Path shm = Path.of("/dev/shm");
+        Path scratch = Files.createTempDirectory(Files.isDirectory(shm) ? shm : root, "qlir-gen");
+        SliceGrid grid = series.grid(ANCHOR);
+        long t0 = System.nanoTime();
+        try {
+            IntStream.range(0, slices).parallel().forEach(k -> {
+                try {
+                    writeSlice(dir, scratch, grid.slice(k));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } finally {
+            deleteTree(scratch);
+        }
+        long t1 = System.nanoTime();
+        ReconcileReport r;
+        try (SliceDirectory d = SliceDirectory.open(root, series, options())) {
+            r = d.lastReconcile();
+            d.setGridAnchor(ANCHOR);
+        }
+        long t2 = System.nanoTime();
+        System.out.printf("built %s: %d files in %.1f s; first open rebuilt the manifest in %.1f s (%s)%n", dir,
+                slices, (t1 - t0) / 1e9, (t2 - t1) / 1e9, r.describe());
+        Files.writeString(ready, "ok\n");
+        return dir;
+    }
+
+    private static void writeSlice(Path dir, Path scratch, SliceKey key) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ArrayNode rows = f.arrayNode();
+        long[] opens = new long[key.limit()];
+        for (int i = 0; i < key.limit(); i++) {
+            long t = key.interval().plus(key.startMs(), i);
+            opens[i] = t;
+            double p = 20000 + (t / 1000 % 1000) / 10.0;
+            rows.addArray().add(t).add(String.format("%.8f", p)).add(String.format("%.8f", p + 3))
+                    .add(String.format("%.8f", p - 3)).add(String.format("%.8f", p + 1)).add("1.25000000")
+                    .add(key.interval().closeTime(t)).add("25000.00000000").add(17).add("0.60000000")
+                    .add("12000.00000000").add("0");
+        }
+        RowSummary summary = RowSummary.of(key, opens);
+        SliceVerdict v = StatusPolicy.defaults().classify(key, summary, NOW);
+        FetchInfo fetch = new FetchInfo("https://venue.example/api/v3/klines", Map.of("symbol", key.symbol(),
+                "interval", key.interval().wireCode(), "startTime", Long.toString(key.startMs()), "limit",
+                Integer.toString(key.limit())), 200, NOW);
+        Path tmp = scratch.resolve(Thread.currentThread().getId() + ".json");
+        SliceFile.write(tmp, SliceMeta.forWrite(key, "bench", "klines", fetch, v, summary, NOW, ANCHOR), rows);
+        Files.write(Layout.sliceFile(dir, key), Files.readAllBytes(tmp));
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(x);
+            }
+        }
+    }
+
+    /**
+     * Builds both fixtures (run before the benchmarks to keep their setup short).
+     *
+     * @param args unused
+     * @throws IOException when the files cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        ensure(manySlices(), 170_000);
+        ensure(manyCandles(), 1_000);
+    }
+}

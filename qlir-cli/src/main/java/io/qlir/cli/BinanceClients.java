@@ -1,0 +1,30 @@
+package io.qlir.cli;
+
+import io.qlir.binance.BinanceClient;
+import io.qlir.cli.config.RuntimeConfig;
+import io.qlir.data.retry.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Builds the one {@link BinanceClient} of a process from its {@link RuntimeConfig}. */
+final class BinanceClients {
+
+    private BinanceClients() {
+    }
+
+    static BinanceClient from(RuntimeConfig config, Clock clock) {
+        RetryPolicy retry = RetryPolicy.defaults().toBuilder()
+                .maxAttempts(config.retry().maxAttempts())
+                .initialDelay(config.retry().initialBackoff())
+                .maxDelay(config.retry().maxBackoff())
+                .build();
+        return BinanceClient.builder()
+                .baseUrl(config.baseUrl().toString())
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(config.readTimeout())
+                .weightLimit(config.weightBudget(), Duration.ofMinutes(1))
+                .retryPolicy(retry)
+                .clock(clock)
+                .build();
+    }
+}

@@ -1,0 +1,177 @@
+package io.qlir.cli;
+
+import io.qlir.core.Candles;
+import io.qlir.core.Derived;
+import io.qlir.core.Op;
+import io.qlir.ops.OpDefinition;
+import io.qlir.ops.OpRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
+
+/** {@code qlir indicators}: applies ops written in the op language to candles and writes the derived table. */
+@Command(name = "indicators",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Compute indicators over candles with the op language.",
+            "",
+            "Ops are separated by ';' (or new lines) and applied in order, each to the table the previous one"
+                    + " made; every new column says which rows it read (--explain). The result (candle columns"
+                    + " plus new columns) goes to --out, or to stdout."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  qlir indicators --input btc.csv --ops \"sma(close,14,50); arp(14)\" --explain",
+            "  qlir indicators --input btc.csv --out touches.csv \\",
+            "      --ops \"bollinger(close,20,2); band_touches(close,20,2)\"",
+            "  qlir indicators --input btc.csv --ops \"rsi(close,14)\" --format json > rsi.json"
+        })
+final class IndicatorsCommand implements Callable<Integer> {
+
+    private static final int SIGNATURE_WIDTH = 32;
+    private static final int HELP_WIDTH = 79;
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "F.csv",
+            description = "Candle CSV with a header naming the candle columns (as 'qlir candles export' writes"
+                    + " it); other columns are ignored.")
+    Path input;
+
+    @Option(names = "--ops", required = true, paramLabel = "OPS",
+            description = "Ops to apply, for example \"sma(close,14,50); arp(14)\". The ops are listed below.")
+    String ops;
+
+    @Option(names = "--explain",
+            description = "Print every new column's row semantics (its derivation spec); without --out, instead"
+                    + " of the table.")
+    boolean explain;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the table to FILE instead of stdout.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            converter = Converters.OutputFormatConverter.class,
+            description = "csv (default) or json.")
+    OutputFormat format;
+
+    @ArgGroup(validate = false, heading = "%nRuntime options:%n")
+    RuntimeOptions runtime = new RuntimeOptions();
+
+    IndicatorsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** Appends the op reference (every registered op's signature and summary) to the command's help. */
+    static void addOpReference(CommandLine indicators) {
+        List<String> footer = new ArrayList<>(List.of(indicators.getCommandSpec().usageMessage().footer()));
+        footer.add("");
+        footer.add("Ops (name(arguments), '...' = one or more values, [x] = optional):");
+        List<OpDefinition> defs = OpRegistry.standard().definitions();
+        int width = 0;
+        for (OpDefinition d : defs) {
+            width = Math.max(width, Math.min(SIGNATURE_WIDTH, d.signature().length()));
+        }
+        for (OpDefinition d : defs) {
+            String sig = d.signature();
+            boolean hasSummary = !d.summary().isBlank() && !d.summary().equals(sig);
+            String line = "  " + sig + " ".repeat(Math.max(0, width - sig.length())) + "  "
+                    + (hasSummary ? d.summary() : "");
+            if (line.length() <= HELP_WIDTH) {
+                footer.add(line.stripTrailing());
+            } else {
+                footer.add("  " + sig);
+                footer.add("      " + d.summary());
+            }
+        }
+        indicators.getCommandSpec().usageMessage().footer(footer.toArray(new String[0]));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Session.open(context, runtime);
+        List<Op> parsed = parseOps();
+        Table candles = readInput();
+        Derived derived = apply(parsed, candles);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (explain) {
+            stdout.println(derived.explain());
+        }
+        if (out != null) {
+            write(derived.table(), context.workingDir().resolve(out));
+            stdout.println("wrote " + derived.table().rowCount() + " rows to " + out + " (new columns: "
+                    + String.join(", ", derived.columns()) + ")");
+        } else if (!explain) {
+            TableOutput.write(derived.table(), format, stdout);
+        }
+        stdout.flush();
+        return Exit.OK;
+    }
+
+    private List<Op> parseOps() throws BadInputException {
+        try {
+            List<Op> parsed = OpRegistry.standard().parseAll(ops);
+            if (parsed.isEmpty()) {
+                throw new IllegalArgumentException("no op given; for example \"sma(close,14)\"");
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--ops: " + e.getMessage(), e);
+        }
+    }
+
+    private Table readInput() throws BadInputException {
+        Path file = context.workingDir().resolve(input);
+        try {
+            return Candles.fromCsv(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("--input " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new BadInputException("--input " + file + " cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--input: " + e.getMessage(), e);
+        }
+    }
+
+    private static Derived apply(List<Op> parsed, Table candles) throws BadInputException {
+        Derived derived = null;
+        for (Op op : parsed) {
+            try {
+                derived = derived == null ? op.apply(candles) : derived.then(op);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--ops: " + op.toText() + ": " + e.getMessage(), e);
+            }
+        }
+        return derived;
+    }
+
+    private void write(Table table, Path file) throws IOException, BadInputException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new BadInputException("--out " + file + ": folder " + parent + " does not exist");
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            TableOutput.write(table, format, w);
+        }
+    }
+}

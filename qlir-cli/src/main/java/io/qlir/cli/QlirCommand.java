@@ -1,0 +1,54 @@
+package io.qlir.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code qlir}: the root command; alone it prints its usage and exits with 2. */
+@Command(name = "qlir",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "qlir: Binance candle history you can trust, and derivations that say which rows they read.",
+            ""
+        },
+        subcommands = {
+            IndicatorsCommand.class,
+            ConfigCommand.class,
+            ShellCommand.class,
+            HelpCommand.class
+        },
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  QLIR_DATA_ROOT         data root (default ~/qlir_data)",
+            "  QLIR_BINANCE_BASE_URL  Binance base URL (default https://api.binance.com)",
+            "  QLIR_LOG_PROFILE       prod, info (default) or debug",
+            "  ./qlir.json            config file, read when present ('qlir config show -h')",
+            "",
+            "Exit codes:",
+            "  0  success",
+            "  1  runtime failure, or validation violations found",
+            "  2  bad usage or bad input (nothing was done)",
+            "",
+            "Examples:",
+            "  qlir indicators --input btc.csv --ops \"sma(close,14,50); arp(14)\" --explain",
+            "  qlir config show",
+            "  qlir shell",
+            "  qlir help config"
+        })
+final class QlirCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("qlir: missing command");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Exit.BAD_INPUT;
+    }
+}
