@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.qlir.binance.load.GapReport;
 import io.qlir.binance.load.LoadResult;
 import io.qlir.core.Candles;
 import io.qlir.core.Interval;
@@ -139,6 +140,31 @@ class RecordingsLoadTest {
             Expected.assertCandles(r.candles(), Expected.rows(page));
             assertThat(r.gaps().isComplete()).isTrue();
         }
+    }
+
+    @Test
+    void aSliceFileWrittenByThePythonQlirLoadsAsIs() throws Exception {
+        SliceSeries series = new SliceSeries("binance", "klines", "BTCUSDT", Interval.M30, 500);
+        Path responses = series.directory(root).resolve(Layout.RESPONSES);
+        Files.createDirectories(responses);
+        String name = "fed092777a733060bcb45c53241b43ad.json";
+        try (InputStream in = RecordingsLoadTest.class.getResourceAsStream("/python-qlir/" + name)) {
+            Files.copy(in, responses.resolve(name));
+        }
+        try (SliceDirectory d = SliceDirectory.open(root, series)) { // a fetch would open it first: adopt, index
+            assertThat(d.lastReconcile().adopted()).hasSize(1);
+        }
+        LoadResult r = Binance.load(root, Endpoint.KLINES, "BTCUSDT", Interval.M30,
+                Instant.parse("2019-04-11T00:00:00Z"), Instant.parse("2019-04-30T00:00:00Z"), 500);
+        Expected.assertCandles(r.candles(), Expected.rows(resource("spot-30m-2019-04-11.json")));
+        // explicit bounds ask for that whole grid: what the store lacks on either side is reported
+        assertThat(r.gaps().gaps()).containsExactly(
+                new GapReport.Gap(Instant.parse("2019-04-11T00:00:00Z").toEpochMilli(),
+                        Instant.parse("2019-04-11T13:30:00Z").toEpochMilli(), 28),
+                new GapReport.Gap(Instant.parse("2019-04-22T00:00:00Z").toEpochMilli(),
+                        Instant.parse("2019-04-30T00:00:00Z").toEpochMilli(), 8 * 48 + 1));
+        assertThat(Binance.loader(root, Endpoint.KLINES, "BTCUSDT", Interval.M30).limit(500).load().gaps()
+                .isComplete()).isTrue();
     }
 
     private static ArrayNode resource(String name) throws Exception {
