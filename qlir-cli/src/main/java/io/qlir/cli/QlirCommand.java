@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            ManifestCommand.class,
             IndicatorsCommand.class,
             ConfigCommand.class,
             ShellCommand.class,
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
             "  2  bad usage or bad input (nothing was done)",
             "",
             "Examples:",
+            "  qlir manifest validate --symbol BTCUSDT --interval 1m",
             "  qlir indicators --input btc.csv --ops \"sma(close,14,50); arp(14)\" --explain",
             "  qlir config show",
             "  qlir shell",
