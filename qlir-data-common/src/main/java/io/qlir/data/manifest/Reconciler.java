@@ -35,7 +35,7 @@ final class Reconciler {
     private final Adopter adopter;
     private final Instant now;
 
-    final TreeMap<Long, SliceEntry> entries = new TreeMap<>();
+    TreeMap<Long, SliceEntry> entries = new TreeMap<>();
     Long anchor;
     boolean mustCompact;
 
@@ -56,6 +56,7 @@ final class Reconciler {
 
     ReconcileReport reconcile() throws IOException {
         long t0 = System.nanoTime();
+        Layout.Pending listingToCome = Layout.listResponsesInBackground(dir);
         ManifestLoad load = ManifestStore.load(dir, false);
         for (ManifestLoad.Problem p : load.problems()) {
             LOG.warn("{}: {}{}", dir.resolve(p.where()), p.sliceKey() == null ? "" : p.sliceKey() + ": ", p.message());
@@ -67,15 +68,13 @@ final class Reconciler {
         }
         Manifest m = load.manifest();
         if (m != null && m.series().equals(series)) {
-            for (SliceEntry e : m.entries()) {
-                entries.put(e.key().startMs(), e);
-            }
+            entries = m.takeEntries();
             anchor = m.gridAnchor().isPresent() ? m.gridAnchor().getAsLong() : null;
         }
         Path journal = dir.resolve(Layout.JOURNAL);
         mustCompact = rebuilt || !load.problems().isEmpty() || (Files.exists(journal) && Files.size(journal) > 0);
         int unchanged = 0;
-        List<Layout.Listed> listed = Layout.listResponses(dir);
+        List<Layout.Listed> listed = listingToCome.get();
         Map<String, Layout.Listed> listing = new HashMap<>(listed.size() * 2);
         for (Layout.Listed l : listed) {
             listing.put(l.name(), l);

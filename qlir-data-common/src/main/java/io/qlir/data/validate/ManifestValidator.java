@@ -90,9 +90,10 @@ public final class ManifestValidator {
         int filesRead = 0;
         long rowsRead = 0;
         try {
+            Layout.Pending listing = Files.isDirectory(dir) ? Layout.listResponsesInBackground(dir) : null;
             m = load(dir, f);
             if (m != null) {
-                MetadataChecks.filesystem(m, Layout.listResponses(dir), f);
+                MetadataChecks.filesystem(m, listing.get(), f);
                 MetadataChecks.invariants(m, f);
                 MetadataChecks.status(m, policy, f);
                 MetadataChecks.spacingAcross(m, f);
