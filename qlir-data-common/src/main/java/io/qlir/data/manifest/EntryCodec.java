@@ -80,27 +80,37 @@ final class EntryCodec {
 
     /** Reads one entry object; the parser is on its START_OBJECT and ends on its END_OBJECT. */
     static Read read(JsonParser p) throws IOException, BadEntry {
+        return read(p, true);
+    }
+
+    /**
+     * Reads one entry object. Without {@code keepDerived} the two fields the entry derives from its key
+     * ({@code slice_id}, {@code relative_path}) are checked for shape but not materialized (reconcile of 170,000
+     * entries does not need them).
+     */
+    static Read read(JsonParser p, boolean keepDerived) throws IOException, BadEntry {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             throw new BadEntry(null, "an entry is not a JSON object");
         }
         Fields v = new Fields();
         int seen = 0;
-        List<String> unknown = new ArrayList<>();
+        List<String> unknown = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             Integer index = INDEX.get(name);
             if (index == null) {
+                unknown = unknown == null ? new ArrayList<>() : unknown;
                 unknown.add(name);
                 p.skipChildren();
                 continue;
             }
             seen |= 1 << index;
-            v.set(index, p, t);
+            v.set(index, p, t, keepDerived || (index != SLICE_ID && index != RELATIVE_PATH));
         }
         String key = v.text[0];
-        if (seen != ALL || !unknown.isEmpty()) {
+        if (seen != ALL || unknown != null) {
             List<String> missing = new ArrayList<>();
             for (int i = 0; i < FIELDS.size(); i++) {
                 if ((seen & (1 << i)) == 0) {
@@ -108,37 +118,53 @@ final class EntryCodec {
                 }
             }
             throw new BadEntry(key, "entry does not have the manifest entry shape: "
-                    + (missing.isEmpty() ? "" : "missing " + missing + " ") + (unknown.isEmpty() ? "" : "unknown " + unknown));
+                    + (missing.isEmpty() ? "" : "missing " + missing + " ") + (unknown == null ? "" : "unknown " + unknown));
         }
         return v.build();
     }
 
-    /** Raw field values of one entry while it is read. */
+    private static final int SLICE_ID = 1;
+    private static final int RELATIVE_PATH = 11;
+
+    /** Raw field values of one entry while it is read (numbers unboxed; a bit per field that was not null). */
     private static final class Fields {
         final String[] text = new String[FIELDS.size()];
-        final Long[] num = new Long[FIELDS.size()];
-        final boolean[] bool = new boolean[FIELDS.size()];
+        final long[] num = new long[FIELDS.size()];
+        int present;
+        boolean offGrid;
         String badType;
 
-        void set(int i, JsonParser p, JsonToken t) throws IOException {
+        void set(int i, JsonParser p, JsonToken t, boolean keepText) throws IOException {
             switch (t) {
                 case VALUE_NULL:
                     return;
                 case VALUE_STRING:
-                    text[i] = p.getText();
+                    if (keepText) {
+                        text[i] = p.getText();
+                    }
+                    present |= 1 << i;
                     return;
                 case VALUE_NUMBER_INT:
                     num[i] = p.getLongValue();
+                    present |= 1 << i;
                     return;
                 case VALUE_TRUE:
                 case VALUE_FALSE:
-                    bool[i] = t == JsonToken.VALUE_TRUE;
-                    num[i] = 1L; // marks "present"
+                    offGrid = t == JsonToken.VALUE_TRUE;
+                    present |= 1 << i;
                     return;
                 default:
                     p.skipChildren();
                     badType = FIELDS.get(i);
             }
+        }
+
+        private boolean has(int i) {
+            return (present & (1 << i)) != 0;
+        }
+
+        private Long longOrNull(int i) {
+            return has(i) ? num[i] : null;
         }
 
         Read build() throws BadEntry {
@@ -155,31 +181,24 @@ final class EntryCodec {
                         SliceReason.CODEC.decode(text[3]));
                 RowSummary rows = null;
                 FileStamp file = null;
-                if (num[4] != null) {
-                    if (num[12] == null || num[13] == null) {
+                if (has(4)) {
+                    if (!has(12) || !has(13)) {
                         throw new BadEntry(keyText, "entry has n_items but no file_size/file_mtime_ms");
                     }
-                    rows = new RowSummary(num[4].intValue(), orZero(num[5]), orZero(num[6]), intOf(num[7]),
-                            intOf(num[8]), intOf(num[9]), intOf(num[10]));
+                    rows = new RowSummary((int) num[4], num[5], num[6], (int) num[7], (int) num[8], (int) num[9],
+                            (int) num[10]);
                     file = new FileStamp(num[12], num[13], text[14]);
-                } else if (num[12] != null) {
+                } else if (has(12)) {
                     throw new BadEntry(keyText, "entry has a file_size but no n_items");
                 }
+                Long http = longOrNull(17);
                 SliceEntry e = new SliceEntry(key, verdict, rows, file, time(text[16], "completed_at", keyText),
-                        time(text[15], "requested_at", keyText), num[17] == null ? null : num[17].intValue(),
-                        text[19], bool[18]);
-                return new Read(e, text[1], text[11]);
+                        time(text[15], "requested_at", keyText), http == null ? null : http.intValue(), text[19],
+                        offGrid);
+                return new Read(e, text[SLICE_ID], text[RELATIVE_PATH]);
             } catch (IllegalArgumentException e) {
                 throw new BadEntry(keyText, e.getMessage());
             }
-        }
-
-        private static long orZero(Long v) {
-            return v == null ? 0 : v;
-        }
-
-        private static int intOf(Long v) {
-            return v == null ? 0 : v.intValue();
         }
 
         private static Instant time(String s, String field, String key) throws BadEntry {

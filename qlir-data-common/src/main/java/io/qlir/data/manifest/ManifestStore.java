@@ -72,7 +72,7 @@ final class ManifestStore {
         Header h = null;
         if (found) {
             try (InputStream in = Files.newInputStream(mf)) {
-                h = readHeader(in, problems);
+                h = readHeader(in, problems, checkInvariants);
             } catch (JsonProcessingException e) {
                 problems.add(new Problem(Kind.STRUCTURE, Layout.MANIFEST, null, "not valid JSON: "
                         + e.getOriginalMessage() + " at byte " + e.getLocation().getByteOffset()));
@@ -125,7 +125,7 @@ final class ManifestStore {
         }
     }
 
-    private static Header readHeader(InputStream in, List<Problem> problems) throws IOException {
+    private static Header readHeader(InputStream in, List<Problem> problems, boolean keepDerived) throws IOException {
         Header h = new Header();
         try (JsonParser p = FACTORY.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -145,7 +145,7 @@ final class ManifestStore {
                     case "limit": h.limit = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null; break;
                     case "grid_anchor_ms": h.anchor = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null; break;
                     case "summary": h.summary = p.readValueAsTree(); break;
-                    case "slices": readEntries(p, t, h, problems); break;
+                    case "slices": readEntries(p, t, h, problems, keepDerived); break;
                     default: p.skipChildren();
                 }
             }
@@ -157,7 +157,8 @@ final class ManifestStore {
         return t == JsonToken.VALUE_STRING ? p.getText() : null;
     }
 
-    private static void readEntries(JsonParser p, JsonToken t, Header h, List<Problem> problems) throws IOException {
+    private static void readEntries(JsonParser p, JsonToken t, Header h, List<Problem> problems, boolean keepDerived)
+            throws IOException {
         if (t != JsonToken.START_ARRAY) {
             problems.add(new Problem(Kind.STRUCTURE, Layout.MANIFEST, null, "'slices' is not an array"));
             p.skipChildren();
@@ -166,7 +167,7 @@ final class ManifestStore {
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             try {
-                h.entries.add(EntryCodec.read(p));
+                h.entries.add(EntryCodec.read(p, keepDerived));
             } catch (EntryCodec.BadEntry e) {
                 problems.add(new Problem(Kind.STRUCTURE, Layout.MANIFEST + " slices[" + i + "]", e.sliceKey,
                         e.getMessage()));
