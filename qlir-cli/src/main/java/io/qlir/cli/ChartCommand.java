@@ -6,6 +6,7 @@ import io.qlir.charts.Charts;
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tech.tablesaw.api.Table;
 
 /** {@code qlir chart}: a PNG of candles with the columns of ops drawn where their specs say they belong. */
 @Command(name = "chart",
@@ -26,8 +26,10 @@ import tech.tablesaw.api.Table;
         description = {
             "Draw candles and indicators to a PNG.",
             "",
-            "The ops (the same language as 'qlir indicators') are computed over all the candles; then the last"
-                    + " bars (or those between --start and --end) are drawn: averages and Bollinger bands over"
+            "Candles come from a CSV file (--input) or from the store (--symbol, --interval). The ops (the same"
+                    + " language as 'qlir indicators') are computed over the candles (from the store, with"
+                    + " 500 bars before --start); then the last bars (or those between --start and"
+                    + " --end) are drawn: averages and Bollinger bands over"
                     + " the candles, band touches as dots on their line, range shock in a panel below with"
                     + " events marked."
         },
@@ -35,7 +37,8 @@ import tech.tablesaw.api.Table;
         footer = {
             "  qlir chart --input btc.csv --out btc.png \\",
             "      --ops \"sma(close,20,50); bollinger(close,20,2); band_touches(close,20,2); range_shock(14)\"",
-            "  qlir chart --input btc.csv --ops \"ema(close,20)\" --start 2019-04-20 --out last-day.png"
+            "  qlir chart --input btc.csv --ops \"ema(close,20)\" --start 2019-04-20 --out last-day.png",
+            "  qlir chart --symbol BTCUSDT --interval 1h --start 2024-03-01 --ops \"bollinger(close,20,2)\" --out b.png"
         })
 final class ChartCommand implements Callable<Integer> {
 
@@ -44,8 +47,8 @@ final class ChartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    CandleInput input = new CandleInput();
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nCandles (a CSV file, or a series of the store):%n")
+    CandleInput input;
 
     @Mixin
     TimeRangeOptions range = new TimeRangeOptions();
@@ -79,17 +82,17 @@ final class ChartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         range.validate();
-        Session.open(context, runtime);
+        Session session = Session.open(context, runtime);
         List<Op> parsed = IndicatorsCommand.parseOps(ops);
         Path file = IndicatorsCommand.outputFile(context, out);
-        CandleChartOptions options = options();
-        Table candles = input.read(context);
-        Derived derived = IndicatorsCommand.apply(parsed, candles);
+        CandleInput.Loaded loaded = input.read(context, session, warmupStart(), range.end);
+        CandleChartOptions options = options(loaded.label());
+        Derived derived = IndicatorsCommand.apply(parsed, loaded.candles());
         ChartSpec chart;
         try {
             chart = Charts.candles(derived, options);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("cannot chart " + input.input + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot chart " + loaded.label() + ": " + e.getMessage(), e);
         }
         Charts.writePng(chart, file);
         spec.commandLine().getOut().println("wrote " + out + " (" + options.width() + "x" + options.height()
@@ -97,7 +100,18 @@ final class ChartCommand implements Callable<Integer> {
         return Exit.OK;
     }
 
-    private CandleChartOptions options() throws BadInputException {
+    /** Loads this many bars before --start, so that averages are defined from the first bar drawn. */
+    static final int WARMUP_BARS = 500;
+
+    private Instant warmupStart() {
+        if (range.start == null || input.store == null) {
+            return null;
+        }
+        long ms = input.store.series.interval.plus(range.start.toEpochMilli(), -WARMUP_BARS);
+        return Instant.ofEpochMilli(Math.max(0, ms));
+    }
+
+    private CandleChartOptions options(String defaultTitle) throws BadInputException {
         String[] wh = size.toLowerCase(Locale.ROOT).split("x", -1);
         int width;
         int height;
@@ -113,7 +127,7 @@ final class ChartCommand implements Callable<Integer> {
         try {
             CandleChartOptions.Builder b = CandleChartOptions.builder()
                     .size(width, height)
-                    .title(title != null ? title : input.input.getFileName().toString())
+                    .title(title != null ? title : defaultTitle)
                     .lastBars(lastBars);
             if (range.start != null || range.end != null) {
                 b.between(range.start, range.end);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             FetchCommand.class,
             ManifestCommand.class,
+            CandlesCommand.class,
             IndicatorsCommand.class,
             ChartCommand.class,
             ConfigCommand.class,
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  qlir fetch --symbol BTCUSDT --interval 1m --start 2024-01-01",
             "  qlir manifest validate --symbol BTCUSDT --interval 1m",
+            "  qlir candles export --symbol BTCUSDT --interval 1m --out btc.csv",
             "  qlir indicators --input btc.csv --ops \"sma(close,14,50); arp(14)\" --explain",
             "  qlir config show",
             "  qlir shell",
