@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            DemoCommand.class,
             FetchCommand.class,
             ManifestCommand.class,
             CandlesCommand.class,
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
             "  2  bad usage or bad input (nothing was done)",
             "",
             "Examples:",
+            "  qlir demo",
             "  qlir fetch --symbol BTCUSDT --interval 1m --start 2024-01-01",
             "  qlir manifest validate --symbol BTCUSDT --interval 1m",
             "  qlir candles export --symbol BTCUSDT --interval 1m --out btc.csv",
