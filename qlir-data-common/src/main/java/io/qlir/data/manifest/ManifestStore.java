@@ -165,9 +165,10 @@ final class ManifestStore {
             return;
         }
         int i = 0;
+        EntryCodec.Reader reader = new EntryCodec.Reader(keepDerived);
         while (p.nextToken() != JsonToken.END_ARRAY) {
             try {
-                h.entries.add(EntryCodec.read(p, keepDerived));
+                h.entries.add(reader.read(p));
             } catch (EntryCodec.BadEntry e) {
                 problems.add(new Problem(Kind.STRUCTURE, Layout.MANIFEST + " slices[" + i + "]", e.sliceKey,
                         e.getMessage()));
