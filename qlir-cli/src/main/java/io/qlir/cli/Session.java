@@ -60,9 +60,7 @@ final class Session {
      * @throws BadInputException when the data root or log folder cannot be written (nothing has been written then)
      */
     Path writableDataRoot() throws BadInputException {
-        Path root = config.dataRoot();
-        requireWritable(root, Setting.DATA_ROOT, "data root");
-        requireWritable(config.logDir(), Setting.LOG_DIR, "log folder");
+        Path root = checkWritableDataRoot();
         try {
             Files.createDirectories(root);
             Logging.startFiles(config.logDir(), config.logProfile());
@@ -73,6 +71,17 @@ final class Session {
         LOG.debug("data root {} ({}), logs in {}", root, config.origin(Setting.DATA_ROOT).describe(),
                 config.logDir());
         return root;
+    }
+
+    /**
+     * Checks that the data root and log folder can be created and written, writing nothing.
+     *
+     * @throws BadInputException when either cannot be written
+     */
+    Path checkWritableDataRoot() throws BadInputException {
+        requireWritable(config.dataRoot(), Setting.DATA_ROOT, "data root");
+        requireWritable(config.logDir(), Setting.LOG_DIR, "log folder");
+        return config.dataRoot();
     }
 
     /**
