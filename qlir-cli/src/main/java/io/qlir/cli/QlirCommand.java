@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             IndicatorsCommand.class,
             ConfigCommand.class,
             ShellCommand.class,
+            StudyCommand.class, PipelinesCommand.class, ChartCommand.class,
             HelpCommand.class
         },
         footerHeading = "%nEnvironment:%n",
