@@ -159,4 +159,13 @@ class StudyCommandTest {
         assertThat(reversed.err()).contains("is after --end");
         assertThat(cli.workingDir().resolve("sma")).doesNotExist();
     }
+
+    @Test
+    void anOutFolderThatIsAFileIsBadInput() throws Exception {
+        Path file = Files.writeString(cli.workingDir().resolve("taken"), "not a folder");
+        CliRunner.Result r = study("--windows", "5", "--out", "taken/sma");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--out " + file.resolve("sma") + " cannot be written", "is a file, not a folder");
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
+    }
 }
