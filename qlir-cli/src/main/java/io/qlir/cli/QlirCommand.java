@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
             ManifestCommand.class,
             IndicatorsCommand.class,
             ChartCommand.class,
+            StudyCommand.class,
+            PipelinesCommand.class,
             ConfigCommand.class,
             ShellCommand.class,
             HelpCommand.class
