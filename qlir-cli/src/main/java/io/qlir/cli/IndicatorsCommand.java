@@ -31,13 +31,15 @@ import tech.tablesaw.api.Table;
         description = {
             "Compute indicators over candles with the op language.",
             "",
-            "Ops are separated by ';' (or new lines) and applied in order, each to the table the previous one"
-                    + " made; every new column says which rows it read (--explain). The result (candle columns"
-                    + " plus new columns) goes to --out, or to stdout."
+            "Candles come from a CSV file (--input) or from the store (--symbol, --interval). Ops are separated by"
+                    + " ';' (or new lines) and applied in order, each to the table the previous one made; every"
+                    + " new column says which rows it read (--explain). The result (candle columns plus new"
+                    + " columns) goes to --out, or to stdout."
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  qlir indicators --input btc.csv --ops \"sma(close,14,50); arp(14)\" --explain",
+            "  qlir indicators --symbol BTCUSDT --interval 1h --start 2024-01-01 --ops \"rsi(close,14)\" --out r.csv",
             "  qlir indicators --input btc.csv --out touches.csv \\",
             "      --ops \"bollinger(close,20,2); band_touches(close,20,2)\"",
             "  qlir indicators --input btc.csv --ops \"rsi(close,14)\" --format json > rsi.json"
@@ -52,8 +54,11 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nCandles (a CSV file, or a series of the store):%n")
+    CandleInput input;
+
     @Mixin
-    CandleInput input = new CandleInput();
+    TimeRangeOptions range = new TimeRangeOptions();
 
     @Option(names = "--ops", required = true, paramLabel = "OPS",
             description = "Ops to apply, for example \"sma(close,14,50); arp(14)\". The ops are listed below.")
@@ -106,10 +111,11 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Session.open(context, runtime);
+        range.validate();
+        Session session = Session.open(context, runtime);
         List<Op> parsed = parseOps(ops);
         Path outFile = out == null ? null : outputFile(context, out);
-        Table candles = input.read(context);
+        Table candles = input.read(context, session, range.start, range.end).candles();
         Derived derived = apply(parsed, candles);
         PrintWriter stdout = spec.commandLine().getOut();
         if (explain) {

@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            DemoCommand.class,
             FetchCommand.class,
             ManifestCommand.class,
+            CandlesCommand.class,
             IndicatorsCommand.class,
             ChartCommand.class,
             StudyCommand.class,
@@ -40,8 +42,10 @@ import picocli.CommandLine.Spec;
             "  2  bad usage or bad input (nothing was done)",
             "",
             "Examples:",
+            "  qlir demo",
             "  qlir fetch --symbol BTCUSDT --interval 1m --start 2024-01-01",
             "  qlir manifest validate --symbol BTCUSDT --interval 1m",
+            "  qlir candles export --symbol BTCUSDT --interval 1m --out btc.csv",
             "  qlir indicators --input btc.csv --ops \"sma(close,14,50); arp(14)\" --explain",
             "  qlir config show",
             "  qlir shell",

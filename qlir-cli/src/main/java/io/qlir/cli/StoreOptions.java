@@ -16,11 +16,11 @@ final class StoreOptions {
             converter = Converters.EndpointConverter.class,
             description = "klines (candles as traded, the default) or uiklines (as Binance's charts draw them);"
                     + " stored apart, never mixed.")
-    Endpoint endpoint;
+    Endpoint endpoint = Endpoint.KLINES;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
             description = "Candles per request and per slice file, 1 to 1000. Default: ${DEFAULT-VALUE}.")
-    int limit;
+    int limit = MAX_LIMIT;
 
     void validate() throws BadInputException {
         if (limit < 1 || limit > MAX_LIMIT) {
