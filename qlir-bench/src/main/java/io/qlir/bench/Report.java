@@ -70,8 +70,8 @@ public final class Report {
     }
 
     /**
-     * Prints the report of one or more JMH JSON result files (later files override earlier scores of the same
-     * benchmark).
+     * Prints the report of one or more JMH JSON result files. A benchmark that appears in several files (the store's
+     * warm and cold runs) is listed once per file, the later ones named with their file's name; ratios use the first.
      *
      * @param args the files
      * @throws IOException when a file cannot be read
@@ -84,9 +84,16 @@ public final class Report {
         Map<String, Score> scores = new LinkedHashMap<>();
         ObjectMapper json = new ObjectMapper();
         for (String a : args) {
+            String stem = Path.of(a).getFileName().toString().replaceFirst("\\.json$", "");
             for (JsonNode b : json.readTree(Files.readString(Path.of(a)))) {
                 Score s = score(b);
-                scores.put(s.name() + s.params(), s);
+                String key = s.name() + s.params();
+                if (scores.containsKey(key)) {
+                    s = new Score(s.name() + " [" + stem + "]", s.params(), s.unit(), s.median(), s.min(), s.mean(),
+                            s.error(), s.secondary());
+                    key = s.name() + s.params();
+                }
+                scores.put(key, s);
             }
         }
         print(scores, System.out);
