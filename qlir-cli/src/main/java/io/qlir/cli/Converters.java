@@ -1,6 +1,7 @@
 package io.qlir.cli;
 
 import io.qlir.binance.Endpoint;
+import io.qlir.binance.FetchOrder;
 import io.qlir.core.Interval;
 import java.time.Instant;
 import java.util.Locale;
@@ -86,6 +87,18 @@ final class Converters {
         public Endpoint convert(String value) {
             try {
                 return Endpoint.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --order}: {@code newest-first} or {@code oldest-first}. */
+    static final class FetchOrderConverter implements CommandLine.ITypeConverter<FetchOrder> {
+        @Override
+        public FetchOrder convert(String value) {
+            try {
+                return FetchOrder.CODEC.decode(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

@@ -1,6 +1,5 @@
 package io.qlir.cli;
 
-import io.qlir.core.Candles;
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
 import io.qlir.ops.OpDefinition;
@@ -10,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,10 +52,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "F.csv",
-            description = "Candle CSV with a header naming the candle columns (as 'qlir candles export' writes"
-                    + " it); other columns are ignored.")
-    Path input;
+    @Mixin
+    CandleInput input = new CandleInput();
 
     @Option(names = "--ops", required = true, paramLabel = "OPS",
             description = "Ops to apply, for example \"sma(close,14,50); arp(14)\". The ops are listed below.")
@@ -110,15 +107,16 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session.open(context, runtime);
-        List<Op> parsed = parseOps();
-        Table candles = readInput();
+        List<Op> parsed = parseOps(ops);
+        Path outFile = out == null ? null : outputFile(context, out);
+        Table candles = input.read(context);
         Derived derived = apply(parsed, candles);
         PrintWriter stdout = spec.commandLine().getOut();
         if (explain) {
             stdout.println(derived.explain());
         }
         if (out != null) {
-            write(derived.table(), context.workingDir().resolve(out));
+            write(derived.table(), outFile);
             stdout.println("wrote " + derived.table().rowCount() + " rows to " + out + " (new columns: "
                     + String.join(", ", derived.columns()) + ")");
         } else if (!explain) {
@@ -128,7 +126,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         return Exit.OK;
     }
 
-    private List<Op> parseOps() throws BadInputException {
+    static List<Op> parseOps(String ops) throws BadInputException {
         try {
             List<Op> parsed = OpRegistry.standard().parseAll(ops);
             if (parsed.isEmpty()) {
@@ -140,20 +138,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         }
     }
 
-    private Table readInput() throws BadInputException {
-        Path file = context.workingDir().resolve(input);
-        try {
-            return Candles.fromCsv(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("--input " + file + " does not exist", e);
-        } catch (IOException e) {
-            throw new BadInputException("--input " + file + " cannot be read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--input: " + e.getMessage(), e);
-        }
-    }
-
-    private static Derived apply(List<Op> parsed, Table candles) throws BadInputException {
+    static Derived apply(List<Op> parsed, Table candles) throws BadInputException {
         Derived derived = null;
         for (Op op : parsed) {
             try {
@@ -165,11 +150,17 @@ final class IndicatorsCommand implements Callable<Integer> {
         return derived;
     }
 
-    private void write(Table table, Path file) throws IOException, BadInputException {
+    /** Checks that an output file's folder exists, before any work is done. */
+    static Path outputFile(CliContext context, Path out) throws BadInputException {
+        Path file = context.workingDir().resolve(out);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new BadInputException("--out " + file + ": folder " + parent + " does not exist");
         }
+        return file;
+    }
+
+    private void write(Table table, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             TableOutput.write(table, format, w);
         }

@@ -28,6 +28,8 @@ final class JShellStartup {
             "io.qlir.core.ops",
             "io.qlir.ops",
             "io.qlir.ops.indicators",
+            "io.qlir.ops.study",
+            "io.qlir.ops.pipeline",
             "io.qlir.data",
             "io.qlir.binance",
             "io.qlir.charts",

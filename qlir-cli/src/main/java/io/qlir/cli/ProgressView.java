@@ -20,7 +20,6 @@ final class ProgressView {
     private final boolean terminal;
     private final String label;
     private final LongSupplier nanoTime;
-    private final long startNanos;
     private long lastDrawNanos = Long.MIN_VALUE;
     private int lastWidth;
 
@@ -29,11 +28,14 @@ final class ProgressView {
         this.terminal = terminal;
         this.label = label;
         this.nanoTime = nanoTime;
-        this.startNanos = nanoTime.getAsLong();
     }
 
-    /** Reports progress; draws only when enough time has passed since the last drawing, or when done. */
-    void update(long done, long total, long rows) {
+    /**
+     * Reports progress; draws only when enough time has passed since the last drawing, or when done.
+     *
+     * @param elapsed wall time since the run started, for the rate and the ETA
+     */
+    void update(long done, long total, long rows, Duration elapsed) {
         long now = nanoTime.getAsLong();
         long every = terminal ? TERMINAL_REDRAW_NANOS : PLAIN_LINE_NANOS;
         boolean finished = total > 0 && done >= total;
@@ -41,7 +43,7 @@ final class ProgressView {
             return;
         }
         lastDrawNanos = now;
-        String line = line(label, done, total, rows, now - startNanos, terminal);
+        String line = line(label, done, total, rows, elapsed.toNanos(), terminal);
         if (terminal) {
             int pad = Math.max(0, lastWidth - line.length());
             err.print("\r" + line + " ".repeat(pad));

@@ -17,7 +17,12 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            FetchCommand.class,
+            ManifestCommand.class,
             IndicatorsCommand.class,
+            ChartCommand.class,
+            StudyCommand.class,
+            PipelinesCommand.class,
             ConfigCommand.class,
             ShellCommand.class,
             HelpCommand.class
@@ -35,6 +40,8 @@ import picocli.CommandLine.Spec;
             "  2  bad usage or bad input (nothing was done)",
             "",
             "Examples:",
+            "  qlir fetch --symbol BTCUSDT --interval 1m --start 2024-01-01",
+            "  qlir manifest validate --symbol BTCUSDT --interval 1m",
             "  qlir indicators --input btc.csv --ops \"sma(close,14,50); arp(14)\" --explain",
             "  qlir config show",
             "  qlir shell",

@@ -60,9 +60,7 @@ final class Session {
      * @throws BadInputException when the data root or log folder cannot be written (nothing has been written then)
      */
     Path writableDataRoot() throws BadInputException {
-        Path root = config.dataRoot();
-        requireWritable(root, Setting.DATA_ROOT, "data root");
-        requireWritable(config.logDir(), Setting.LOG_DIR, "log folder");
+        Path root = checkWritableDataRoot();
         try {
             Files.createDirectories(root);
             Logging.startFiles(config.logDir(), config.logProfile());
@@ -76,8 +74,18 @@ final class Session {
     }
 
     /**
-     * The data root of a command that only reads the store; it must exist. Job log files are written only when
-     * the log folder is writable: reading a read-only store works, console-only.
+     * Checks that the data root and log folder can be created and written, writing nothing.
+     *
+     * @throws BadInputException when either cannot be written
+     */
+    Path checkWritableDataRoot() throws BadInputException {
+        requireWritable(config.dataRoot(), Setting.DATA_ROOT, "data root");
+        requireWritable(config.logDir(), Setting.LOG_DIR, "log folder");
+        return config.dataRoot();
+    }
+
+    /**
+     * The data root of a command that only reads the store; it must exist. Nothing is written.
      *
      * @throws BadInputException when the data root is not an existing folder
      */
@@ -88,6 +96,14 @@ final class Session {
                     + ") does not exist; fetch data into it first with 'qlir fetch', or choose another with"
                     + " --data-root or QLIR_DATA_ROOT");
         }
+        return root;
+    }
+
+    /**
+     * Starts the job log files of a command that only reads, once its input checked out, when the log folder is
+     * writable; a read-only store is read console-only.
+     */
+    void startReadOnlyFileLogging() {
         if (writableProblem(config.logDir()) == null) {
             try {
                 Logging.startFiles(config.logDir(), config.logProfile());
@@ -95,7 +111,6 @@ final class Session {
                 LOG.debug("no log files: {}", e.toString());
             }
         }
-        return root;
     }
 
     private void requireWritable(Path dir, Setting setting, String what) throws BadInputException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -29,9 +30,11 @@ final class TableOutput {
 
     /** {@code [}, then one compact row object per line, then {@code ]}. */
     private static final DefaultPrettyPrinter ONE_ROW_PER_LINE = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.NONE)
+                    .withObjectEntrySpacing(Separators.Spacing.NONE))
             .withArrayIndenter(new DefaultIndenter("", "\n"))
-            .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter())
-            .withoutSpacesInObjectEntries();
+            .withObjectIndenter(new DefaultPrettyPrinter.NopIndenter());
 
     private TableOutput() {
     }

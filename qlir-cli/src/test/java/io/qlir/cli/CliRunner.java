@@ -49,7 +49,7 @@ final class CliRunner {
     }
 
     CliContext context() {
-        return new CliContext(env, workingDir, homeDir);
+        return new CliContext(env, workingDir, homeDir, false);
     }
 
     Result run(String... args) {

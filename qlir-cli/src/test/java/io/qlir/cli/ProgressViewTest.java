@@ -40,11 +40,11 @@ class ProgressViewTest {
         StringWriter out = new StringWriter();
         AtomicLong now = new AtomicLong();
         ProgressView view = new ProgressView(new PrintWriter(out), true, "S", now::get);
-        view.update(1, 4, 10);
+        view.update(1, 4, 10, Duration.ofNanos(now.get()));
         now.addAndGet(SECOND / 100);
-        view.update(2, 4, 20);                      // too soon: skipped
+        view.update(2, 4, 20, Duration.ofNanos(now.get()));                      // too soon: skipped
         now.addAndGet(SECOND);
-        view.update(4, 4, 40);                      // done: always drawn
+        view.update(4, 4, 40, Duration.ofNanos(now.get()));                      // done: always drawn
         view.finish();
         String text = out.toString();
         assertThat(text.chars().filter(c -> c == '\r').count()).isEqualTo(2);
@@ -58,7 +58,7 @@ class ProgressViewTest {
         ProgressView view = new ProgressView(new PrintWriter(out), false, "S", now::get);
         for (int i = 1; i <= 20; i++) {
             now.addAndGet(SECOND);
-            view.update(i, 20, i * 100L);
+            view.update(i, 20, i * 100L, Duration.ofNanos(now.get()));
         }
         view.finish();
         assertThat(out.toString().lines()).extracting(l -> l.substring(0, l.indexOf(" slices")))

@@ -270,6 +270,11 @@ public final class BinanceClient implements AutoCloseable {
         return userAgent;
     }
 
+    /** Cuts short the HTTP exchange a thread waits on (see {@link Caller#cancel}); for the worker's stop. */
+    void cancelCallOf(Thread thread) {
+        caller.cancel(thread);
+    }
+
     /** Releases the connection pool and threads; calls after closing fail. */
     @Override
     public void close() {

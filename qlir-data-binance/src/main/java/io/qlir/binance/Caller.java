@@ -8,8 +8,11 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -71,6 +74,7 @@ final class Caller {
     private final Clock clock;
     private final int maxRateLimitWaits;
     private final Counters counters = new Counters();
+    private final Map<Thread, Call> inFlight = new ConcurrentHashMap<>();
 
     Caller(OkHttpClient http, String userAgent, WeightBudget budget, RetryPolicy policy, Sleeper sleeper,
             RandomGenerator random, Clock clock, int maxRateLimitWaits) {
@@ -86,6 +90,18 @@ final class Caller {
 
     Counters counters() {
         return counters;
+    }
+
+    /**
+     * Cancels the HTTP exchange a thread is waiting on, if any: a blocking socket read does not notice an
+     * interrupt, so a stop request interrupts the thread and cancels its call. The call then ends as
+     * {@link FailureKind#INTERRUPTED} when the thread is interrupted, and is retried otherwise.
+     */
+    void cancel(Thread thread) {
+        Call call = inFlight.get(thread);
+        if (call != null) {
+            call.cancel();
+        }
     }
 
     <T> BinanceResult<T> call(String request, HttpUrl url, int weight, Reader<T> reader) {
@@ -186,7 +202,13 @@ final class Caller {
 
     private <T> Attempt<T> attempt(HttpUrl url, Reader<T> reader) {
         Request req = new Request.Builder().url(url).header("User-Agent", userAgent).get().build();
-        try (Response r = http.newCall(req).execute()) {
+        Call call = http.newCall(req);
+        Thread self = Thread.currentThread();
+        inFlight.put(self, call);
+        if (self.isInterrupted()) {
+            call.cancel(); // a stop that came before the call was registered
+        }
+        try (Response r = call.execute()) {
             reportUsage(r);
             int status = r.code();
             if (status == 429 || status == 418) {
@@ -215,7 +237,13 @@ final class Caller {
             }
             return Attempt.retry(FailureKind.NETWORK, "timeout (" + e.getMessage() + ")", e);
         } catch (IOException e) {
+            if (self.isInterrupted()) {
+                return new Attempt<>(Verdict.INTERRUPTED, null, 0, 0, "interrupted during the request",
+                        Duration.ZERO, FailureKind.INTERRUPTED, e);
+            }
             return Attempt.retry(FailureKind.NETWORK, e.getClass().getSimpleName() + " (" + e.getMessage() + ")", e);
+        } finally {
+            inFlight.remove(self, call);
         }
     }
 

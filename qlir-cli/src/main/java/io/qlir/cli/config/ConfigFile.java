@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -51,9 +50,7 @@ final class ConfigFile {
     }
 
     private static void collect(Path file, String prefix, JsonNode object, Map<Setting, String> values) {
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String key = prefix + field.getKey();
             JsonNode value = field.getValue();
             if (value.isObject() && isPrefix(key + ".")) {

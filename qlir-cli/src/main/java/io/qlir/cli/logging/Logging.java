@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -164,6 +165,29 @@ public final class Logging {
      */
     public static MDC.MDCCloseable job(String job) {
         return MDC.putCloseable(JOB_KEY, Objects.requireNonNull(job, "job"));
+    }
+
+    /**
+     * Runs work with a job name in the MDC of the current thread, removing it afterwards (restoring an outer job).
+     *
+     * @param job the job name
+     * @param work what to run
+     * @param <T> the result type
+     * @return what the work returned
+     * @throws Exception what the work threw
+     */
+    public static <T> T inJob(String job, Callable<T> work) throws Exception {
+        String outer = MDC.get(JOB_KEY);
+        MDC.put(JOB_KEY, Objects.requireNonNull(job, "job"));
+        try {
+            return work.call();
+        } finally {
+            if (outer == null) {
+                MDC.remove(JOB_KEY);
+            } else {
+                MDC.put(JOB_KEY, outer);
+            }
+        }
     }
 
     /**

@@ -183,6 +183,18 @@ class LoggingTest {
     }
 
     @Test
+    void inJobSetsTheJobForTheWorkAndRestoresTheOuterOne() throws Exception {
+        try (MDC.MDCCloseable outer = Logging.job("outer")) {
+            String inner = Logging.inJob("inner", () -> MDC.get(Logging.JOB_KEY));
+            assertThat(inner).isEqualTo("inner");
+            assertThat(MDC.get(Logging.JOB_KEY)).isEqualTo("outer");
+            assertThat(outer).isNotNull();
+        }
+        Logging.inJob("alone", () -> null);
+        assertThat(MDC.get(Logging.JOB_KEY)).isNull();
+    }
+
+    @Test
     void jobNamesCannotEscapeTheLogFolder() {
         assertThat(Logging.jobFile(logDir, "../../etc/passwd")).isEqualTo(logDir.resolve("qlir.._.._etc_passwd.log"));
         assertThat(Logging.jobFile(logDir, "")).isEqualTo(logDir.resolve("qlir.log"));

@@ -69,17 +69,9 @@ final class SliceFileParser {
                         throw new Defect(Problem.BAD_ROWS, "'data' is not a JSON array");
                     }
                     dataStart = (int) p.currentTokenLocation().getByteOffset();
-                    if (rows == Rows.SKIP) {
-                        p.skipChildren();
-                    } else if (rows == Rows.OPEN_TIMES && format instanceof RowFormat.ArrayElement) {
-                        opens = streamOpenTimes(p, ((RowFormat.ArrayElement) format).index());
-                    } else {
-                        tree = p.readValueAsTree();
-                        opens = treeOpenTimes(tree, format);
-                        if (rows != Rows.TREE) {
-                            tree = null;
-                        }
-                    }
+                    Data data = readData(p, format, rows);
+                    tree = data.tree();
+                    opens = data.opens();
                     dataEnd = (int) p.currentLocation().getByteOffset();
                 } else {
                     p.skipChildren();
@@ -104,6 +96,24 @@ final class SliceFileParser {
         } catch (IOException e) {
             throw new Defect(Problem.MALFORMED, e.toString());
         }
+    }
+
+    /** The data array as read: the tree (when kept) and the open times (unless skipped). */
+    private record Data(ArrayNode tree, long[] opens) {
+    }
+
+    /** Reads the data array as asked: skipped, open times streamed, or a tree. */
+    private static Data readData(JsonParser p, RowFormat format, Rows rows) throws IOException, Defect {
+        if (rows == Rows.SKIP) {
+            p.skipChildren();
+            return new Data(null, null);
+        }
+        if (rows == Rows.OPEN_TIMES && format instanceof RowFormat.ArrayElement) {
+            return new Data(null, streamOpenTimes(p, ((RowFormat.ArrayElement) format).index()));
+        }
+        ArrayNode tree = p.readValueAsTree();
+        long[] opens = treeOpenTimes(tree, format);
+        return new Data(rows == Rows.TREE ? tree : null, opens);
     }
 
     private static SliceMeta readMeta(ObjectNode meta) throws Defect {

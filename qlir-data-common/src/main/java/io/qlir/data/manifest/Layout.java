@@ -2,6 +2,7 @@ package io.qlir.data.manifest;
 
 import io.qlir.data.slice.SliceKey;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The names inside a slice directory, in one place.
@@ -61,6 +64,59 @@ public final class Layout {
      * @param regularFile false for directories, links and other non-files
      */
     public record Listed(String name, long size, long mtimeMs, boolean regularFile) {
+    }
+
+    /**
+     * Starts {@link #listResponses} on a thread of its own, so the listing (one stat per file) overlaps with
+     * reading the manifest.
+     *
+     * @param dir the slice directory
+     * @return the listing to come; {@link Pending#get()} waits for it
+     */
+    public static Pending listResponsesInBackground(Path dir) {
+        CompletableFuture<List<Listed>> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(listResponses(dir));
+            } catch (IOException | RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        }, "qlir-list " + dir.getFileName());
+        t.setDaemon(true);
+        t.start();
+        return new Pending(f);
+    }
+
+    /** A listing being made by {@link #listResponsesInBackground}. */
+    public static final class Pending {
+        private final CompletableFuture<List<Listed>> future;
+
+        private Pending(CompletableFuture<List<Listed>> future) {
+            this.future = future;
+        }
+
+        /**
+         * Waits for the listing.
+         *
+         * @return every entry of {@code responses/}
+         * @throws IOException when the listing failed, or the wait was interrupted
+         */
+        public List<Listed> get() throws IOException {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while listing responses/");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException) {
+                    throw (IOException) e.getCause();
+                }
+                if (e.getCause() instanceof RuntimeException) {
+                    throw (RuntimeException) e.getCause();
+                }
+                throw new IOException(e.getCause());
+            }
+        }
     }
 
     /**

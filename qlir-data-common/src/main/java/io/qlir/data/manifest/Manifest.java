@@ -57,6 +57,11 @@ public final class Manifest {
         return ManifestStore.load(dir);
     }
 
+    /** The entries map itself, for the reconciler, which owns a freshly loaded manifest (saves a copy of 170k). */
+    TreeMap<Long, SliceEntry> takeEntries() {
+        return entries;
+    }
+
     /**
      * The series the directory holds.
      *

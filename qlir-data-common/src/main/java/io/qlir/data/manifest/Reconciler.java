@@ -35,7 +35,7 @@ final class Reconciler {
     private final Adopter adopter;
     private final Instant now;
 
-    final TreeMap<Long, SliceEntry> entries = new TreeMap<>();
+    TreeMap<Long, SliceEntry> entries = new TreeMap<>();
     Long anchor;
     boolean mustCompact;
 
@@ -56,45 +56,17 @@ final class Reconciler {
 
     ReconcileReport reconcile() throws IOException {
         long t0 = System.nanoTime();
-        ManifestLoad load = ManifestStore.load(dir, false);
-        for (ManifestLoad.Problem p : load.problems()) {
-            LOG.warn("{}: {}{}", dir.resolve(p.where()), p.sliceKey() == null ? "" : p.sliceKey() + ": ", p.message());
-        }
+        Layout.Pending listingToCome = Layout.listResponsesInBackground(dir);
+        ManifestLoad load = loadManifest();
         boolean rebuilt = !load.manifestFound() || load.foreign();
-        if (load.foreign()) {
-            quarantine(dir.resolve(Layout.MANIFEST), "not a qlir manifest (another tool's, or unreadable); "
-                    + "the manifest was rebuilt from the slice files");
-        }
-        Manifest m = load.manifest();
-        if (m != null && m.series().equals(series)) {
-            for (SliceEntry e : m.entries()) {
-                entries.put(e.key().startMs(), e);
-            }
-            anchor = m.gridAnchor().isPresent() ? m.gridAnchor().getAsLong() : null;
-        }
         Path journal = dir.resolve(Layout.JOURNAL);
         mustCompact = rebuilt || !load.problems().isEmpty() || (Files.exists(journal) && Files.size(journal) > 0);
-        int unchanged = 0;
-        List<Layout.Listed> listed = Layout.listResponses(dir);
+        List<Layout.Listed> listed = listingToCome.get();
         Map<String, Layout.Listed> listing = new HashMap<>(listed.size() * 2);
         for (Layout.Listed l : listed) {
             listing.put(l.name(), l);
         }
-        for (SliceEntry e : new ArrayList<>(entries.values())) {
-            Layout.Listed l = listing.remove(e.id().fileName());
-            if (e.hasFile() && l == null) {
-                entries.put(e.key().startMs(), new SliceEntry(e.key(), SliceVerdict.MISSING, null,
-                        null, null, null, null, "file " + e.relativePath() + " disappeared", e.offGrid()));
-                missing.add(e.key());
-                warn("{}: file {} is gone; marked missing", dir, e.relativePath());
-            } else if (l != null && (!e.hasFile() || l.size() != e.file().size() || l.mtimeMs() != e.file().mtimeMs())) {
-                if (adopt(l, e) != null) {
-                    (e.hasFile() ? reread : adopted).add(e.key());
-                }
-            } else {
-                unchanged++;
-            }
-        }
+        int unchanged = matchKnown(listing);
         List<Layout.Listed> rest = new ArrayList<>(listing.values());
         rest.sort(Comparator.comparing(Layout.Listed::name));
         for (Layout.Listed l : rest) {
@@ -106,6 +78,53 @@ final class Reconciler {
             mustCompact = true;
         }
         mustCompact |= !adopted.isEmpty() || !reread.isEmpty() || !missing.isEmpty() || !quarantined.isEmpty();
+        if (warnings > LOG_LIMIT) {
+            LOG.warn("{}: {} more reconcile warnings not logged", dir, warnings - LOG_LIMIT);
+        }
+        return report(rebuilt, unchanged, load.problems(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** Reads manifest and journal; a foreign manifest is quarantined (and then rebuilt from the files). */
+    private ManifestLoad loadManifest() throws IOException {
+        ManifestLoad load = ManifestStore.load(dir, false);
+        for (ManifestLoad.Problem p : load.problems()) {
+            LOG.warn("{}: {}{}", dir.resolve(p.where()), p.sliceKey() == null ? "" : p.sliceKey() + ": ", p.message());
+        }
+        if (load.foreign()) {
+            quarantine(dir.resolve(Layout.MANIFEST), "not a qlir manifest (another tool's, or unreadable); "
+                    + "the manifest was rebuilt from the slice files");
+        }
+        Manifest m = load.manifest();
+        if (m != null && m.series().equals(series)) {
+            entries = m.takeEntries();
+            anchor = m.gridAnchor().isPresent() ? m.gridAnchor().getAsLong() : null;
+        }
+        return load;
+    }
+
+    /** Checks every known entry against the listing (removing what it finds); returns how many were unchanged. */
+    private int matchKnown(Map<String, Layout.Listed> listing) throws IOException {
+        int unchanged = 0;
+        for (SliceEntry e : new ArrayList<>(entries.values())) {
+            Layout.Listed l = listing.remove(e.id().fileName());
+            if (e.hasFile() && l == null) {
+                entries.put(e.key().startMs(), new SliceEntry(e.key(), SliceVerdict.MISSING, null, null, null, null,
+                        null, "file " + e.relativePath() + " disappeared", e.offGrid()));
+                missing.add(e.key());
+                warn("{}: file {} is gone; marked missing", dir, e.relativePath());
+            } else if (l != null && (!e.hasFile() || l.size() != e.file().size() || l.mtimeMs() != e.file().mtimeMs())) {
+                if (adopt(l, e) != null) {
+                    (e.hasFile() ? reread : adopted).add(e.key());
+                }
+            } else {
+                unchanged++;
+            }
+        }
+        return unchanged;
+    }
+
+    private ReconcileReport report(boolean rebuilt, int unchanged, List<ManifestLoad.Problem> problems,
+                                   Duration elapsed) {
         List<SliceKey> refresh = new ArrayList<>();
         List<SliceKey> offGrid = new ArrayList<>();
         for (SliceKey k : concat(adopted, reread)) {
@@ -117,11 +136,8 @@ final class Reconciler {
                 offGrid.add(k);
             }
         }
-        if (warnings > LOG_LIMIT) {
-            LOG.warn("{}: {} more reconcile warnings not logged", dir, warnings - LOG_LIMIT);
-        }
         return new ReconcileReport(rebuilt, unchanged, adopted, reread, missing, refresh, offGrid, quarantined,
-                load.problems(), Duration.ofNanos(System.nanoTime() - t0));
+                problems, elapsed);
     }
 
     private void handleUnknown(Layout.Listed l) throws IOException {

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * Checks a slice directory against the rules of {@link Rule} and reports every violation; never throws on bad
  * data.
  *
- * <p>Venue-agnostic and read-only: it takes no lock, moves nothing and writes nothing, so it can run while a
- * writer works (it then sees the manifest plus journal as of its start). {@link ValidationMode#METADATA} (the
+ * <p>Venue-agnostic and read-only: it takes no lock, moves nothing and writes nothing. It may run while a writer
+ * works, but manifest, journal and listing are then read at slightly different moments, so a slice written
+ * meanwhile can show up as an orphan file; validate a directory no writer holds for an exact answer.
+ * {@link ValidationMode#METADATA} (the
  * default) reads only the manifest, journal and one listing of {@code responses/}; {@link ValidationMode#DEEP}
  * also reads every slice file. Gaps inside {@code historical_sparsity} slices are real upstream gaps and come out as
  * warnings, so "clean" (no error) is reachable on real data. Counts per rule are logged at the end.
@@ -90,9 +92,10 @@ public final class ManifestValidator {
         int filesRead = 0;
         long rowsRead = 0;
         try {
+            Layout.Pending listing = Files.isDirectory(dir) ? Layout.listResponsesInBackground(dir) : null;
             m = load(dir, f);
             if (m != null) {
-                MetadataChecks.filesystem(m, Layout.listResponses(dir), f);
+                MetadataChecks.filesystem(m, listing.get(), f);
                 MetadataChecks.invariants(m, f);
                 MetadataChecks.status(m, policy, f);
                 MetadataChecks.spacingAcross(m, f);

@@ -45,35 +45,18 @@ final class MetadataChecks {
         }
         int indexed = 0;
         for (SliceEntry e : m.entries()) {
-            String key = e.key().canonical();
             Layout.Listed l = byName.remove(e.id().fileName());
             if (e.hasFile()) {
                 indexed++;
-                if (l == null) {
-                    f.error(Rule.MANIFEST_FILESYSTEM, key, "missing file: the manifest indexes " + e.relativePath()
-                            + " but it is not on disk", "relative_path", e.relativePath());
-                    continue;
-                }
-                if (l.size() == 0) {
-                    f.error(Rule.SLICE_FILE_PARSE, key, "zero-byte file " + e.relativePath(),
-                            "relative_path", e.relativePath());
-                }
-                if (l.size() != e.file().size()) {
-                    f.error(Rule.MANIFEST_FILESYSTEM, key, "file changed since it was indexed: size "
-                            + e.file().size() + " in the manifest, " + l.size() + " on disk", "relative_path",
-                            e.relativePath(), "manifest_size", e.file().size(), "disk_size", l.size());
-                } else if (l.mtimeMs() != e.file().mtimeMs()) {
-                    f.warn(Rule.MANIFEST_FILESYSTEM, key, "file's modification time differs from the manifest's "
-                            + "(copied, or touched?)", "relative_path", e.relativePath(), "manifest_mtime_ms",
-                            e.file().mtimeMs(), "disk_mtime_ms", l.mtimeMs());
-                }
+                indexedFile(e, l, f);
             } else {
                 if (e.status().isPolicyOutcome()) {
-                    f.error(Rule.MANIFEST_FILESYSTEM, key, "status " + e.verdict() + " but the entry has no file");
+                    f.error(Rule.MANIFEST_FILESYSTEM, e.key().canonical(), "status " + e.verdict()
+                            + " but the entry has no file");
                 }
                 if (l != null) {
-                    f.error(Rule.MANIFEST_FILESYSTEM, key, "orphan file: " + Layout.RESPONSES + "/" + l.name()
-                            + " exists but the manifest says " + e.status().wireCode(), "file_name", l.name());
+                    f.error(Rule.MANIFEST_FILESYSTEM, e.key().canonical(), "orphan file: " + Layout.RESPONSES + "/"
+                            + l.name() + " exists but the manifest says " + e.status().wireCode(), "file_name", l.name());
                 }
             }
         }
@@ -89,6 +72,27 @@ final class MetadataChecks {
         if (indexed != sliceFiles) {
             f.error(Rule.MANIFEST_FILESYSTEM, null, "count mismatch: the manifest indexes " + indexed + " files, "
                     + Layout.RESPONSES + "/ holds " + sliceFiles, "indexed", indexed, "on_disk", sliceFiles);
+        }
+    }
+
+    private static void indexedFile(SliceEntry e, Layout.Listed l, Findings f) {
+        String key = e.key().canonical();
+        if (l == null) {
+            f.error(Rule.MANIFEST_FILESYSTEM, key, "missing file: the manifest indexes " + e.relativePath()
+                    + " but it is not on disk", "relative_path", e.relativePath());
+            return;
+        }
+        if (l.size() == 0) {
+            f.error(Rule.SLICE_FILE_PARSE, key, "zero-byte file " + e.relativePath(), "relative_path", e.relativePath());
+        }
+        if (l.size() != e.file().size()) {
+            f.error(Rule.MANIFEST_FILESYSTEM, key, "file changed since it was indexed: size " + e.file().size()
+                    + " in the manifest, " + l.size() + " on disk", "relative_path", e.relativePath(),
+                    "manifest_size", e.file().size(), "disk_size", l.size());
+        } else if (l.mtimeMs() != e.file().mtimeMs()) {
+            f.warn(Rule.MANIFEST_FILESYSTEM, key, "file's modification time differs from the manifest's (copied, or "
+                    + "touched?)", "relative_path", e.relativePath(), "manifest_mtime_ms", e.file().mtimeMs(),
+                    "disk_mtime_ms", l.mtimeMs());
         }
     }
 

@@ -1,0 +1,69 @@
+package io.qlir.bench.store;
+
+import io.qlir.data.manifest.ReconcileReport;
+import io.qlir.data.manifest.SliceDirectory;
+import io.qlir.data.validate.ManifestValidator;
+import io.qlir.data.validate.ValidationMode;
+import io.qlir.data.validate.ValidationReport;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+
+/**
+ * Cold-JVM timings outside JMH, with the process's CPU time next to wall time (the build machine is shared, so wall
+ * time alone says little). One operation per JVM:
+ * {@code java -cp qlir-benchmarks.jar io.qlir.bench.store.StoreTimings reconcile|validate|both|deep}.
+ */
+public final class StoreTimings {
+
+    private StoreTimings() {
+    }
+
+    /**
+     * Runs one operation on the synthetic fixture and prints its wall and CPU time.
+     *
+     * @param args {@code reconcile}, {@code validate}, {@code both} or {@code deep}
+     * @throws IOException when the fixture cannot be built or opened
+     */
+    public static void main(String[] args) throws IOException {
+        String what = args.length == 0 ? "both" : args[0];
+        Path dir = "deep".equals(what) ? SyntheticStore.ensure(SyntheticStore.manyCandles(), 1_000)
+                : SyntheticStore.ensure(SyntheticStore.manySlices(), 170_000);
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        String result;
+        switch (what) {
+            case "reconcile":
+                result = reconcile();
+                break;
+            case "validate":
+                result = ManifestValidator.validate(dir).describe();
+                break;
+            case "deep":
+                ValidationReport r = ManifestValidator.validate(dir, ValidationMode.DEEP);
+                result = r.describe() + "; " + r.rowsRead() + " candles";
+                break;
+            default:
+                result = reconcile() + " | " + ManifestValidator.validate(dir).describe();
+        }
+        long wall = System.nanoTime() - t0;
+        long cpu = cpuNanos() - cpu0;
+        System.out.printf("%s: wall %d ms, process cpu %d ms (%s)%n", what, wall / 1_000_000, cpu / 1_000_000, result);
+        if ("deep".equals(what)) {
+            System.out.printf("deep: %.0f candles/s wall%n", 1_000_000 / (wall / 1e9));
+        }
+    }
+
+    private static String reconcile() throws IOException {
+        try (SliceDirectory d = SliceDirectory.open(SyntheticStore.root(), SyntheticStore.manySlices(),
+                SyntheticStore.options())) {
+            ReconcileReport r = d.lastReconcile();
+            return r.describe();
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}

@@ -1,0 +1,59 @@
+package io.qlir.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.qlir.core.Interval;
+import io.qlir.data.file.FetchInfo;
+import io.qlir.data.manifest.SliceDirectory;
+import io.qlir.data.manifest.SliceSeries;
+import io.qlir.data.manifest.StoreOptions;
+import io.qlir.data.slice.SliceKey;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * Writes the real 30m recording into a store the way a fetch does (SliceDirectory: anchor, plan, write), with a
+ * clock inside the last candle: 5 slices of 100 candles, the last one partial / still_forming.
+ */
+final class DemoStore {
+
+    static final int LIMIT = 100;
+
+    private DemoStore() {
+    }
+
+    static SliceSeries series() {
+        return new SliceSeries("binance", "klines", "BTCUSDT", Interval.M30, LIMIT);
+    }
+
+    static Clock clock() {
+        long lastOpen = DemoCandles.rows().get(499).get(0).asLong();
+        return Clock.fixed(Instant.ofEpochMilli(lastOpen + 10 * 60_000L), ZoneOffset.UTC);
+    }
+
+    static Path write(Path dataRoot) throws IOException {
+        JsonNode rows = DemoCandles.rows();
+        Clock clock = clock();
+        try (SliceDirectory dir = SliceDirectory.open(dataRoot, series(), StoreOptions.defaults().withClock(clock))) {
+            long first = rows.get(0).get(0).asLong();
+            dir.setGridAnchor(first);
+            for (SliceKey key : dir.plan(first, clock.millis())) {
+                ArrayNode slice = JsonNodeFactory.instance.arrayNode();
+                for (JsonNode r : rows) {
+                    long open = r.get(0).asLong();
+                    if (open >= key.startMs() && open <= key.endMs()) {
+                        slice.add(r);
+                    }
+                }
+                dir.write(key, slice, new FetchInfo("http://replay/api/v3/klines", Map.of("symbol", "BTCUSDT"), 200,
+                        clock.instant()));
+            }
+            return dir.path();
+        }
+    }
+}

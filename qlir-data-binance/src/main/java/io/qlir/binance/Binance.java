@@ -1,0 +1,166 @@
+package io.qlir.binance;
+
+import io.qlir.binance.load.CandleLoader;
+import io.qlir.binance.load.LoadResult;
+import io.qlir.core.Interval;
+import io.qlir.data.validate.ManifestValidator;
+import io.qlir.data.validate.ValidationMode;
+import io.qlir.data.validate.ValidationReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The Binance history store in one place: load candles, fetch them, serve them, check them.
+ *
+ * <p>Every method is static, stateless and thread-safe. Loading needs no network and no lock (it may run next to a
+ * fetch); fetching and serving need a {@link BinanceClient}, one per process because Binance counts weight per IP.
+ * Data lives under {@code <dataRoot>/binance/<endpoint>/raw/<SYMBOL>/<interval>/limit=<limit>/} (the layout the
+ * Python qlir writes too).
+ * <pre>{@code
+ * Path root = Path.of(System.getProperty("user.home"), "qlir-data");
+ * try (BinanceClient client = Binance.client()) {
+ *     Binance.fetch(client, root, Endpoint.KLINES, "BTCUSDT", Interval.M1, Instant.parse("2024-01-01T00:00:00Z"), null);
+ * }
+ * Table candles = Binance.load(root, Endpoint.KLINES, "BTCUSDT", Interval.M1,
+ *         Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-31T23:59:00Z")).candles();
+ * }</pre>
+ */
+public final class Binance {
+
+    private Binance() {
+    }
+
+    /**
+     * Loads every stored candle of a symbol (slices of 1000), forming candles left out.
+     *
+     * @param dataRoot the data root
+     * @param endpoint klines or uiKlines
+     * @param symbol the symbol, upper case
+     * @param interval the candle interval
+     * @return the candles and their gap report
+     * @throws IllegalArgumentException for a bad symbol, or when nothing is stored there (the message lists what is)
+     * @throws java.io.UncheckedIOException when the files cannot be read
+     */
+    public static LoadResult load(Path dataRoot, Endpoint endpoint, String symbol, Interval interval) {
+        return loader(dataRoot, endpoint, symbol, interval).load();
+    }
+
+    /**
+     * Loads a symbol's candles with open times in {@code [from, to]} (slices of 1000), forming candles left out.
+     *
+     * @param dataRoot the data root
+     * @param endpoint klines or uiKlines
+     * @param symbol the symbol, upper case
+     * @param interval the candle interval
+     * @param from the first open time, inclusive
+     * @param to the last open time, inclusive
+     * @return the candles and their gap report
+     * @throws IllegalArgumentException for a bad symbol, {@code from} after {@code to}, or when nothing is stored
+     *     there (the message lists what is)
+     * @throws java.io.UncheckedIOException when the files cannot be read
+     */
+    public static LoadResult load(Path dataRoot, Endpoint endpoint, String symbol, Interval interval, Instant from,
+                                  Instant to) {
+        return loader(dataRoot, endpoint, symbol, interval).between(from, to).load();
+    }
+
+    /**
+     * Loads a symbol's candles with open times in {@code [from, to]} from slices of another size.
+     *
+     * @param dataRoot the data root
+     * @param endpoint klines or uiKlines
+     * @param symbol the symbol, upper case
+     * @param interval the candle interval
+     * @param from the first open time, inclusive
+     * @param to the last open time, inclusive
+     * @param limit the slice size the data was fetched with (the directory {@code limit=<limit>})
+     * @return the candles and their gap report
+     * @throws IllegalArgumentException for a bad symbol or limit, {@code from} after {@code to}, or when nothing is
+     *     stored there
+     * @throws java.io.UncheckedIOException when the files cannot be read
+     */
+    public static LoadResult load(Path dataRoot, Endpoint endpoint, String symbol, Interval interval, Instant from,
+                                  Instant to, int limit) {
+        return loader(dataRoot, endpoint, symbol, interval).limit(limit).between(from, to).load();
+    }
+
+    /**
+     * A loader with every option ({@code between}, {@code limit}, {@code includeForming}, {@code reindex}).
+     *
+     * @param dataRoot the data root
+     * @param endpoint klines or uiKlines
+     * @param symbol the symbol, upper case
+     * @param interval the candle interval
+     * @return a loader with no bounds, slices of 1000, forming candles left out, no reindexing
+     * @throws IllegalArgumentException for a bad symbol
+     */
+    public static CandleLoader loader(Path dataRoot, Endpoint endpoint, String symbol, Interval interval) {
+        return CandleLoader.of(dataRoot, FetchJob.of(endpoint, symbol, interval).series());
+    }
+
+    /**
+     * A client for the production API with every default (one per process; close it when done).
+     *
+     * @return a new client
+     */
+    public static BinanceClient client() {
+        return BinanceClient.builder().build();
+    }
+
+    /**
+     * A builder for a fetcher (fetch mode) writing into a data root.
+     *
+     * @param client the process's client
+     * @param dataRoot the data root
+     * @return the builder
+     */
+    public static BinanceFetcher.Builder fetcher(BinanceClient client, Path dataRoot) {
+        return BinanceFetcher.builder(client, dataRoot);
+    }
+
+    /**
+     * Fetches a symbol's slices overlapping {@code [from, to]} (slices of 1000) with default options.
+     *
+     * @param client the process's client
+     * @param dataRoot the data root
+     * @param endpoint klines or uiKlines
+     * @param symbol the symbol, upper case
+     * @param interval the candle interval
+     * @param from the first open time wanted, or null for the first candle
+     * @param to the last open time wanted, or null for now
+     * @return what the run did
+     * @throws UnknownSymbolException when Binance does not know the symbol (nothing is written)
+     * @throws FetchException when Binance cannot be reached for the first-candle probe
+     * @throws IOException when the store cannot be written, or another writer holds the directory
+     */
+    public static FetchSummary fetch(BinanceClient client, Path dataRoot, Endpoint endpoint, String symbol,
+                                     Interval interval, Instant from, Instant to) throws IOException {
+        return fetcher(client, dataRoot).build().fetch(FetchJob.of(endpoint, symbol, interval), from, to);
+    }
+
+    /**
+     * A builder for a data server (follow mode, many jobs) writing into a data root.
+     *
+     * @param client the process's client
+     * @param dataRoot the data root
+     * @return the builder
+     */
+    public static BinanceDataServerBuilder server(BinanceClient client, Path dataRoot) {
+        return BinanceDataServer.builder(client, dataRoot);
+    }
+
+    /**
+     * Checks a job's slice directory with the store's validator (read-only, no lock).
+     *
+     * @param dataRoot the data root
+     * @param job the job whose directory to check
+     * @param mode metadata only, or every file too
+     * @return the report; {@code isClean()} when there is no ERROR
+     */
+    public static ValidationReport validate(Path dataRoot, FetchJob job, ValidationMode mode) {
+        Objects.requireNonNull(job, "job");
+        return ManifestValidator.validate(job.series().directory(dataRoot), mode);
+    }
+}

@@ -1,0 +1,47 @@
+package io.qlir.binance;
+
+/**
+ * Hears how fetch jobs progress: for the command line's progress bars, for logs, for tests.
+ *
+ * <p>Every method has an empty default, so a listener implements only what it draws. Calls come from the jobs'
+ * threads (several at once when a data server runs many jobs, or a fetch runs slices concurrently): an
+ * implementation must be thread-safe and quick, and must not throw (an exception is logged and ignored). The
+ * MDC key {@value BinanceDataServer#MDC_JOB} names the job in every call.
+ * <pre>{@code
+ * FetchListener bar = new FetchListener() {
+ *     public void sliceDone(FetchProgress p) { terminal.redraw(p.describe()); }
+ *     public void finished(FetchSummary s) { terminal.println(s.describe()); }
+ * };
+ * }</pre>
+ */
+public interface FetchListener {
+
+    /** A listener that ignores everything. */
+    FetchListener NONE = new FetchListener() {
+    };
+
+    /**
+     * A run has planned its work.
+     *
+     * @param job the job
+     * @param slicesDue how many slices it will attempt
+     */
+    default void started(FetchJob job, int slicesDue) {
+    }
+
+    /**
+     * A slice was attempted (written, found empty, or failed).
+     *
+     * @param progress where the job stands now
+     */
+    default void sliceDone(FetchProgress progress) {
+    }
+
+    /**
+     * A fetch-mode run ended (data servers do not finish runs; they report through {@link #sliceDone}).
+     *
+     * @param summary what it did
+     */
+    default void finished(FetchSummary summary) {
+    }
+}

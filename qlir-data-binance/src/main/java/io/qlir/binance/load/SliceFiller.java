@@ -1,0 +1,179 @@
+package io.qlir.binance.load;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The reading pass: streams each slice file's rows with Jackson straight into the presized columns (no object per
+ * candle), placing each row by its open time, skipping the versions the plan says lose (a forming candle where a
+ * closed one exists; an older write where a newer one exists, by reading files oldest write first).
+ *
+ * <p>It also checks the plan: a row in a slot the plan did not expect, or a slot left unfilled, means a writer
+ * changed files since the manifest was read; {@link #consistent()} is then false and the load starts over.
+ */
+final class SliceFiller {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final String[] FIELDS = {"open_time", "open", "high", "low", "close", "volume", "close_time",
+        "quote_volume", "trades", "taker_buy_base_volume", "taker_buy_quote_volume"};
+
+    private final LoadPlan plan;
+    private final CandleArrays out;
+    private final boolean reindex;
+    private final SlotSet filled;
+    long rowsRead;
+    long replaced;
+    long formingLeftOut;
+    long unaligned;
+    private long unexpected;
+    private boolean staleFile;
+
+    SliceFiller(LoadPlan plan, CandleArrays out, boolean reindex) {
+        this.plan = plan;
+        this.out = out;
+        this.reindex = reindex;
+        this.filled = new SlotSet(plan.present.size());
+    }
+
+    boolean consistent() {
+        return !staleFile && unexpected == 0 && filled.cardinality() == plan.present.cardinality();
+    }
+
+    void read(LoadPlan.Source source) throws IOException {
+        Path file = source.file();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            staleFile = true; // replaced or removed since the manifest was read
+            return;
+        }
+        if (bytes.length != source.entry().file().size()) {
+            staleFile = true;
+            return;
+        }
+        try (JsonParser p = JSON.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw malformed(file, -1, "the file is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("data".equals(name) && t == JsonToken.START_ARRAY) {
+                    rows(p, source);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+    }
+
+    private void rows(JsonParser p, LoadPlan.Source source) throws IOException {
+        int row = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
+            p.nextToken();
+            long openMs = longValue(p, source.file(), row, 0);
+            int target = place(openMs, source);
+            if (target >= 0) {
+                out.openTime.set(target, openMs);
+                fill(p, source.file(), row, target);
+            }
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                p.skipChildren();
+            }
+            row++;
+        }
+        if (t != JsonToken.END_ARRAY) {
+            throw malformed(source.file(), row, "a row is not an array");
+        }
+    }
+
+    /** The output row for a candle, or -1 when this version is not the one kept. */
+    private int place(long openMs, LoadPlan.Source source) {
+        rowsRead++;
+        if (!plan.grid.isAligned(openMs)) {
+            unaligned++;
+            return -1;
+        }
+        if (openMs < plan.spanLo || openMs > plan.spanHi) {
+            return -1;
+        }
+        int slot = plan.slot(openMs);
+        boolean forming = openMs >= source.formingFrom();
+        if (forming && (!plan.includeForming || plan.closed.get(slot))) {
+            if (plan.closed.get(slot)) {
+                replaced++;
+            } else {
+                formingLeftOut++;
+            }
+            return -1;
+        }
+        if (!plan.present.get(slot)) {
+            unexpected++;
+            return -1;
+        }
+        if (filled.get(slot)) {
+            replaced++;
+        }
+        filled.set(slot);
+        return reindex ? (int) plan.grid.index(plan.lo, openMs) : plan.present.rank(slot);
+    }
+
+    private void fill(JsonParser p, Path file, int row, int i) throws IOException {
+        out.open[i] = decimal(p, file, row, 1);
+        out.high[i] = decimal(p, file, row, 2);
+        out.low[i] = decimal(p, file, row, 3);
+        out.close[i] = decimal(p, file, row, 4);
+        out.volume[i] = decimal(p, file, row, 5);
+        p.nextToken();
+        out.closeTime.set(i, longValue(p, file, row, 6));
+        out.quoteVolume[i] = decimal(p, file, row, 7);
+        p.nextToken();
+        out.trades.set(i, longValue(p, file, row, 8));
+        out.takerBase[i] = decimal(p, file, row, 9);
+        out.takerQuote[i] = decimal(p, file, row, 10);
+    }
+
+    private static double decimal(JsonParser p, Path file, int row, int field) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_STRING) {
+            try {
+                return Decimals.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            } catch (NumberFormatException e) {
+                throw malformed(file, row, FIELDS[field] + " is \"" + p.getText() + "\", not a number");
+            }
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getDoubleValue();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return Double.NaN;
+        }
+        throw malformed(file, row, FIELDS[field] + " is " + t + ", not a number");
+    }
+
+    private static long longValue(JsonParser p, Path file, int row, int field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            try {
+                return Long.parseLong(p.getText());
+            } catch (NumberFormatException e) {
+                throw malformed(file, row, FIELDS[field] + " is \"" + p.getText() + "\", not an integer");
+            }
+        }
+        throw malformed(file, row, FIELDS[field] + " is " + t + ", not an integer");
+    }
+
+    private static IOException malformed(Path file, int row, String what) {
+        return new IOException("slice file " + file + (row >= 0 ? ", row " + row : "") + ": " + what
+                + "; valid: rows of Binance klines [openTime, open, high, low, close, volume, closeTime, ...]");
+    }
+}

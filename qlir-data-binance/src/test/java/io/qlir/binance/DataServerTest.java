@@ -1,0 +1,187 @@
+package io.qlir.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.qlir.core.Interval;
+import io.qlir.data.manifest.SliceDirectory;
+import io.qlir.data.retry.Sleeper;
+import io.qlir.data.validate.ValidationMode;
+import io.qlir.testkit.FakeBinance;
+import io.qlir.testkit.FakeRequest;
+import io.qlir.testkit.ManualTime;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
+
+/** Follow mode: the tail, the closes, sleeping, many jobs, shutdown. */
+class DataServerTest {
+
+    static final long MINUTE = 60_000L;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void followFetchesTheFormingTailAtTheCadenceAndEveryCloseAndSleepsInBetween() throws Exception {
+        Instant start = Instant.parse("2024-01-03T10:00:30Z");
+        Instant end = start.plus(Duration.ofMinutes(12));
+        ManualTime time = new ManualTime(start);
+        FetchJob job = FetchJob.of(Endpoint.KLINES, "BTCUSDT", Interval.M1).withLimit(5); // 5-minute slices
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+        AtomicReference<BinanceDataServer> server = new AtomicReference<>();
+        Sleeper sleeper = d -> {
+            sleeps.add(d);
+            time.sleep(d);
+            if (!time.now().isBefore(end)) {
+                server.get().stop();
+            }
+        };
+        try (FakeBinance fake = Stores.market(time.clock()).rateLimitClock(time.clock()).start();
+                BinanceClient client = Stores.client(fake, time.clock()).sleeper(time::sleep).build()) {
+            server.set(BinanceDataServer.builder(client, root).job(job).since(start.minus(Duration.ofMinutes(20)))
+                    .cadence(Duration.ofSeconds(20)).closeDelay(Duration.ofSeconds(1)).sleeper(sleeper).start());
+            assertThat(server.get().awaitTermination(Duration.ofSeconds(60))).isTrue();
+            assertThat(server.get().state(job).phase()).isEqualTo(JobPhase.STOPPED);
+
+            // No busy loop: every sleep is real, and there are about as many as there were reasons to wake.
+            assertThat(sleeps).allSatisfy(d -> assertThat(d).isPositive());
+            assertThat(sleeps.size()).isBetween(12, 12 * 4 + 5);
+            List<FakeRequest> klines = fake.requests().stream().filter(FakeRequest::isKlines).toList();
+            assertThat(klines.size()).isBetween(12 + 4, 12 * 4 + 8);
+
+            // Every close was fetched from the candle that closed, within the close delay and a little more.
+            long firstClose = Interval.M1.floor(start.toEpochMilli()) + MINUTE;
+            for (long close = firstClose; close <= end.toEpochMilli(); close += MINUTE) {
+                long closed = close - MINUTE;
+                long at = close;
+                assertThat(klines).as("the close at " + Instant.ofEpochMilli(close)).anySatisfy(r -> {
+                    assertThat(Long.parseLong(r.param("startTime"))).isEqualTo(closed);
+                    assertThat(r.arrivedAtMs()).isBetween(at, at + 5_000);
+                });
+            }
+            // While a candle forms, its tail is fetched again at the cadence.
+            long forming = Interval.M1.floor(start.toEpochMilli()) + 3 * MINUTE;
+            assertThat(klines.stream().filter(r -> Long.parseLong(r.param("startTime")) == forming
+                    && r.arrivedAtMs() < forming + MINUTE).count()).isGreaterThanOrEqualTo(2);
+
+            ArrayNode stored = Stores.storedRows(job.series().directory(root));
+            long sinceSlice = job.series().grid(fake.firstOpenTime("BTCUSDT", Interval.M1))
+                    .containing(start.minus(Duration.ofMinutes(20)).toEpochMilli()).startMs();
+            long lastStored = stored.get(stored.size() - 1).get(0).asLong();
+            assertThat(lastStored).isEqualTo(Interval.M1.floor(end.toEpochMilli()));
+            ArrayNode closedOnly = stored.deepCopy();
+            closedOnly.remove(closedOnly.size() - 1);
+            assertThat(closedOnly).isEqualTo(Stores.tree(fake.rowsJson("BTCUSDT", Interval.M1, sinceSlice,
+                    lastStored - MINUTE)));
+            assertThat(Binance.validate(root, job, ValidationMode.DEEP).isClean()).isTrue();
+        }
+    }
+
+    @Test
+    void manyJobsShareOneClientAndOneFailingJobNeverStopsTheOthers() throws Exception {
+        Instant now = Instant.parse("2024-01-04T12:34:56Z");
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        FetchJob btc = FetchJob.of(Endpoint.KLINES, "BTCUSDT", Interval.H1);
+        FetchJob eth = FetchJob.of(Endpoint.UI_KLINES, "ETHUSDT", Interval.H1);
+        FetchJob nope = FetchJob.of(Endpoint.KLINES, "NOPEUSDT", Interval.H1);
+        FetchJob locked = FetchJob.of(Endpoint.KLINES, "ETHUSDT", Interval.H4).withLimit(10);
+        Map<String, String> mdcSeen = new ConcurrentHashMap<>();
+        FetchListener listener = new FetchListener() {
+            @Override
+            public void sliceDone(FetchProgress p) {
+                mdcSeen.put(p.job().name(), String.valueOf(MDC.get(BinanceDataServer.MDC_JOB)));
+            }
+        };
+        Sleeper shortNaps = d -> Thread.sleep(Math.min(d.toMillis(), 20));
+        try (FakeBinance fake = Stores.market(clock).start(); BinanceClient client = Stores.client(fake, clock).build()) {
+            SliceDirectory held = SliceDirectory.open(root, locked.series());
+            BinanceDataServer server = BinanceDataServer.builder(client, root).jobs(List.of(btc, eth, nope, locked))
+                    .job(btc).retryBackoff(Duration.ofMillis(30), Duration.ofMillis(100)).listener(listener)
+                    .sleeper(shortNaps).start();
+            try {
+                assertThat(server.jobs()).containsExactly(btc, eth, nope, locked);
+                await(() -> server.state(nope).phase() == JobPhase.FAILED
+                        && server.state(locked).phase() == JobPhase.BACKING_OFF
+                        && server.state(btc).phase() == JobPhase.SLEEPING
+                        && server.state(eth).phase() == JobPhase.SLEEPING);
+                assertThat(server.state(nope).error()).hasValueSatisfying(m -> assertThat(m).contains("NOPEUSDT"));
+                assertThat(server.state(locked).error()).hasValueSatisfying(m -> assertThat(m).contains("locked"));
+                held.close();
+                await(() -> server.state(locked).phase() == JobPhase.SLEEPING);
+                assertThat(server.state(btc).slicesAttempted()).isEqualTo(1);
+                assertThat(server.state(locked).slicesAttempted()).isEqualTo(3); // 21 candles of 4h in slices of 10
+            } finally {
+                server.close();
+            }
+            assertThat(server.states()).extracting(JobState::phase)
+                    .containsExactly(JobPhase.STOPPED, JobPhase.STOPPED, JobPhase.FAILED, JobPhase.STOPPED);
+            assertThat(nope.series().directory(root)).doesNotExist();
+            for (FetchJob j : List.of(btc, eth, locked)) {
+                assertThat(mdcSeen).containsEntry(j.name(), j.name());
+                assertThat(Binance.validate(root, j, ValidationMode.DEEP).isClean()).isTrue();
+                long first = fake.firstOpenTime(j.symbol(), j.interval());
+                assertThat(Stores.storedRows(j.series().directory(root))).isEqualTo(Stores.tree(fake.rowsJson(
+                        j.symbol(), j.interval(), first, fake.formingOpenTime(j.interval()))));
+            }
+        }
+    }
+
+    @Test
+    void closeWakesSleepingJobsAndLeavesTheirDirectoriesConsistent() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2024-01-04T12:34:56Z"), ZoneOffset.UTC);
+        FetchJob job = FetchJob.of(Endpoint.KLINES, "BTCUSDT", Interval.H1);
+        try (FakeBinance fake = Stores.market(clock).start(); BinanceClient client = Stores.client(fake, clock).build()) {
+            BinanceDataServer server = BinanceDataServer.builder(client, root).job(job).start(); // the real sleeper
+            await(() -> server.state(job).phase() == JobPhase.SLEEPING);
+            assertThat(server.state(job).nextWake()).isAfter(clock.instant());
+            long t0 = System.nanoTime();
+            server.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            assertThat(server.state(job).phase()).isEqualTo(JobPhase.STOPPED);
+            try (SliceDirectory dir = SliceDirectory.open(root, job.series())) {
+                assertThat(dir.lastReconcile().changedNothing()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aCadenceTooFastForTheSharedBudgetIsStretched() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2024-01-04T12:34:56Z"), ZoneOffset.UTC);
+        try (FakeBinance fake = Stores.market(clock).start();
+                BinanceClient client = Stores.client(fake, clock).weightLimit(600, Duration.ofMinutes(1)).build()) {
+            List<FetchJob> jobs = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                jobs.add(FetchJob.of(Endpoint.KLINES, "GONE" + i + "USDT", Interval.M1));
+            }
+            try (BinanceDataServer server = BinanceDataServer.builder(client, root).jobs(jobs)
+                    .cadence(Duration.ofSeconds(1)).start()) {
+                // 10 jobs x weight 2 per refresh may use at most half of 600 per minute: one refresh per 4 s.
+                assertThat(server.cadence()).hasValue(Duration.ofSeconds(4));
+                await(() -> server.states().stream().allMatch(s -> s.phase() == JobPhase.FAILED));
+            }
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.qlir.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qlir.core.Interval;
+import io.qlir.data.manifest.Manifest;
+import io.qlir.data.manifest.SliceEntry;
+import io.qlir.data.slice.SliceReason;
+import io.qlir.data.slice.SliceStatus;
+import io.qlir.data.validate.ValidationMode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Rows that do not match their request are never stored: the slice is {@code failed/invalid_response}, no file is
+ * written, and the next run asks again.
+ */
+class InvalidResponseTest {
+
+    static final long T0 = Instant.parse("2024-05-01T12:00:00Z").toEpochMilli();
+    static final long M1 = 60_000L;
+    static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(T0 + 25 * M1 + 30_000), ZoneOffset.UTC);
+    static final FetchJob JOB = FetchJob.of(Endpoint.KLINES, "BTCUSDT", Interval.M1).withLimit(10);
+
+    /** How the answer for the second slice is broken. */
+    enum Broken {
+        DUPLICATE_OPEN_TIME("the same time as"),
+        UNSORTED("before row"),
+        BEFORE_START_TIME("before startTime"),
+        WRONG_CLOSE_TIME("closes at"),
+        TOO_MANY_ROWS("11 rows for limit 10");
+
+        final String problem;
+
+        Broken(String problem) {
+            this.problem = problem;
+        }
+    }
+
+    @TempDir
+    Path root;
+
+    @ParameterizedTest
+    @EnumSource(Broken.class)
+    void rowsThatDoNotMatchTheirRequestAreRecordedAsInvalidResponseAndNeverStored(Broken broken) throws Exception {
+        AtomicReference<Broken> mode = new AtomicReference<>(broken);
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest r) {
+                    return answer(r, mode.get());
+                }
+            });
+            server.start();
+            try (BinanceClient client = BinanceClient.builder().baseUrl(server.url("/").toString()).clock(CLOCK)
+                    .retryPolicy(Stores.quickRetries()).build()) {
+                BinanceFetcher fetcher = BinanceFetcher.builder(client, root).build();
+                FetchSummary s = fetcher.fetch(JOB);
+                assertThat(s.attempted()).isEqualTo(3);
+                assertThat(s.failed()).isEqualTo(1);
+                assertThat(s.complete()).isEqualTo(1);
+                assertThat(s.partial()).isEqualTo(1);
+                SliceEntry bad = entry(1);
+                assertThat(bad.status()).isEqualTo(SliceStatus.FAILED);
+                assertThat(bad.reason()).isEqualTo(SliceReason.INVALID_RESPONSE);
+                assertThat(bad.hasFile()).isFalse();
+                assertThat(bad.error()).contains(broken.problem);
+                assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).errors()).isEmpty();
+
+                mode.set(null); // Binance behaves again: the failed slice is due, and only it (and the forming one)
+                FetchSummary again = fetcher.fetch(JOB);
+                assertThat(again.failed()).isZero();
+                assertThat(entry(1).status()).isEqualTo(SliceStatus.COMPLETE);
+                assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).isClean()).isTrue();
+            }
+        }
+    }
+
+    private SliceEntry entry(int slice) throws Exception {
+        return Manifest.load(JOB.series().directory(root)).manifest().entries().get(slice);
+    }
+
+    private static MockResponse answer(RecordedRequest r, Broken broken) {
+        String path = r.getUrl().encodedPath();
+        if (path.endsWith("/time")) {
+            return json("{\"serverTime\":" + CLOCK.millis() + "}");
+        }
+        long start = Long.parseLong(r.getUrl().queryParameter("startTime"));
+        if (start == 0) {
+            return json("[" + row(T0, T0 + M1 - 1) + "]");
+        }
+        long end = Math.min(Long.parseLong(r.getUrl().queryParameter("endTime")), CLOCK.millis());
+        List<Long> opens = new ArrayList<>();
+        for (long t = start; t <= end; t += M1) {
+            opens.add(t);
+        }
+        boolean second = start == T0 + 10 * M1;
+        if (broken != null && second) {
+            switch (broken) {
+                case DUPLICATE_OPEN_TIME -> opens.set(3, opens.get(2));
+                case UNSORTED -> {
+                    opens.set(3, opens.get(4));
+                    opens.set(4, opens.get(3) - M1);
+                }
+                case BEFORE_START_TIME -> opens.add(0, start - M1);
+                case TOO_MANY_ROWS -> opens.add(end + M1);
+                default -> { }
+            }
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (long t : opens) {
+            long close = broken == Broken.WRONG_CLOSE_TIME && second ? t + M1 : t + M1 - 1;
+            sb.append(sb.length() > 1 ? "," : "").append(row(t, close));
+        }
+        return json(sb.append(']').toString());
+    }
+
+    private static String row(long open, long close) {
+        return "[" + open + ",\"1.0\",\"2.0\",\"0.5\",\"1.5\",\"10.0\"," + close + ",\"15.0\",3,\"5.0\",\"7.5\",\"0\"]";
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
+    }
+}
