@@ -3,12 +3,19 @@ package io.qlir.cli;
 import io.qlir.charts.CandleChartOptions;
 import io.qlir.charts.ChartSpec;
 import io.qlir.charts.Charts;
-import io.qlir.core.Derived;
+import io.qlir.cli.logging.Logging;
+import io.qlir.core.Candles;
+import io.qlir.core.Interval;
 import io.qlir.core.Op;
+import io.qlir.ops.OpRegistry;
+import io.qlir.ops.pipeline.ColumnSemantics;
+import io.qlir.ops.pipeline.Pipeline;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -16,29 +23,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
 
-/** {@code qlir chart}: a PNG of candles with the columns of ops drawn where their specs say they belong. */
+/** {@code qlir chart}: a candlestick chart with the columns of ops drawn on it, as PNG. */
 @Command(name = "chart",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Draw candles and indicators to a PNG.",
+            "Draw candles and indicators as a PNG, headless.",
             "",
-            "Candles come from a CSV file (--input) or from the store (--symbol, --interval). The ops (the same"
-                    + " language as 'qlir indicators') are computed over the candles (from the store, with"
-                    + " 500 bars before --start); then the last bars (or those between --start and"
-                    + " --end) are drawn: averages and Bollinger bands over"
-                    + " the candles, band touches as dots on their line, range shock in a panel below with"
-                    + " events marked."
+            "Averages, Bollinger bands and VWAP go over the candles, band touches and boolean flags are marked on"
+                    + " them, range shocks get a panel below with every bar at or above --shock marked as an event,"
+                    + " other numbers a panel of their own. Indicators are computed over the bars before the first"
+                    + " one drawn too (their warm-up is loaded from the store), so they are defined from the left"
+                    + " edge. Ops use the op language of 'qlir indicators'."
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  qlir chart --input btc.csv --out btc.png \\",
+            "  qlir chart --symbol BTCUSDT --interval 1m --out btc.png \\",
             "      --ops \"sma(close,20,50); bollinger(close,20,2); band_touches(close,20,2); range_shock(14)\"",
-            "  qlir chart --input btc.csv --ops \"ema(close,20)\" --start 2019-04-20 --out last-day.png",
-            "  qlir chart --symbol BTCUSDT --interval 1h --start 2024-03-01 --ops \"bollinger(close,20,2)\" --out b.png"
+            "  qlir chart --symbol BTCUSDT --interval 1h --start 2024-03-01 --end 2024-03-07 --ops \"sma(close,24)\""
+                    + " --out week.png --width 1200 --height 700",
+            "  qlir chart --input btc.csv --ops \"range_shock(14)\" --out shocks.png"
         })
 final class ChartCommand implements Callable<Integer> {
 
@@ -47,30 +55,48 @@ final class ChartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nCandles (a CSV file, or a series of the store):%n")
-    CandleInput input;
+    @Option(names = "--symbol", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,
+            description = "Trading pair in the store, for example BTCUSDT (with --interval).")
+    String symbol;
+
+    @Option(names = "--interval", paramLabel = "INTERVAL", converter = Converters.IntervalConverter.class,
+            description = "Candle interval, case-sensitive: 1s, 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d,"
+                    + " 3d, 1w, 1M (month).")
+    Interval interval;
+
+    @Option(names = "--input", paramLabel = "F.csv",
+            description = "Read candles from a CSV (as 'qlir candles export' writes it) instead of the store.")
+    Path input;
 
     @Mixin
     TimeRangeOptions range = new TimeRangeOptions();
 
     @Option(names = "--ops", required = true, paramLabel = "OPS",
-            description = "Ops whose columns are drawn, for example \"sma(close,20,50); range_shock(14)\""
-                    + " (see 'qlir indicators --help').")
+            description = "Ops whose columns are drawn, for example \"sma(close,20,50); range_shock(14)\".")
     String ops;
 
     @Option(names = "--out", required = true, paramLabel = "F.png", description = "The PNG file to write.")
     Path out;
 
-    @Option(names = "--last", paramLabel = "N", defaultValue = "300",
-            description = "Draw the last N bars (of the --start/--end range when given). Default: ${DEFAULT-VALUE}.")
-    int lastBars;
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1600",
+            description = "Image width in pixels, 100..10000. Default: ${DEFAULT-VALUE}.")
+    int width;
 
-    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1600x900",
-            description = "Image size in pixels. Default: ${DEFAULT-VALUE}.")
-    String size;
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "900",
+            description = "Image height in pixels, 100..10000. Default: ${DEFAULT-VALUE}.")
+    int height;
 
-    @Option(names = "--title", paramLabel = "TEXT", description = "Chart title. Default: the input file's name.")
-    String title;
+    @Option(names = "--bars", paramLabel = "N", defaultValue = "300",
+            description = "Draw at most the last N bars (of the --start/--end range, if given)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int bars;
+
+    @Option(names = "--shock", paramLabel = "X", defaultValue = "2.0",
+            description = "A range shock at or above X marks an event. Default: ${DEFAULT-VALUE}.")
+    double shock;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @ArgGroup(validate = false, heading = "%nRuntime options:%n")
     RuntimeOptions runtime = new RuntimeOptions();
@@ -81,60 +107,103 @@ final class ChartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkSource();
+        store.validate();
         range.validate();
+        List<Op> parsed = parseOps();
+        CandleChartOptions options = options(parsed);
+        Path file = context.workingDir().resolve(out).normalize();
+        OutputPaths.requireSuffix(file, ".png", "--out");
+        OutputPaths.requireWritableFile(file, "--out");
         Session session = Session.open(context, runtime);
-        List<Op> parsed = IndicatorsCommand.parseOps(ops);
-        Path file = IndicatorsCommand.outputFile(context, out);
-        CandleInput.Loaded loaded = input.read(context, session, warmupStart(), range.end);
-        CandleChartOptions options = options(loaded.label());
-        Derived derived = IndicatorsCommand.apply(parsed, loaded.candles());
+        if (input != null) {
+            return draw(readCsv(), options, file);
+        }
+        Path root = session.existingDataRoot();
+        session.startReadOnlyFileLogging();
+        String job = Logging.jobName(StoreLocator.VENUE, store.endpoint.wireCode(), symbol, interval);
+        return Logging.inJob(job, () -> {
+            Instant from = range.start == null ? null
+                    : Instant.ofEpochMilli(interval.plus(interval.floor(range.start.toEpochMilli()),
+                            -warmupBars(parsed)));
+            StoredCandles data = StoredCandles.load(root, store.endpoint, symbol, interval, store.limit, from,
+                    range.end);
+            return draw(data.candles(), options, file);
+        });
+    }
+
+    private void checkSource() throws BadInputException {
+        boolean series = symbol != null || interval != null;
+        if (input != null && series) {
+            throw new BadInputException("give either --input F.csv or --symbol and --interval, not both");
+        }
+        if (input == null && (symbol == null || interval == null)) {
+            throw new BadInputException("missing candles: give --symbol and --interval (a series of the store), or"
+                    + " --input F.csv");
+        }
+    }
+
+    private List<Op> parseOps() throws BadInputException {
+        try {
+            List<Op> parsed = OpRegistry.standard().parseAll(ops);
+            if (parsed.isEmpty()) {
+                throw new IllegalArgumentException("no op given; for example \"sma(close,20,50)\"");
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--ops: " + e.getMessage(), e);
+        }
+    }
+
+    private CandleChartOptions options(List<Op> parsed) throws BadInputException {
+        String title = input != null ? input.getFileName().toString()
+                : symbol + " " + interval.wireCode() + " " + store.endpoint.wireCode();
+        try {
+            return CandleChartOptions.builder().size(width, height).title(title).ops(parsed).lastBars(bars)
+                    .shockThreshold(shock).between(range.start, range.end).build();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--width/--height/--bars/--shock: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bars before the first drawn one that the ops need to be defined there: their largest warm-up. */
+    private static int warmupBars(List<Op> parsed) throws BadInputException {
+        Pipeline p = Pipeline.named("chart");
+        for (Op op : parsed) {
+            p = p.then(op);
+        }
+        try {
+            return p.semantics().stream().mapToInt(c -> c.spec().warmup()).max().orElse(0);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--ops: " + e.getMessage(), e);
+        }
+    }
+
+    private Table readCsv() throws BadInputException {
+        Path file = context.workingDir().resolve(input);
+        try {
+            return Candles.fromCsv(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("--input " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new BadInputException("--input " + file + " cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--input: " + e.getMessage(), e);
+        }
+    }
+
+    private int draw(Table candles, CandleChartOptions options, Path file) throws Exception {
         ChartSpec chart;
         try {
-            chart = Charts.candles(derived, options);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("cannot chart " + loaded.label() + ": " + e.getMessage(), e);
-        }
-        Charts.writePng(chart, file);
-        spec.commandLine().getOut().println("wrote " + out + " (" + options.width() + "x" + options.height()
-                + ", columns: " + String.join(", ", derived.columns()) + ")");
-        return Exit.OK;
-    }
-
-    /** Loads this many bars before --start, so that averages are defined from the first bar drawn. */
-    static final int WARMUP_BARS = 500;
-
-    private Instant warmupStart() {
-        if (range.start == null || input.store == null) {
-            return null;
-        }
-        long ms = input.store.series.interval.plus(range.start.toEpochMilli(), -WARMUP_BARS);
-        return Instant.ofEpochMilli(Math.max(0, ms));
-    }
-
-    private CandleChartOptions options(String defaultTitle) throws BadInputException {
-        String[] wh = size.toLowerCase(Locale.ROOT).split("x", -1);
-        int width;
-        int height;
-        try {
-            if (wh.length != 2) {
-                throw new NumberFormatException();
-            }
-            width = Integer.parseInt(wh[0].trim());
-            height = Integer.parseInt(wh[1].trim());
-        } catch (NumberFormatException e) {
-            throw new BadInputException("--size '" + size + "' is not WIDTHxHEIGHT; for example 1600x900");
-        }
-        try {
-            CandleChartOptions.Builder b = CandleChartOptions.builder()
-                    .size(width, height)
-                    .title(title != null ? title : defaultTitle)
-                    .lastBars(lastBars);
-            if (range.start != null || range.end != null) {
-                b.between(range.start, range.end);
-            }
-            return b.build();
+            chart = Charts.candles(candles, options);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+        Charts.writePng(chart, file);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("wrote " + file + " (" + chart.width() + "x" + chart.height() + "): "
+                + String.join(", ", chart.seriesNames()));
+        stdout.flush();
+        return Exit.OK;
     }
 }

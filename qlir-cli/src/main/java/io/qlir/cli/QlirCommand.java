@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
             CandlesCommand.class,
             IndicatorsCommand.class,
             ChartCommand.class,
+            StudyCommand.class,
+            PipelinesCommand.class,
             ConfigCommand.class,
             ShellCommand.class,
             HelpCommand.class

@@ -165,6 +165,9 @@ public final class WeightBudget {
             } finally {
                 lock.unlock();
             }
+            if (Thread.interrupted()) { // await() may return signalled with the interrupt still pending
+                throw new InterruptedException("interrupted while waiting for " + weight + " weight");
+            }
             sleeper.sleep(Duration.ofMillis(sleepMs));
         }
     }

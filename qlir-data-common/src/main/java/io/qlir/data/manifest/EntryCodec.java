@@ -89,11 +89,29 @@ final class EntryCodec {
      * entries does not need them).
      */
     static Read read(JsonParser p, boolean keepDerived) throws IOException, BadEntry {
+        return read(p, keepDerived, new Fields());
+    }
+
+    /** Reads entries one after another, reusing its scratch space (one reader per manifest load). */
+    static final class Reader {
+        private final boolean keepDerived;
+        private final Fields fields = new Fields();
+
+        Reader(boolean keepDerived) {
+            this.keepDerived = keepDerived;
+        }
+
+        Read read(JsonParser p) throws IOException, BadEntry {
+            fields.reset();
+            return EntryCodec.read(p, keepDerived, fields);
+        }
+    }
+
+    private static Read read(JsonParser p, boolean keepDerived, Fields v) throws IOException, BadEntry {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             throw new BadEntry(null, "an entry is not a JSON object");
         }
-        Fields v = new Fields();
         int seen = 0;
         List<String> unknown = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -124,25 +142,90 @@ final class EntryCodec {
     }
 
     private static final int SLICE_ID = 1;
+    private static final int STATUS = 2;
+    private static final int REASON = 3;
     private static final int RELATIVE_PATH = 11;
+    private static final int REQUESTED_AT = 15;
+    private static final int COMPLETED_AT = 16;
+    private static final char[][] STATUS_CODES = codes(SliceStatus.CODEC.codes());
+    private static final char[][] REASON_CODES = codes(SliceReason.CODEC.codes());
+    private static final SliceVerdict[][] VERDICTS = new SliceVerdict[SliceStatus.values().length][];
+
+    static {
+        for (SliceStatus s : SliceStatus.values()) {
+            VERDICTS[s.ordinal()] = new SliceVerdict[SliceReason.values().length];
+            for (SliceReason r : SliceReason.values()) {
+                VERDICTS[s.ordinal()][r.ordinal()] = new SliceVerdict(s, r);
+            }
+        }
+    }
+
+    private static char[][] codes(List<String> codes) {
+        char[][] out = new char[codes.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = codes.get(i).toCharArray();
+        }
+        return out;
+    }
+
+    /** The index of the wire code the parser's current string equals, or -1 (then it is read as text). */
+    private static int code(JsonParser p, char[][] codes) throws IOException {
+        char[] a = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int len = p.getTextLength();
+        for (int c = 0; c < codes.length; c++) {
+            if (codes[c].length == len && java.util.Arrays.equals(codes[c], 0, len, a, off, off + len)) {
+                return c;
+            }
+        }
+        return -1;
+    }
 
     /** Raw field values of one entry while it is read (numbers unboxed; a bit per field that was not null). */
     private static final class Fields {
         final String[] text = new String[FIELDS.size()];
         final long[] num = new long[FIELDS.size()];
+        final Instant[] times = new Instant[2];
         int present;
         boolean offGrid;
         String badType;
+
+        void reset() {
+            java.util.Arrays.fill(text, null);
+            times[0] = null;
+            times[1] = null;
+            present = 0;
+            offGrid = false;
+            badType = null;
+        }
 
         void set(int i, JsonParser p, JsonToken t, boolean keepText) throws IOException {
             switch (t) {
                 case VALUE_NULL:
                     return;
                 case VALUE_STRING:
+                    present |= 1 << i;
+                    if (i == STATUS || i == REASON) {
+                        int code = code(p, i == STATUS ? STATUS_CODES : REASON_CODES);
+                        if (code >= 0) {
+                            num[i] = code;
+                            return;
+                        }
+                    } else if (i == REQUESTED_AT || i == COMPLETED_AT) {
+                        Instant at = null;
+                        try {
+                            at = Instants.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                        } catch (DateTimeParseException e) {
+                            // read as text: build() reports it with the field name
+                        }
+                        if (at != null) {
+                            times[i - REQUESTED_AT] = at;
+                            return;
+                        }
+                    }
                     if (keepText) {
                         text[i] = p.getText();
                     }
-                    present |= 1 << i;
                     return;
                 case VALUE_NUMBER_INT:
                     num[i] = p.getLongValue();
@@ -163,6 +246,10 @@ final class EntryCodec {
             return (present & (1 << i)) != 0;
         }
 
+        private long orZero(int i) {
+            return has(i) ? num[i] : 0;
+        }
+
         private Long longOrNull(int i) {
             return has(i) ? num[i] : null;
         }
@@ -177,24 +264,28 @@ final class EntryCodec {
             }
             try {
                 SliceKey key = SliceKey.parse(keyText);
-                SliceVerdict verdict = new SliceVerdict(SliceStatus.CODEC.decode(text[2]),
-                        SliceReason.CODEC.decode(text[3]));
+                SliceStatus status = text[STATUS] != null ? SliceStatus.CODEC.decode(text[STATUS])
+                        : has(STATUS) ? SliceStatus.values()[(int) num[STATUS]] : SliceStatus.CODEC.decode(null);
+                SliceReason reason = text[REASON] != null ? SliceReason.CODEC.decode(text[REASON])
+                        : has(REASON) ? SliceReason.values()[(int) num[REASON]] : SliceReason.CODEC.decode(null);
+                SliceVerdict verdict = VERDICTS[status.ordinal()][reason.ordinal()];
                 RowSummary rows = null;
                 FileStamp file = null;
                 if (has(4)) {
                     if (!has(12) || !has(13)) {
                         throw new BadEntry(keyText, "entry has n_items but no file_size/file_mtime_ms");
                     }
-                    rows = new RowSummary((int) num[4], num[5], num[6], (int) num[7], (int) num[8], (int) num[9],
-                            (int) num[10]);
+                    rows = new RowSummary((int) num[4], orZero(5), orZero(6), (int) orZero(7), (int) orZero(8),
+                            (int) orZero(9), (int) orZero(10));
                     file = new FileStamp(num[12], num[13], text[14]);
                 } else if (has(12)) {
                     throw new BadEntry(keyText, "entry has a file_size but no n_items");
                 }
                 Long http = longOrNull(17);
-                SliceEntry e = new SliceEntry(key, verdict, rows, file, time(text[16], "completed_at", keyText),
-                        time(text[15], "requested_at", keyText), http == null ? null : http.intValue(), text[19],
-                        offGrid);
+                Instant completedAt = times[1] != null ? times[1] : time(text[COMPLETED_AT], "completed_at", keyText);
+                Instant requestedAt = times[0] != null ? times[0] : time(text[REQUESTED_AT], "requested_at", keyText);
+                SliceEntry e = new SliceEntry(key, verdict, rows, file, completedAt, requestedAt,
+                        http == null ? null : http.intValue(), text[19], offGrid);
                 return new Read(e, text[SLICE_ID], text[RELATIVE_PATH]);
             } catch (IllegalArgumentException e) {
                 throw new BadEntry(keyText, e.getMessage());

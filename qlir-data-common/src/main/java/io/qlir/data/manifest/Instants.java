@@ -16,46 +16,55 @@ final class Instants {
     }
 
     static Instant parse(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
-            return Instant.parse(s);
+        Instant t = parse(s.toCharArray(), 0, s.length());
+        return t != null ? t : Instant.parse(s);
+    }
+
+    /**
+     * Parses {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} from a char range without allocating a string.
+     *
+     * @return the instant, or null when the text is not in that form (the caller falls back to {@link Instant#parse})
+     * @throws DateTimeParseException when the form is right but the date is not (February 30th)
+     */
+    static Instant parse(char[] a, int off, int n) {
+        if (n < 20 || a[off + 4] != '-' || a[off + 7] != '-' || a[off + 10] != 'T' || a[off + 13] != ':'
+                || a[off + 16] != ':' || a[off + n - 1] != 'Z') {
+            return null;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
+        int year = digits(a, off, 4);
+        int month = digits(a, off + 5, 2);
+        int day = digits(a, off + 8, 2);
+        int hour = digits(a, off + 11, 2);
+        int minute = digits(a, off + 14, 2);
+        int second = digits(a, off + 17, 2);
         int nanos = 0;
         if (n > 20) {
-            if (s.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
-                return Instant.parse(s);
+            int fracLen = n - 21;
+            if (a[off + 19] != '.' || fracLen < 1 || fracLen > 9) {
+                return null;
             }
-            int frac = digits(s, 20, n - 1);
-            int scale = 9 - (n - 21);
-            nanos = frac;
-            for (int i = 0; i < scale; i++) {
+            nanos = digits(a, off + 20, fracLen);
+            for (int i = fracLen; i < 9 && nanos >= 0; i++) {
                 nanos *= 10;
             }
         }
         if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
                 || second > 59 || nanos < 0) {
-            return Instant.parse(s);
+            return null;
         }
         try {
             long epochDay = LocalDate.of(year, month, day).toEpochDay();
             return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3600L + minute * 60L + second, nanos);
         } catch (DateTimeException e) {
-            throw new DateTimeParseException("bad instant", s, 0, e);
+            throw new DateTimeParseException("bad instant", new String(a, off, n), 0, e);
         }
     }
 
-    /** The decimal value of s[from, to), or -1 when a character is not a digit. */
-    private static int digits(String s, int from, int to) {
+    /** The decimal value of {@code len} chars from {@code from}, or -1 when one is not a digit. */
+    private static int digits(char[] a, int from, int len) {
         int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+        for (int i = from; i < from + len; i++) {
+            char c = a[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -105,7 +105,7 @@ final class ManifestStore {
         TreeMap<Long, SliceEntry> entries = new TreeMap<>();
         if (h != null && !foreign) {
             for (int i = 0; i < h.entries.size(); i++) {
-                apply(series, h.entries.get(i), Layout.MANIFEST + " slices[" + i + "]", entries, checkInvariants,
+                apply(series, h.entries.get(i), Layout.MANIFEST + " slices[", i, entries, checkInvariants,
                         problems, true);
             }
             if (checkInvariants) {
@@ -165,9 +165,10 @@ final class ManifestStore {
             return;
         }
         int i = 0;
+        EntryCodec.Reader reader = new EntryCodec.Reader(keepDerived);
         while (p.nextToken() != JsonToken.END_ARRAY) {
             try {
-                h.entries.add(EntryCodec.read(p, keepDerived));
+                h.entries.add(reader.read(p));
             } catch (EntryCodec.BadEntry e) {
                 problems.add(new Problem(Kind.STRUCTURE, Layout.MANIFEST + " slices[" + i + "]", e.sliceKey,
                         e.getMessage()));
@@ -176,28 +177,47 @@ final class ManifestStore {
         }
     }
 
-    private static void apply(SliceSeries series, EntryCodec.Read read, String where, Map<Long, SliceEntry> entries,
-                              boolean checkInvariants, List<Problem> problems, boolean duplicatesAreProblems) {
+    /** Adds one entry read from {@code file} at {@code index}; the "where" text is built only for a problem. */
+    private static void apply(SliceSeries series, EntryCodec.Read read, String file, int index,
+                              Map<Long, SliceEntry> entries, boolean checkInvariants, List<Problem> problems,
+                              boolean duplicatesAreProblems) {
         SliceEntry e = read.entry();
-        String key = e.key().canonical();
         if (!series.contains(e.key())) {
-            problems.add(new Problem(Kind.INVARIANT, where, key, "entry is not a slice of " + series + "; left out"));
+            problems.add(new Problem(Kind.INVARIANT, where(file, index), e.key().canonical(), "entry is not a slice of "
+                    + series + "; left out"));
             return;
         }
         if (checkInvariants) {
             String id = e.id().hex();
             if (!id.equals(read.sliceId())) {
-                problems.add(new Problem(Kind.INVARIANT, where, key, "slice_id '" + read.sliceId()
-                        + "' is not the hash of the key; expected '" + id + "'"));
+                problems.add(new Problem(Kind.INVARIANT, where(file, index), e.key().canonical(), "slice_id '"
+                        + read.sliceId() + "' is not the hash of the key; expected '" + id + "'"));
             }
-            if (!java.util.Objects.equals(e.relativePath(), read.relativePath())) {
-                problems.add(new Problem(Kind.INVARIANT, where, key, "relative_path '" + read.relativePath()
-                        + "'; expected '" + e.relativePath() + "'"));
+            if (!isRelativePathOf(read.relativePath(), e)) {
+                problems.add(new Problem(Kind.INVARIANT, where(file, index), e.key().canonical(), "relative_path '"
+                        + read.relativePath() + "'; expected '" + e.relativePath() + "'"));
             }
         }
         if (entries.put(e.key().startMs(), e) != null && duplicatesAreProblems) {
-            problems.add(new Problem(Kind.STRUCTURE, where, key, "a second entry for the same slice"));
+            problems.add(new Problem(Kind.STRUCTURE, where(file, index), e.key().canonical(),
+                    "a second entry for the same slice"));
         }
+    }
+
+    private static String where(String file, int index) {
+        return file.endsWith("[") ? file + index + "]" : file + index;
+    }
+
+    /** Whether a stored relative path is {@code responses/<id>.json} of the entry (null when it has no file). */
+    private static boolean isRelativePathOf(String stored, SliceEntry e) {
+        if (!e.hasFile()) {
+            return stored == null;
+        }
+        String id = e.id().hex();
+        int prefix = Layout.RESPONSES.length() + 1;
+        return stored != null && stored.length() == prefix + id.length() + 5 && stored.startsWith(Layout.RESPONSES)
+                && stored.charAt(prefix - 1) == '/' && stored.regionMatches(prefix, id, 0, id.length())
+                && stored.endsWith(".json");
     }
 
     private static void checkSummary(JsonNode summary, Map<Long, SliceEntry> entries, List<Problem> problems) {
@@ -244,7 +264,7 @@ final class ManifestStore {
                     if (p.nextToken() != null) {
                         throw new EntryCodec.BadEntry(read.entry().key().canonical(), "content after the entry");
                     }
-                    apply(series, read, where, entries, checkInvariants, problems, false);
+                    apply(series, read, Layout.JOURNAL + " line ", lineNo, entries, checkInvariants, problems, false);
                     lines++;
                 } catch (EntryCodec.BadEntry e) {
                     problems.add(new Problem(Kind.STRUCTURE, where, e.sliceKey, e.getMessage()));

@@ -38,7 +38,16 @@ public record SliceId(String hex) {
      * @return its id
      */
     public static SliceId of(SliceKey key) {
-        return of(key.canonical());
+        Hasher h = HASHER.get();
+        h.reset();
+        h.ascii(key.symbol());
+        h.ascii(':');
+        h.ascii(key.interval().wireCode());
+        h.ascii(':');
+        h.decimal(key.startMs());
+        h.ascii(':');
+        h.decimal(key.limit());
+        return new SliceId(h.hex());
     }
 
     /**
@@ -49,16 +58,74 @@ public record SliceId(String hex) {
      */
     public static SliceId of(String canonicalKey) {
         byte[] in = canonicalKey.getBytes(StandardCharsets.UTF_8);
-        Blake2bDigest digest = new Blake2bDigest(128);
-        digest.update(in, 0, in.length);
-        byte[] out = new byte[16];
-        digest.doFinal(out, 0);
-        char[] hex = new char[32];
-        for (int i = 0; i < 16; i++) {
-            hex[2 * i] = DIGITS[(out[i] >> 4) & 0xF];
-            hex[2 * i + 1] = DIGITS[out[i] & 0xF];
+        Hasher h = HASHER.get();
+        h.reset();
+        h.bytes(in);
+        return new SliceId(h.hex());
+    }
+
+    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+
+    /**
+     * One thread's reusable digest and buffers: hashing 170,000 keys to check a manifest should not allocate a
+     * digest (and its buffers) per key. Keys are ASCII (symbols are checked to be), so they are encoded by hand.
+     */
+    private static final class Hasher {
+        private final Blake2bDigest digest = new Blake2bDigest(128);
+        private final byte[] buf = new byte[128];
+        private final byte[] out = new byte[16];
+        private final char[] hex = new char[32];
+        private final char[] digits = new char[20];
+        private int n;
+
+        void reset() {
+            digest.reset();
+            n = 0;
         }
-        return new SliceId(new String(hex));
+
+        void ascii(char c) {
+            if (n == buf.length) {
+                digest.update(buf, 0, n);
+                n = 0;
+            }
+            buf[n++] = (byte) c;
+        }
+
+        void ascii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                ascii(s.charAt(i));
+            }
+        }
+
+        /** Appends a non-negative number in decimal (keys hold no negative numbers). */
+        void decimal(long v) {
+            int i = digits.length;
+            long x = v;
+            do {
+                digits[--i] = (char) ('0' + (x % 10));
+                x /= 10;
+            } while (x != 0);
+            for (; i < digits.length; i++) {
+                ascii(digits[i]);
+            }
+        }
+
+        void bytes(byte[] in) {
+            digest.update(in, 0, in.length);
+        }
+
+        String hex() {
+            if (n > 0) {
+                digest.update(buf, 0, n);
+                n = 0;
+            }
+            digest.doFinal(out, 0);
+            for (int i = 0; i < 16; i++) {
+                hex[2 * i] = DIGITS[(out[i] >> 4) & 0xF];
+                hex[2 * i + 1] = DIGITS[out[i] & 0xF];
+            }
+            return new String(hex);
+        }
     }
 
     /**

@@ -25,7 +25,10 @@ final class ManualTime implements Sleeper {
     }
 
     @Override
-    public void sleep(Duration d) {
+    public void sleep(Duration d) throws InterruptedException {
+        if (Thread.interrupted()) { // as Thread.sleep does: an interrupted sleeper wakes at once, advancing nothing
+            throw new InterruptedException("interrupted while sleeping on manual time");
+        }
         if (d.toMillis() > 0) {
             nowMs.addAndGet(d.toMillis());
         }

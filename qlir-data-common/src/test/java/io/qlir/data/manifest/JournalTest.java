@@ -146,6 +146,24 @@ class JournalTest {
     }
 
     @Test
+    void badValuesInALineAreReportedNotThrown() throws IOException {
+        Path path;
+        try (SliceDirectory dir = open()) {
+            path = dir.path();
+        }
+        String good = new String(ManifestStore.journalLine(SliceEntry.missing(slice(1))), StandardCharsets.UTF_8);
+        Files.writeString(path.resolve(Layout.JOURNAL), good.replace("\"completed_at\":null",
+                "\"completed_at\":\"2023-02-30T00:00:00Z\"") + good.replace("\"missing\"", "\"lost\"")
+                + good.replace("\"none\"", "\"because\""), StandardOpenOption.APPEND);
+        ManifestLoad load = Manifest.load(path);
+        assertThat(load.problems()).extracting(ManifestLoad.Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("completed_at").contains("2023-02-30"))
+                .anySatisfy(m -> assertThat(m).contains("unknown slice status 'lost'"))
+                .anySatisfy(m -> assertThat(m).contains("unknown slice status reason 'because'"));
+        assertThat(load.journalLines()).isZero();
+    }
+
+    @Test
     void entryShapeIsTheSameInManifestAndJournal() throws IOException {
         Path path;
         try (SliceDirectory dir = open()) {

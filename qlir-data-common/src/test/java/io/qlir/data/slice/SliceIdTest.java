@@ -49,6 +49,28 @@ class SliceIdTest {
         assertThat(key.id().fileName()).isEqualTo(g.sliceId() + ".json");
     }
 
+    @net.jqwik.api.Property(tries = 300)
+    void keyHashEqualsHashOfItsCanonicalText(
+            @net.jqwik.api.ForAll("symbols") String symbol,
+            @net.jqwik.api.ForAll io.qlir.core.Interval interval,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = Long.MAX_VALUE) long start,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = Integer.MAX_VALUE) int limit) {
+        SliceKey key = new SliceKey(symbol, interval, start, limit);
+        // two independent encodings: the key hashed field by field, and String.getBytes of its canonical text
+        assertThat(key.id()).isEqualTo(SliceId.of(key.canonical()));
+        org.bouncycastle.crypto.digests.Blake2bDigest d = new org.bouncycastle.crypto.digests.Blake2bDigest(128);
+        byte[] in = key.canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        d.update(in, 0, in.length);
+        byte[] out = new byte[16];
+        d.doFinal(out, 0);
+        assertThat(key.id().hex()).isEqualTo(java.util.HexFormat.of().formatHex(out));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> symbols() {
+        return net.jqwik.api.Arbitraries.strings().withChars("ABCXYZabc0189._-").ofMinLength(1).ofMaxLength(150);
+    }
+
     @Test
     void rejectsMalformedIds() {
         assertThatThrownBy(() -> new SliceId("B23D5AA5CC1E2EA9268C7CA32F1C6C28"))

@@ -318,10 +318,10 @@ public final class Indicators {
      * deviation of the same window (TA-Lib {@code BBANDS}; pandas' {@code rolling().std()} is the sample σ).
      *
      * <p>Columns {@code {column}_boll_mid_{p}_{k}}, {@code _upper_}, {@code _lower_} ({@code k=2.5} writes
-     * {@code 2p5}); reads {@code [i-(p-1) .. i]}; warm-up {@code p-1}. σ is computed per window from deviations
-     * around the mean (corrected two-pass), so it stays exact when the spread is tiny against the price; TA-Lib's
-     * running sum of squares loses those digits and reports σ = 0 whenever the variance is below 1e-8 (any
-     * sub-cent-priced asset), so there qlir is the more exact one.
+     * {@code 2p5}); reads {@code [i-(p-1) .. i]}; warm-up {@code p-1}. σ is computed in O(1) per row from
+     * deviations from a nearby value, summed in double-double, so it stays exact when the spread is tiny against the
+     * price; TA-Lib's running sum of squares loses those digits and reports σ = 0 whenever the variance is below
+     * 1e-8 (any sub-cent-priced asset), so there qlir is the more exact one.
      * <pre>{@code
      * Derived d = Indicators.bollinger(candles, "close", 20, 2.5);   // close_boll_mid_20_2p5, ...
      * }</pre>

@@ -41,12 +41,7 @@ final class Oscillators {
         }
         double[] x = Columns.doubles(table, column);
         int n = x.length;
-        double[] slowEma = Recursions.ema(x, slow, slow - 1);
-        double[] fastEma = Recursions.ema(x, fast, slow - 1);
-        double[] line = new double[n];
-        for (int i = 0; i < n; i++) {
-            line[i] = fastEma[i] - slowEma[i];
-        }
+        double[] line = Recursions.macdLine(x, fast, slow);
         int first = slow + signal - 2;
         double[] sig = Recursions.ema(line, signal, first);
         double[] hist = new double[n];

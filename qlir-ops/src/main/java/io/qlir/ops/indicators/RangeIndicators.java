@@ -9,6 +9,7 @@ import io.qlir.semantics.Alignment;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import io.qlir.semantics.Scope;
+import java.util.Arrays;
 import tech.tablesaw.api.Table;
 
 /**
@@ -18,6 +19,10 @@ import tech.tablesaw.api.Table;
 final class RangeIndicators {
 
     static final String RANGE_PCT = "range_pct";
+
+    /** A bar's side for ARP-D: neither (a doji), bullish ({@link #code} of POS), bearish, or no finite open/close. */
+    private static final byte NEITHER = 0;
+    private static final byte BAD = 3;
 
     /** Which bars a directional ARP primitive counts. */
     enum Direction {
@@ -31,10 +36,6 @@ final class RangeIndicators {
             this.word = word;
             this.op = op;
         }
-
-        boolean counts(double open, double close) {
-            return this == POS ? close > open : close < open;
-        }
     }
 
     private RangeIndicators() {
@@ -46,12 +47,16 @@ final class RangeIndicators {
         double[] high = Columns.doubles(table, Candles.HIGH);
         double[] low = Columns.doubles(table, Candles.LOW);
         double[] out = new double[open.length];
+        // the division alone first, in a loop simple enough for C2 to vectorise; then NaN where it is undefined
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (high[i] - low[i]) / open[i];
+        }
         for (int i = 0; i < out.length; i++) {
             double o = open[i];
-            double h = high[i];
-            double l = low[i];
-            double v = o > 0 && finite(o) && finite(h) && finite(l) ? (h - l) / o : Double.NaN;
-            out[i] = finite(v) ? v : Double.NaN;   // a denormal open can overflow the ratio
+            // a non-finite high or low, or a denormal open that overflows the ratio, leaves the ratio non-finite
+            if (!(o > 0 && o <= Double.MAX_VALUE) || !finite(out[i])) {
+                out[i] = Double.NaN;
+            }
         }
         return out;
     }
@@ -80,70 +85,114 @@ final class RangeIndicators {
 
     /** {@code arp_pos_w} / {@code arp_neg_w}: mean range_pct over the bullish (bearish) bars of the window. */
     static Derived directionalMean(Table table, Direction dir, int... windows) {
-        String opName = "arp_" + dir.word;
-        int[] ws = Params.windows(opName, "window", 1, windows);
-        double[] open = Columns.doubles(table, Candles.OPEN);
-        double[] close = Columns.doubles(table, Candles.CLOSE);
-        double[] rp = rangePct(table);
-        double[] value = new double[rp.length];
-        double[] count = new double[rp.length];
-        for (int i = 0; i < rp.length; i++) {
-            if (!finite(open[i]) || !finite(close[i])) {
-                value[i] = Double.NaN;
-                count[i] = Double.NaN;
-            } else if (dir.counts(open[i], close[i])) {
-                value[i] = rp[i];
-                count[i] = 1;
-            }
-        }
-        double[][] sums = RollingSums.sums(value, ws);
-        double[][] counts = RollingSums.sums(count, ws);
-        Derived.Builder b = Derived.builder(table);
-        for (int k = 0; k < ws.length; k++) {
-            double[] out = sums[k];
-            double[] c = counts[k];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = c[i] > 0 ? out[i] / c[i] : Double.NaN;
-            }
-            String name = Columns.name("arp", dir.word, ws[k]);
-            b.add(Columns.doubleColumn(name, out), RowDerivationSpec.builder(dir.op)
-                    .inputs(Candles.OPEN, Candles.HIGH, Candles.LOW, Candles.CLOSE).param("window", ws[k])
-                    .reads(RowWindow.trailing(ws[k])).output(name).warmup(ws[k] - 1).build());
-        }
-        return b.build();
+        int[] ws = Params.windows("arp_" + dir.word, "window", 1, windows);
+        return directional(table, ws, dir == Direction.POS, dir == Direction.NEG, false, false);
     }
 
     /** {@code arp_pos_frac_w} / {@code arp_neg_frac_w}: the share of bullish (bearish) bars in the window. */
     static Derived directionalFraction(Table table, Direction dir, int... windows) {
-        String opName = "arp_" + dir.word + "_frac";
-        int[] ws = Params.windows(opName, "window", 1, windows);
-        double[] open = Columns.doubles(table, Candles.OPEN);
-        double[] close = Columns.doubles(table, Candles.CLOSE);
-        double[] count = new double[open.length];
-        for (int i = 0; i < count.length; i++) {
-            if (!finite(open[i]) || !finite(close[i])) {
-                count[i] = Double.NaN;
-            } else if (dir.counts(open[i], close[i])) {
-                count[i] = 1;
-            }
-        }
-        double[][] fractions = RollingSums.means(count, ws);
-        Derived.Builder b = Derived.builder(table);
-        for (int k = 0; k < ws.length; k++) {
-            String name = Columns.name("arp", dir.word, "frac", ws[k]);
-            b.add(Columns.doubleColumn(name, fractions[k]), RowDerivationSpec.builder(dir.op + "_FRAC")
-                    .inputs(Candles.OPEN, Candles.CLOSE).param("window", ws[k])
-                    .reads(RowWindow.trailing(ws[k])).output(name).warmup(ws[k] - 1).build());
-        }
-        return b.build();
+        int[] ws = Params.windows("arp_" + dir.word + "_frac", "window", 1, windows);
+        return directional(table, ws, false, false, dir == Direction.POS, dir == Direction.NEG);
     }
 
     static Derived arpD(Table table, int... windows) {
         int[] ws = Params.windows("arp_d", "window", 1, windows);
-        return directionalMean(table, Direction.POS, ws)
-                .then(t -> directionalMean(t, Direction.NEG, ws))
-                .then(t -> directionalFraction(t, Direction.POS, ws))
-                .then(t -> directionalFraction(t, Direction.NEG, ws));
+        return directional(table, ws, true, true, true, true);
+    }
+
+    private static byte code(Direction dir) {
+        return dir == Direction.POS ? (byte) 1 : (byte) 2;
+    }
+
+    /**
+     * The ARP-D columns asked for, in the bundle's order (means pos, means neg, fractions pos, fractions neg; each
+     * for every window), from one classification of the bars: window counts are exact integer sliding counts, and
+     * the range sums are {@link RollingSums}, so every column equals what its primitive computes alone.
+     */
+    private static Derived directional(Table table, int[] ws, boolean posMean, boolean negMean, boolean posFrac,
+            boolean negFrac) {
+        double[] open = Columns.doubles(table, Candles.OPEN);
+        double[] close = Columns.doubles(table, Candles.CLOSE);
+        byte[] side = new byte[open.length];
+        for (int i = 0; i < side.length; i++) {
+            double o = open[i];
+            double c = close[i];
+            side[i] = !finite(o) || !finite(c) ? BAD : c > o ? code(Direction.POS)
+                    : c < o ? code(Direction.NEG) : NEITHER;
+        }
+        double[] rp = posMean || negMean ? rangePct(table) : null;
+        Derived.Builder b = Derived.builder(table);
+        if (posMean) {
+            addMeans(b, Direction.POS, side, rp, ws);
+        }
+        if (negMean) {
+            addMeans(b, Direction.NEG, side, rp, ws);
+        }
+        if (posFrac) {
+            addFractions(b, Direction.POS, side, ws);
+        }
+        if (negFrac) {
+            addFractions(b, Direction.NEG, side, ws);
+        }
+        return b.build();
+    }
+
+    private static void addMeans(Derived.Builder b, Direction dir, byte[] side, double[] rp, int[] ws) {
+        byte code = code(dir);
+        double[] value = new double[side.length];
+        for (int i = 0; i < value.length; i++) {
+            byte s = side[i];
+            value[i] = s == BAD ? Double.NaN : s == code ? rp[i] : 0;
+        }
+        double[][] sums = RollingSums.sums(value, ws);
+        for (int k = 0; k < ws.length; k++) {
+            double[] out = sums[k];
+            int w = ws[k];
+            int count = 0;
+            int bad = 0;
+            for (int i = 0; i < out.length; i++) {
+                count += side[i] == code ? 1 : 0;
+                bad += side[i] == BAD ? 1 : 0;
+                if (i >= w) {
+                    count -= side[i - w] == code ? 1 : 0;
+                    bad -= side[i - w] == BAD ? 1 : 0;
+                }
+                if (i >= w - 1) {
+                    out[i] = bad == 0 && count > 0 ? out[i] / count : Double.NaN;
+                }
+            }
+            String name = Columns.name("arp", dir.word, w);
+            b.add(Columns.doubleColumn(name, out), RowDerivationSpec.builder(dir.op)
+                    .inputs(Candles.OPEN, Candles.HIGH, Candles.LOW, Candles.CLOSE).param("window", w)
+                    .reads(RowWindow.trailing(w)).output(name).warmup(w - 1).build());
+        }
+    }
+
+    private static void addFractions(Derived.Builder b, Direction dir, byte[] side, int[] ws) {
+        byte code = code(dir);
+        int n = side.length;
+        for (int w : ws) {
+            double[] out = new double[n];
+            Arrays.fill(out, 0, Math.min(n, w - 1), Double.NaN);
+            double scale = 1.0 / w;
+            int count = 0;
+            int bad = 0;
+            for (int i = 0; i < n; i++) {
+                count += side[i] == code ? 1 : 0;
+                bad += side[i] == BAD ? 1 : 0;
+                if (i >= w) {
+                    count -= side[i - w] == code ? 1 : 0;
+                    bad -= side[i - w] == BAD ? 1 : 0;
+                }
+                if (i >= w - 1) {
+                    out[i] = bad == 0 ? count * scale : Double.NaN;
+                }
+            }
+            String name = Columns.name("arp", dir.word, "frac", w);
+            b.add(Columns.doubleColumn(name, out), RowDerivationSpec.builder(dir.op + "_FRAC")
+                    .inputs(Candles.OPEN, Candles.CLOSE).param("window", w)
+                    .reads(RowWindow.trailing(w)).output(name).warmup(w - 1).build());
+        }
     }
 
     static Derived rangeShock(Table table, Alignment alignment, int... windows) {
@@ -153,17 +202,20 @@ final class RangeIndicators {
         int[] ws = Params.windows("range_shock", "window", 1, windows);
         boolean safe = alignment == Alignment.EXECUTION_SAFE;
         double[] rp = rangePct(table);
-        double[][] baselines = RollingSums.means(rp, ws);
+        // each baseline written at the row that uses it (row i reads the mean ending at i-1 when execution-safe)
+        double[][] baselines = RollingSums.means(rp, ws, safe ? 1 : 0);
         Derived.Builder b = Derived.builder(table);
         for (int k = 0; k < ws.length; k++) {
             int w = ws[k];
-            double[] base = baselines[k];
-            double[] out = new double[rp.length];
-            int lag = safe ? 1 : 0;
+            double[] out = baselines[k];
             for (int i = 0; i < out.length; i++) {
-                double baseline = i - lag >= 0 ? base[i - lag] : Double.NaN;
-                double v = baseline != 0 ? rp[i] / baseline : Double.NaN;
-                out[i] = finite(v) ? v : Double.NaN;
+                out[i] = rp[i] / out[i];
+            }
+            // a zero or NaN baseline (or NaN range) leaves the ratio non-finite: NaN
+            for (int i = 0; i < out.length; i++) {
+                if (!finite(out[i])) {
+                    out[i] = Double.NaN;
+                }
             }
             String name = safe ? Columns.name("range_shock", w) : Columns.name("range_shock", "hist", w);
             RowWindow baselineRows = safe ? RowWindow.of(-w, -1) : RowWindow.trailing(w);

@@ -3,10 +3,15 @@ package io.qlir.ops.indicators;
 import java.util.Arrays;
 
 /**
- * The recursive kernels that follow TA-Lib operation for operation: EMA (SMA-seeded), Wilder's ATR and RSI.
+ * The recursive kernels in TA-Lib's conventions: EMA (SMA-seeded), Wilder's ATR and RSI, and MACD's two EMAs.
  *
- * <p>They mirror TA-Lib's order of floating-point operations so that parity holds to the last few ulps, and they
- * treat a non-finite input as NaN: the recursion's state is then unknown, so that row and every later row is NaN.
+ * <p>They follow TA-Lib's seeding and warm-up exactly (the seed is the same sum in the same order), and in the steady
+ * state they compute the same recursion in the form that is fastest on a modern core: {@code e = (x - e)·k + e}
+ * (TA-Lib's EMA) becomes {@code e = fma(1-k, e, k·x)} and Wilder's {@code (a·(p-1) + x)/p} becomes
+ * {@code fma((p-1)/p, a, x/p)}, so each row's step on the recursion's critical path is one fused multiply-add
+ * instead of a subtraction, a multiplication and an addition (or a division). Each step still rounds once or twice
+ * and the recursion damps old errors, so the results stay within a few ulps of TA-Lib's. A non-finite input is
+ * treated as NaN: the recursion's state is then unknown, so that row and every later row is NaN.
  */
 final class Recursions {
 
@@ -17,37 +22,19 @@ final class Recursions {
         return Math.abs(v) <= Double.MAX_VALUE;
     }
 
+    private static double finiteOrNaN(double v) {
+        return Math.abs(v) <= Double.MAX_VALUE ? v : Double.NaN;
+    }
+
     /**
-     * EMAs for many periods in one pass over {@code x}: seeded with the mean of the first {@code period} values at
-     * index {@code period-1}, then {@code e = (x - e) * k + e} with {@code k = 2 / (period + 1)}.
+     * EMAs for many periods over {@code x}: seeded with the mean of the first {@code period} values at index
+     * {@code period-1}, then {@code e = (x - e) * k + e} with {@code k = 2 / (period + 1)}.
      */
     static double[][] emas(double[] x, int[] periods) {
-        int n = x.length;
-        int m = periods.length;
-        double[][] out = new double[m][];
-        for (int k = 0; k < m; k++) {
-            out[k] = new double[n];
-            Arrays.fill(out[k], 0, Math.min(n, periods[k] - 1), Double.NaN);
-        }
-        double[] state = new double[m];
-        double[] alpha = new double[m];
-        for (int k = 0; k < m; k++) {
-            alpha[k] = 2.0 / (periods[k] + 1);
-        }
-        for (int i = 0; i < n; i++) {
-            double v = finite(x[i]) ? x[i] : Double.NaN;
-            for (int k = 0; k < m; k++) {
-                int p = periods[k];
-                if (i < p - 1) {
-                    state[k] += v;
-                } else if (i == p - 1) {
-                    state[k] = (state[k] + v) / p;
-                    out[k][i] = state[k];
-                } else {
-                    state[k] = ((v - state[k]) * alpha[k]) + state[k];
-                    out[k][i] = state[k];
-                }
-            }
+        double[][] out = new double[periods.length][];
+        for (int k = 0; k < periods.length; k++) {
+            out[k] = new double[x.length];
+            emaInto(x, periods[k], periods[k] - 1, out[k]);
         }
         return out;
     }
@@ -57,25 +44,63 @@ final class Recursions {
      * (TA-Lib's {@code INT_EMA} called with a start index), NaN before. Used by MACD.
      */
     static double[] ema(double[] x, int period, int first) {
+        double[] out = new double[x.length];
+        emaInto(x, period, first, out);
+        return out;
+    }
+
+    private static void emaInto(double[] x, int period, int first, double[] out) {
         int n = x.length;
-        double[] out = new double[n];
-        Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, 0, Math.min(n, first), Double.NaN);
         if (first >= n) {
-            return out;
+            return;
         }
-        double k = 2.0 / (period + 1);
-        double sum = 0;
-        for (int i = first - period + 1; i <= first; i++) {
-            sum += finite(x[i]) ? x[i] : Double.NaN;
-        }
-        double e = sum / period;
+        double e = seedMean(x, first - period + 1, first, period);
         out[first] = e;
+        double k = 2.0 / (period + 1);
+        double keep = 1 - k;
         for (int i = first + 1; i < n; i++) {
-            double v = finite(x[i]) ? x[i] : Double.NaN;
-            e = ((v - e) * k) + e;
+            e = Math.fma(keep, e, k * finiteOrNaN(x[i]));
             out[i] = e;
         }
-        return out;
+    }
+
+    /** The mean of {@code x[from .. to]} summed in order (TA-Lib's seed), NaN if a value is not finite. */
+    private static double seedMean(double[] x, int from, int to, int period) {
+        double sum = 0;
+        for (int i = from; i <= to; i++) {
+            sum += finiteOrNaN(x[i]);
+        }
+        return sum / period;
+    }
+
+    /**
+     * MACD's line, TA-Lib's {@code TA_MACD} from row 0: the slow EMA seeded with the mean of {@code [0 .. slow-1]},
+     * the fast one with the mean of {@code [slow-fast .. slow-1]}, both from row {@code slow-1}; the line is
+     * {@code fast - slow} there on, NaN before. Both EMAs run in one pass and neither is stored.
+     */
+    static double[] macdLine(double[] x, int fast, int slow) {
+        int n = x.length;
+        double[] line = new double[n];
+        int first = slow - 1;
+        Arrays.fill(line, 0, Math.min(n, first), Double.NaN);
+        if (first >= n) {
+            return line;
+        }
+        double s = seedMean(x, 0, first, slow);
+        double f = seedMean(x, slow - fast, first, fast);
+        line[first] = f - s;
+        double ks = 2.0 / (slow + 1);
+        double kf = 2.0 / (fast + 1);
+        double keepS = 1 - ks;
+        double keepF = 1 - kf;
+        for (int i = first + 1; i < n; i++) {
+            double v = finiteOrNaN(x[i]);
+            s = Math.fma(keepS, s, ks * v);
+            f = Math.fma(keepF, f, kf * v);
+            line[i] = f - s;
+        }
+        return line;
     }
 
     /**
@@ -92,10 +117,6 @@ final class Recursions {
             double h = high[i];
             double l = low[i];
             double pc = close[i - 1];
-            if (!(finite(h) && finite(l) && finite(pc))) {
-                tr[i] = Double.NaN;
-                continue;
-            }
             double greatest = h - l;
             double v2 = Math.abs(pc - h);
             if (v2 > greatest) {
@@ -105,101 +126,99 @@ final class Recursions {
             if (v3 > greatest) {
                 greatest = v3;
             }
-            tr[i] = greatest;
+            // NaN in, NaN out; an infinite input can give a finite-looking or infinite range: NaN too
+            tr[i] = finite(h) && finite(l) && finite(pc) ? greatest : Double.NaN;
         }
         return tr;
     }
 
     /**
-     * Wilder's ATR for many periods in one pass over the true range: first value at index {@code period} = mean of
+     * Wilder's ATR for many periods over the true range: first value at index {@code period} = mean of
      * {@code tr[1 .. period]}, then {@code atr = (atr * (period-1) + tr) / period}.
      */
     static double[][] atrs(double[] tr, int[] periods) {
         int n = tr.length;
-        int m = periods.length;
-        double[][] out = new double[m][];
-        double[] state = new double[m];
-        for (int k = 0; k < m; k++) {
-            out[k] = new double[n];
-            Arrays.fill(out[k], 0, Math.min(n, periods[k]), Double.NaN);
-        }
-        for (int i = 1; i < n; i++) {
-            double v = tr[i];
-            for (int k = 0; k < m; k++) {
-                int p = periods[k];
-                if (i < p) {
-                    state[k] += v;
-                } else if (i == p) {
-                    state[k] = (state[k] + v) / p;
-                    out[k][i] = state[k];
-                } else {
-                    double a = state[k] * (p - 1);
-                    a += v;
-                    state[k] = a / p;
-                    out[k][i] = state[k];
-                }
+        double[][] out = new double[periods.length][];
+        for (int k = 0; k < periods.length; k++) {
+            int p = periods[k];
+            double[] o = new double[n];
+            out[k] = o;
+            Arrays.fill(o, 0, Math.min(n, p), Double.NaN);
+            if (p >= n) {
+                continue;
+            }
+            double sum = 0;
+            for (int i = 1; i <= p; i++) {
+                sum += tr[i];
+            }
+            double a = sum / p;
+            o[p] = a;
+            double keep = (p - 1.0) / p;
+            double inv = 1.0 / p;
+            for (int i = p + 1; i < n; i++) {
+                a = Math.fma(keep, a, tr[i] * inv);
+                o[i] = a;
             }
         }
         return out;
     }
 
     /**
-     * Wilder's RSI for many periods in one pass, as TA-Lib computes it: average gain and loss over the first
-     * {@code period} changes, first value at index {@code period}, then Wilder smoothing. A window without any
-     * movement (gain + loss exactly 0) gives 0, as TA-Lib does.
+     * Wilder's RSI for many periods, as TA-Lib computes it: average gain and loss over the first {@code period}
+     * changes, first value at index {@code period}, then Wilder smoothing. A window without any movement
+     * (gain + loss exactly 0) gives 0, as TA-Lib does.
      */
     static double[][] rsis(double[] x, int[] periods) {
-        int n = x.length;
-        int m = periods.length;
-        double[][] out = new double[m][];
-        double[] gain = new double[m];
-        double[] loss = new double[m];
-        for (int k = 0; k < m; k++) {
-            out[k] = new double[n];
-            Arrays.fill(out[k], 0, Math.min(n, periods[k]), Double.NaN);
-        }
-        for (int i = 1; i < n; i++) {
-            double prev = x[i - 1];
-            double cur = x[i];
-            double diff = finite(prev) && finite(cur) ? cur - prev : Double.NaN;
-            for (int k = 0; k < m; k++) {
-                int p = periods[k];
-                if (i <= p) {
-                    addMove(gain, loss, k, diff);
-                    if (i == p) {
-                        loss[k] /= p;
-                        gain[k] /= p;
-                        out[k][i] = rsiValue(gain[k], loss[k]);
-                    }
-                } else {
-                    loss[k] *= p - 1;
-                    gain[k] *= p - 1;
-                    addMove(gain, loss, k, diff);
-                    loss[k] /= p;
-                    gain[k] /= p;
-                    out[k][i] = rsiValue(gain[k], loss[k]);
-                }
-            }
+        double[][] out = new double[periods.length][];
+        for (int k = 0; k < periods.length; k++) {
+            out[k] = rsi(x, periods[k]);
         }
         return out;
     }
 
-    private static void addMove(double[] gain, double[] loss, int k, double diff) {
-        if (Double.isNaN(diff)) {
-            gain[k] = Double.NaN;
-            loss[k] = Double.NaN;
-        } else if (diff < 0) {
-            loss[k] -= diff;
-        } else {
-            gain[k] += diff;
+    private static double[] rsi(double[] x, int p) {
+        int n = x.length;
+        double[] o = new double[n];
+        Arrays.fill(o, 0, Math.min(n, p), Double.NaN);
+        if (p >= n) {
+            return o;
         }
+        double gain = 0;
+        double loss = 0;
+        for (int i = 1; i <= p; i++) {
+            double diff = change(x, i);
+            if (Double.isNaN(diff)) {
+                gain = Double.NaN;
+                loss = Double.NaN;
+            } else if (diff < 0) {
+                loss -= diff;
+            } else {
+                gain += diff;
+            }
+        }
+        loss /= p;
+        gain /= p;
+        o[p] = rsiValue(gain, loss);
+        double keep = (p - 1.0) / p;
+        double inv = 1.0 / p;
+        for (int i = p + 1; i < n; i++) {
+            double diff = change(x, i);
+            // Math.max keeps NaN, so a NaN change poisons both averages as before
+            gain = Math.fma(keep, gain, Math.max(diff, 0.0) * inv);
+            loss = Math.fma(keep, loss, Math.max(-diff, 0.0) * inv);
+            o[i] = rsiValue(gain, loss);
+        }
+        return o;
+    }
+
+    private static double change(double[] x, int i) {
+        double prev = x[i - 1];
+        double cur = x[i];
+        return finite(prev) && finite(cur) ? cur - prev : Double.NaN;
     }
 
     private static double rsiValue(double gain, double loss) {
         double total = gain + loss;
-        if (Double.isNaN(total)) {
-            return Double.NaN;
-        }
         return total == 0 ? 0.0 : 100.0 * (gain / total);
     }
 }

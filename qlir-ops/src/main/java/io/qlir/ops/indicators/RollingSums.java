@@ -47,14 +47,33 @@ final class RollingSums {
         return rolling(x, windows, false);
     }
 
+    /**
+     * Trailing means written {@code shift} rows later: {@code out[k][i+shift] = mean(x[i-w_k+1 .. i])}, NaN in the
+     * rows no window reaches. With shift 1, row {@code i} holds the mean of the {@code w} rows before it.
+     *
+     * @param x the input
+     * @param windows the windows, each at least 1
+     * @param shift how many rows later each mean is written, at least 0
+     * @return one array per window
+     */
+    static double[][] means(double[] x, int[] windows, int shift) {
+        double[][] out = new double[windows.length][x.length];
+        into(x, windows, true, out, shift);
+        return out;
+    }
+
     private static double[][] rolling(double[] x, int[] windows, boolean mean) {
         double[][] out = new double[windows.length][x.length];
-        into(x, windows, mean, out);
+        into(x, windows, mean, out, 0);
         return out;
     }
 
     /** Writes the trailing sums or means into {@code out} (one array of {@code x.length} per window). */
     static void into(double[] x, int[] windows, boolean mean, double[][] out) {
+        into(x, windows, mean, out, 0);
+    }
+
+    private static void into(double[] x, int[] windows, boolean mean, double[][] out, int shift) {
         int n = x.length;
         int maxW = 1;
         for (int w : windows) {
@@ -63,7 +82,7 @@ final class RollingSums {
         double[] scale = new double[windows.length];
         for (int k = 0; k < windows.length; k++) {
             scale[k] = mean ? 1.0 / windows[k] : 1.0;
-            Arrays.fill(out[k], 0, Math.min(n, windows[k] - 1), Double.NaN);
+            Arrays.fill(out[k], 0, Math.min(n, windows[k] - 1 + shift), Double.NaN);
         }
         int cap = BLOCK + maxW + 1;
         double[] hi = new double[cap];
@@ -72,19 +91,24 @@ final class RollingSums {
         for (int b0 = 0; b0 < n; b0 += BLOCK) {
             int b1 = Math.min(n, b0 + BLOCK);
             int anchor = Math.max(0, b0 - maxW);
+            int last = Math.min(b1, n - shift);
             if (prefix(x, anchor, b1, hi, lo)) {
                 for (int k = 0; k < windows.length; k++) {
                     int start = Math.max(b0, windows[k] - 1);
                     int p0 = start + 1 - anchor;
-                    differences(hi, lo, out[k], p0, p0 - windows[k], start, b1 - start, scale[k]);
+                    if (last > start) {
+                        differences(hi, lo, out[k], p0, p0 - windows[k], start + shift, last - start, scale[k]);
+                    }
                 }
             } else {
                 bad = bad == null ? new int[cap] : bad;
                 prefixCountingBad(x, anchor, b1, hi, lo, bad);
                 for (int k = 0; k < windows.length; k++) {
                     int start = Math.max(b0, windows[k] - 1);
-                    differencesSkippingBad(hi, lo, bad, out[k], start + 1 - anchor, windows[k], start, b1 - start,
-                            scale[k]);
+                    if (last > start) {
+                        differencesSkippingBad(hi, lo, bad, out[k], start + 1 - anchor, windows[k], start + shift,
+                                last - start, scale[k]);
+                    }
                 }
             }
         }

@@ -1,0 +1,95 @@
+package io.qlir.cli;
+
+import io.qlir.binance.Binance;
+import io.qlir.binance.Endpoint;
+import io.qlir.binance.load.CandleLoader;
+import io.qlir.binance.load.LoadResult;
+import io.qlir.core.Candles;
+import io.qlir.core.Interval;
+import io.qlir.data.manifest.SliceEntry;
+import io.qlir.data.manifest.SliceReader;
+import io.qlir.data.manifest.SliceSeries;
+import io.qlir.ops.dataset.DatasetFingerprint;
+import io.qlir.ops.dataset.DatasetSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The closed candles of one stored series (forming candles left out), with the {@link DatasetFingerprint} a study
+ * or pipeline run records beside its output.
+ *
+ * <p>The fingerprint's hash covers the {@code data_sha256} of every slice file that holds a row of the table, in
+ * time order, as the manifest records them. The loader does not report which files it read, so they are taken from
+ * the manifest read just after the load, limited to the files whose rows overlap the table's first and last open
+ * time: the same files the loader read, unless a writer replaced one in between.
+ * <pre>{@code
+ * StoredCandles c = StoredCandles.load(dataRoot, Endpoint.KLINES, "BTCUSDT", Interval.M1, 1000, from, to);
+ * Studies.smaPersistence(c.candles(), "close");
+ * }</pre>
+ */
+record StoredCandles(Table candles, DatasetFingerprint fingerprint, LoadResult load) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredCandles.class);
+
+    /** Loads the candles of a series between two optional bounds (inclusive open times). */
+    static StoredCandles load(Path dataRoot, Endpoint endpoint, String symbol, Interval interval, int limit,
+            Instant from, Instant to) throws BadInputException {
+        SliceSeries series = StoreLocator.series(endpoint, symbol, interval, limit);
+        StoreLocator.existing(dataRoot, series);
+        CandleLoader loader = Binance.loader(dataRoot, endpoint, symbol, interval).limit(limit).from(from).to(to);
+        LoadResult result;
+        try {
+            result = loader.load();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        Table candles = result.candles();
+        if (candles.rowCount() == 0) {
+            throw new BadInputException("no closed candles of " + StoreLocator.describe(series) + " under "
+                    + dataRoot + (from == null && to == null ? "" : " between --start " + orOpen(from) + " and --end "
+                    + orOpen(to)) + "; choose a range the store holds ('qlir manifest summary' shows it)");
+        }
+        List<String> checksums = checksums(dataRoot, series, candles);
+        DatasetFingerprint fp = DatasetFingerprint.of(candles,
+                new DatasetSource(symbol, interval, endpoint.wireCode(), checksums));
+        LOG.info("loaded {}: {}", fp.describe(), result.describe());
+        return new StoredCandles(candles, fp, result);
+    }
+
+    /** Loads the series the command's options name, from an existing data root (read-only). */
+    static StoredCandles load(Path dataRoot, SeriesOptions series, StoreOptions store, TimeRangeOptions range)
+            throws BadInputException {
+        return load(dataRoot, store.endpoint, series.symbol, series.interval, store.limit, range.start, range.end);
+    }
+
+    private static String orOpen(Instant t) {
+        return t == null ? "(open)" : t.toString();
+    }
+
+    /** The data checksums of the slice files holding a row in the table's open-time span, in time order. */
+    private static List<String> checksums(Path dataRoot, SliceSeries series, Table candles) {
+        LongColumn open = (LongColumn) candles.column(Candles.OPEN_TIME);
+        long first = open.getLong(0);
+        long last = open.getLong(candles.rowCount() - 1);
+        List<String> out = new ArrayList<>();
+        try {
+            for (SliceEntry e : SliceReader.open(dataRoot, series).entries(first, last)) {
+                if (e.rows().count() > 0 && e.rows().lastOpenMs() >= first && e.rows().firstOpenMs() <= last
+                        && e.file() != null && e.file().dataSha256() != null) {
+                    out.add(e.file().dataSha256());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the manifest of " + series + " for the fingerprint", e);
+        }
+        return out;
+    }
+}
