@@ -137,10 +137,10 @@ class CandlesExportTest {
 
     @Test
     void chartReadsTheStoreToo() throws Exception {
-        CliRunner.Result r = run("chart", "--ops", "sma(close,20); range_shock(14)", "--out", "c.png", "--size",
-                "640x400", "--start", "2019-04-20");
+        CliRunner.Result r = run("chart", "--ops", "sma(close,20); range_shock(14)", "--out", "c.png", "--width",
+                "640", "--height", "400", "--start", "2019-04-20");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("wrote c.png (640x400");
+        assertThat(r.out()).contains("c.png (640x400)").contains("close_sma_20");
         BufferedImage png = ImageIO.read(cli.workingDir().resolve("c.png").toFile());
         assertThat(png.getWidth()).isEqualTo(640);
     }
