@@ -4,22 +4,14 @@ import io.qlir.binance.Binance;
 import io.qlir.binance.Endpoint;
 import io.qlir.binance.load.CandleLoader;
 import io.qlir.binance.load.LoadResult;
-import io.qlir.core.Candles;
 import io.qlir.core.Interval;
-import io.qlir.data.manifest.SliceEntry;
-import io.qlir.data.manifest.SliceReader;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.ops.dataset.DatasetFingerprint;
 import io.qlir.ops.dataset.DatasetSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -27,9 +19,9 @@ import tech.tablesaw.api.Table;
  * or pipeline run records beside its output.
  *
  * <p>The fingerprint's hash covers the {@code data_sha256} of every slice file that holds a row of the table, in
- * time order, as the manifest records them. The loader does not report which files it read, so they are taken from
- * the manifest read just after the load, limited to the files whose rows overlap the table's first and last open
- * time: the same files the loader read, unless a writer replaced one in between.
+ * time order, as the loader read them from the files' meta in the same pass as the rows
+ * ({@link LoadResult#sliceChecksums()}): a writer replacing a file during the load cannot make the checksums
+ * disagree with the candles.
  * <pre>{@code
  * StoredCandles c = StoredCandles.load(dataRoot, Endpoint.KLINES, "BTCUSDT", Interval.M1, 1000, from, to);
  * Studies.smaPersistence(c.candles(), "close");
@@ -57,9 +49,8 @@ record StoredCandles(Table candles, DatasetFingerprint fingerprint, LoadResult l
                     + dataRoot + (from == null && to == null ? "" : " between --start " + orOpen(from) + " and --end "
                     + orOpen(to)) + "; choose a range the store holds ('qlir manifest summary' shows it)");
         }
-        List<String> checksums = checksums(dataRoot, series, candles);
         DatasetFingerprint fp = DatasetFingerprint.of(candles,
-                new DatasetSource(symbol, interval, endpoint.wireCode(), checksums));
+                new DatasetSource(symbol, interval, endpoint.wireCode(), result.sliceChecksums()));
         LOG.info("loaded {}: {}", fp.describe(), result.describe());
         return new StoredCandles(candles, fp, result);
     }
@@ -72,24 +63,5 @@ record StoredCandles(Table candles, DatasetFingerprint fingerprint, LoadResult l
 
     private static String orOpen(Instant t) {
         return t == null ? "(open)" : t.toString();
-    }
-
-    /** The data checksums of the slice files holding a row in the table's open-time span, in time order. */
-    private static List<String> checksums(Path dataRoot, SliceSeries series, Table candles) {
-        LongColumn open = (LongColumn) candles.column(Candles.OPEN_TIME);
-        long first = open.getLong(0);
-        long last = open.getLong(candles.rowCount() - 1);
-        List<String> out = new ArrayList<>();
-        try {
-            for (SliceEntry e : SliceReader.open(dataRoot, series).entries(first, last)) {
-                if (e.rows().count() > 0 && e.rows().lastOpenMs() >= first && e.rows().firstOpenMs() <= last
-                        && e.file() != null && e.file().dataSha256() != null) {
-                    out.add(e.file().dataSha256());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the manifest of " + series + " for the fingerprint", e);
-        }
-        return out;
     }
 }

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The loader takes no lock (a writer may be running): it reads the manifest once, plans the table's exact size
  * from it, then streams each file's rows into presized primitive columns, with no object per candle and no copy
- * when the table is made. If a writer replaces a file in between, the load notices and starts over (three times at
- * most).
+ * when the table is made. If a writer replaces a file in between (its size or data checksum is no longer the
+ * manifest's), the load notices and starts over (three times at most). {@link LoadResult#slices()} names the files
+ * whose rows are in the table, with the checksums read from them in the same pass.
  * <pre>{@code
  * LoadResult r = Binance.loader(root, Endpoint.KLINES, "BTCUSDT", Interval.M1)
  *         .between(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-31T23:59:00Z"))
@@ -198,7 +199,8 @@ public final class CandleLoader {
             }
             if (attempt == ATTEMPTS) {
                 throw new IllegalStateException("slice files in " + dir + " kept changing while loading (a writer "
-                        + "is running); tried " + ATTEMPTS + " times; try again");
+                        + "is running, or the manifest no longer matches the files: a fetch reconciles it); tried "
+                        + ATTEMPTS + " times; try again");
             }
             LOG.info("{}: a writer changed files while loading; loading again", dir);
         }
@@ -234,6 +236,6 @@ public final class CandleLoader {
         }
         String name = series.symbol() + " " + series.interval().wireCode() + " " + series.endpoint();
         return new LoadResult(arrays.table(name), GapReport.of(plan), dir, read, filler.rowsRead, filler.replaced,
-                filler.formingLeftOut);
+                filler.formingLeftOut, filler.slices());
     }
 }

@@ -6,14 +6,25 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The reading pass: streams each slice file's rows with Jackson straight into the presized columns (no object per
  * candle), placing each row by its open time, skipping the versions the plan says lose (a forming candle where a
  * closed one exists; an older write where a newer one exists, by reading files oldest write first).
  *
- * <p>It also checks the plan: a row in a slot the plan did not expect, or a slot left unfilled, means a writer
- * changed files since the manifest was read; {@link #consistent()} is then false and the load starts over.
+ * <p>It also checks the plan: a file whose size or data checksum is not the manifest's, a row in a slot the plan
+ * did not expect, or a slot left unfilled, means a writer changed files since the manifest was read;
+ * {@link #consistent()} is then false and the load starts over.
+ *
+ * <p>Each file's {@code data_sha256} is taken from its meta in the same pass as its rows, and each output row
+ * remembers which file filled it last (an int per row), so {@link #slices()} names exactly the files whose rows
+ * ended up in the table, with the checksums of the bytes actually parsed.
  */
 final class SliceFiller {
 
@@ -25,6 +36,9 @@ final class SliceFiller {
     private final CandleArrays out;
     private final boolean reindex;
     private final SlotSet filled;
+    /** Per output row, 1 + the index in {@link #read} of the file that filled it; 0 for a gap. */
+    private final int[] owner;
+    private final List<ReadFile> files = new ArrayList<>();
     long rowsRead;
     long replaced;
     long formingLeftOut;
@@ -37,6 +51,11 @@ final class SliceFiller {
         this.out = out;
         this.reindex = reindex;
         this.filled = new SlotSet(plan.present.size());
+        this.owner = new int[out.size];
+    }
+
+    /** A file read: its slice, its data checksum and its first open time (Long.MAX_VALUE when it has no row). */
+    private record ReadFile(LoadPlan.Source source, String dataSha256, long firstOpenMs) {
     }
 
     boolean consistent() {
@@ -56,6 +75,11 @@ final class SliceFiller {
             staleFile = true;
             return;
         }
+        int index = files.size() + 1;
+        String declaredSha = null;
+        long firstOpen = Long.MAX_VALUE;
+        int dataStart = -1;
+        int dataEnd = -1;
         try (JsonParser p = JSON.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw malformed(file, -1, "the file is not a JSON object");
@@ -64,22 +88,82 @@ final class SliceFiller {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
                 if ("data".equals(name) && t == JsonToken.START_ARRAY) {
-                    rows(p, source);
+                    dataStart = (int) p.currentTokenLocation().getByteOffset();
+                    firstOpen = rows(p, source, index);
+                    dataEnd = (int) p.currentLocation().getByteOffset();
+                } else if ("meta".equals(name) && t == JsonToken.START_OBJECT) {
+                    declaredSha = dataSha256(p);
                 } else {
                     p.skipChildren();
                 }
             }
         }
+        String sha = declaredSha != null ? declaredSha : dataStart < 0 ? "" : sha256(bytes, dataStart, dataEnd);
+        String planned = source.entry().file().dataSha256();
+        if (planned != null && !planned.equals(sha)) {
+            staleFile = true; // same size, other content: replaced since the manifest was read
+        }
+        files.add(new ReadFile(source, sha, firstOpen));
     }
 
-    private void rows(JsonParser p, LoadPlan.Source source) throws IOException {
+    /** The meta's {@code data_sha256}, or null; leaves the parser at the meta's end. */
+    private static String dataSha256(JsonParser p) throws IOException {
+        String sha = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_STRING && "data_sha256".equals(field)) {
+                sha = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return sha;
+    }
+
+    /**
+     * The files whose rows are in the table (each counted once, however many rows), ordered by their first open
+     * time, then by slice start: time order.
+     */
+    List<LoadedSlice> slices() {
+        int[] used = new int[files.size() + 1];
+        for (int o : owner) {
+            used[o]++;
+        }
+        List<LoadedSlice> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (used[i + 1] > 0) {
+                ReadFile f = files.get(i);
+                out.add(new LoadedSlice(f.source().entry().key(), f.dataSha256(), f.firstOpenMs(), used[i + 1]));
+            }
+        }
+        out.sort(Comparator.comparingLong(LoadedSlice::firstOpenMs).thenComparingLong(s -> s.key().startMs()));
+        return out;
+    }
+
+    private static String sha256(byte[] bytes, int from, int to) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(bytes, from, to - from);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Reads the data array's rows; returns the first row's open time (Long.MAX_VALUE when there is none). */
+    private long rows(JsonParser p, LoadPlan.Source source, int index) throws IOException {
         int row = 0;
+        long firstOpen = Long.MAX_VALUE;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
             p.nextToken();
             long openMs = longValue(p, source.file(), row, 0);
+            if (row == 0) {
+                firstOpen = openMs;
+            }
             int target = place(openMs, source);
             if (target >= 0) {
+                owner[target] = index;
                 out.openTime.set(target, openMs);
                 fill(p, source.file(), row, target);
             }
@@ -91,6 +175,7 @@ final class SliceFiller {
         if (t != JsonToken.END_ARRAY) {
             throw malformed(source.file(), row, "a row is not an array");
         }
+        return firstOpen;
     }
 
     /** The output row for a candle, or -1 when this version is not the one kept. */

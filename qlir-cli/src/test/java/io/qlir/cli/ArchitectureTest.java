@@ -1,0 +1,87 @@
+package io.qlir.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN.md 2's module rules over every library module at once. qlir-cli's test class path is the one place that sees
+ * them all (qlir-core's own ArchitectureTest checks the rules that concern core alone).
+ *
+ * <p>Modules map to packages: semantics {@code io.qlir.semantics}, core {@code io.qlir.core}, ops {@code io.qlir.ops},
+ * data-common {@code io.qlir.data}, data-binance {@code io.qlir.binance}, charts {@code io.qlir.charts}, testkit
+ * {@code io.qlir.testkit}, cli {@code io.qlir.cli}.
+ */
+class ArchitectureTest {
+
+    private static final String[] LIBRARIES = {
+        "io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
+        "io.qlir.charts..", "io.qlir.testkit.."
+    };
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importQlir() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.qlir");
+    }
+
+    @Test
+    void everyModuleIsOnTheClassPath() {
+        for (String pkg : new String[] {"io.qlir.semantics", "io.qlir.core", "io.qlir.ops", "io.qlir.data",
+                "io.qlir.binance", "io.qlir.charts", "io.qlir.testkit", "io.qlir.cli"}) {
+            org.assertj.core.api.Assertions.assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
+        }
+    }
+
+    @Test
+    void dependenciesPointDownTheModuleMap() {
+        rule("io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
+                "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.cli..", "tech.tablesaw..");
+        rule("io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..",
+                "io.qlir.testkit..", "io.qlir.cli..", "okhttp3..", "com.fasterxml.jackson..");
+        rule("io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..", "io.qlir.testkit..",
+                "io.qlir.cli..", "okhttp3..");
+        rule("io.qlir.data..", "io.qlir.ops..", "io.qlir.binance..", "io.qlir.charts..", "io.qlir.testkit..",
+                "io.qlir.cli..", "okhttp3..");
+        rule("io.qlir.binance..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.cli..");
+        rule("io.qlir.charts..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.testkit..", "io.qlir.cli..");
+        rule("io.qlir.testkit..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.cli..");
+        noClasses().that().resideInAPackage("io.qlir.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.qlir.testkit..")
+                .because("the testkit is for tests only (DESIGN.md 2)").check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenModulesOrPackages() {
+        slices().matching("io.qlir.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("io.qlir.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void librariesLogThroughSlf4jOnly() {
+        GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.because("library modules log through slf4j-api")
+                .check(classes.that(com.tngtech.archunit.base.DescribedPredicate.describe("library classes",
+                        c -> !c.getPackageName().startsWith("io.qlir.cli"))));
+        noClasses().that().resideInAnyPackage(LIBRARIES)
+                .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
+                .because("logback lives in qlir-cli alone (DESIGN.md 2)").check(classes);
+        noClasses().that().resideInAnyPackage(LIBRARIES)
+                .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING).check(classes);
+    }
+
+    private static void rule(String module, String... forbidden) {
+        ArchRule r = noClasses().that().resideInAPackage(module)
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .because("DESIGN.md 2: " + module + " may not use " + String.join(", ", forbidden));
+        r.check(classes);
+    }
+}
