@@ -50,7 +50,7 @@ final class CandleInput {
     /** Reads the candles with open times in {@code [from, to]} (either may be null). */
     Loaded read(CliContext context, Session session, Instant from, Instant to) throws BadInputException {
         if (input != null) {
-            return new Loaded(between(readCsv(context), from, to), input.getFileName().toString(), null);
+            return new Loaded(between(readCsv(context, input), from, to), input.getFileName().toString(), null);
         }
         store.options.validate();
         Path root = session.existingDataRoot();
@@ -69,7 +69,8 @@ final class CandleInput {
         }
     }
 
-    Table readCsv(CliContext context) throws BadInputException {
+    /** Reads a candle CSV named by {@code --input}; every failure is bad input naming the file. */
+    static Table readCsv(CliContext context, Path input) throws BadInputException {
         Path file = context.workingDir().resolve(input);
         try {
             return Candles.fromCsv(file);

@@ -10,9 +10,7 @@ import io.qlir.core.Op;
 import io.qlir.ops.OpRegistry;
 import io.qlir.ops.pipeline.ColumnSemantics;
 import io.qlir.ops.pipeline.Pipeline;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -117,7 +115,7 @@ final class ChartCommand implements Callable<Integer> {
         OutputPaths.requireWritableFile(file, "--out");
         Session session = Session.open(context, runtime);
         if (input != null) {
-            return draw(readCsv(), options, file);
+            return draw(CandleInput.readCsv(context, input), options, file);
         }
         Path root = session.existingDataRoot();
         session.startReadOnlyFileLogging();
@@ -176,19 +174,6 @@ final class ChartCommand implements Callable<Integer> {
             return p.semantics().stream().mapToInt(c -> c.spec().warmup()).max().orElse(0);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--ops: " + e.getMessage(), e);
-        }
-    }
-
-    private Table readCsv() throws BadInputException {
-        Path file = context.workingDir().resolve(input);
-        try {
-            return Candles.fromCsv(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("--input " + file + " does not exist", e);
-        } catch (IOException e) {
-            throw new BadInputException("--input " + file + " cannot be read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--input: " + e.getMessage(), e);
         }
     }
 
