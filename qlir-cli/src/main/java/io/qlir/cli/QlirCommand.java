@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DemoCommand.class,
             FetchCommand.class,
+            ServeCommand.class,
             ManifestCommand.class,
             CandlesCommand.class,
             IndicatorsCommand.class,
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  qlir demo",
             "  qlir fetch --symbol BTCUSDT --interval 1m --start 2024-01-01",
+            "  qlir serve --jobs BTCUSDT:1m:klines,ETHUSDT:1m:klines",
             "  qlir manifest validate --symbol BTCUSDT --interval 1m",
             "  qlir candles export --symbol BTCUSDT --interval 1m --out btc.csv",
             "  qlir indicators --input btc.csv --ops \"sma(close,14,50); arp(14)\" --explain",

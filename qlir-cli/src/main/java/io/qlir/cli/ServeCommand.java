@@ -1,0 +1,277 @@
+package io.qlir.cli;
+
+import io.qlir.binance.BinanceClient;
+import io.qlir.binance.BinanceDataServer;
+import io.qlir.binance.BinanceResult;
+import io.qlir.binance.Endpoint;
+import io.qlir.binance.ExchangeInfo;
+import io.qlir.binance.FetchJob;
+import io.qlir.binance.FetchListener;
+import io.qlir.binance.FetchProgress;
+import io.qlir.binance.JobPhase;
+import io.qlir.binance.JobState;
+import io.qlir.cli.config.Durations;
+import io.qlir.cli.config.RuntimeConfig;
+import io.qlir.core.Interval;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qlir serve}: the long-running data server, many jobs in one process sharing one weight budget. */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Keep many series up to date: catch up, then follow each forming candle.",
+            "",
+            "One thread per job, one shared weight budget (Binance counts weight per IP); one failing job never"
+                    + " stops the others; a job whose symbol Binance does not know ends. Each job logs to its own"
+                    + " JSON file under <data-root>/logs/. SIGTERM or Ctrl-C stops cleanly: writes in flight"
+                    + " finish, the next start reconciles and continues."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  qlir serve --jobs BTCUSDT:1m:klines,ETHUSDT:1m:klines,BTCUSDT:15m:uiklines",
+            "  qlir serve --all --interval 1h --endpoint klines --quote USDT --since 2024-01-01",
+            "  QLIR_LOG_PROFILE=prod qlir serve --jobs BTCUSDT:1s --cadence 5s"
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    static final Duration STATUS_EVERY = Duration.ofSeconds(30);
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nJobs (a list, or every TRADING symbol):%n")
+    Jobs jobs;
+
+    /** {@code --jobs S:I:E,...} or {@code --all --interval I [--endpoint E] [--quote Q]}. */
+    static final class Jobs {
+
+        @Option(names = "--jobs", required = true, split = ",", paramLabel = "S:I[:E]",
+                description = "Jobs as SYMBOL:INTERVAL:ENDPOINT, comma-separated; the endpoint may be left out"
+                        + " (klines). For example BTCUSDT:1m:klines,ETHUSDT:15m:uiklines.")
+        List<String> specs;
+
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        AllTrading all;
+    }
+
+    /** {@code --all --interval I [--endpoint E] [--quote Q]}. */
+    static final class AllTrading {
+
+        @Option(names = "--all", required = true,
+                description = "Every symbol exchangeInfo lists as TRADING (at start).")
+        boolean all;
+
+        @Option(names = "--interval", required = true, paramLabel = "INTERVAL",
+                converter = Converters.IntervalConverter.class, description = "The interval of every job.")
+        Interval interval;
+
+        @Option(names = "--endpoint", paramLabel = "ENDPOINT", defaultValue = "klines",
+                converter = Converters.EndpointConverter.class,
+                description = "klines (default) or uiklines, for every job.")
+        Endpoint endpoint = Endpoint.KLINES;
+
+        @Option(names = "--quote", paramLabel = "ASSET",
+                description = "Only symbols quoted in this asset, for example USDT.")
+        String quote;
+    }
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
+            description = "Candles per request and per slice file, 1 to 1000. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--since", paramLabel = "TIME", converter = Converters.TimeConverter.class,
+            description = "Keep history from this open time on (default: each symbol's first candle).")
+    Instant since;
+
+    @Option(names = "--cadence", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How often the forming candle is refreshed while it forms (stretched when the shared"
+                    + " budget cannot afford it for every job). Default: ${DEFAULT-VALUE}.")
+    String cadence;
+
+    @Option(names = "--stop-after", paramLabel = "DURATION",
+            description = "Stop cleanly after this long (default: run until SIGTERM or Ctrl-C).")
+    String stopAfter;
+
+    @ArgGroup(validate = false, heading = "%nRuntime options:%n")
+    RuntimeOptions runtime = new RuntimeOptions();
+
+    @ArgGroup(validate = false, heading = "%nNetwork options:%n")
+    NetworkOptions network = new NetworkOptions();
+
+    ServeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 1 || limit > StoreOptions.MAX_LIMIT) {
+            throw new BadInputException("--limit " + limit + " is out of range; Binance serves 1 to "
+                    + StoreOptions.MAX_LIMIT + " candles per request");
+        }
+        List<FetchJob> listed = jobs.specs == null ? List.of() : parseJobs(jobs.specs, limit);
+        Duration every = duration("--cadence", cadence);
+        Duration runFor = stopAfter == null ? null : duration("--stop-after", stopAfter);
+        Session session = Session.open(context, runtime, network::addTo);
+        RuntimeConfig config = session.config();
+        Path root = session.checkWritableDataRoot();
+        PrintWriter out = spec.commandLine().getOut();
+        try (BinanceClient client = BinanceClients.from(config, Clock.systemUTC())) {
+            List<FetchJob> all = resolveJobs(client, listed);
+            session.writableDataRoot();
+            StatusLines status = new StatusLines(out);
+            BinanceDataServer server = BinanceDataServer.builder(client, root)
+                    .jobs(all)
+                    .since(since)
+                    .cadence(every)
+                    .listener(status)
+                    .start();
+            out.println("serving " + all.size() + " job" + (all.size() == 1 ? "" : "s") + " into " + root
+                    + (runFor == null ? " (Ctrl-C to stop)" : " for " + stopAfter));
+            out.flush();
+            Thread hook = new Thread(server::close, "qlir-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                if (runFor != null) {
+                    server.awaitTermination(runFor);
+                } else {
+                    while (!server.awaitTermination(Duration.ofHours(1))) {
+                        // follow until every job ended or the process is stopped
+                    }
+                }
+            } finally {
+                server.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down: the hook is running
+                }
+            }
+            return report(server.states(), out);
+        }
+    }
+
+    /** Checks the listed symbols against exchangeInfo (or lists the TRADING ones for --all) before writing. */
+    private List<FetchJob> resolveJobs(BinanceClient client, List<FetchJob> listed) throws BadInputException {
+        BinanceResult<ExchangeInfo> info = client.exchangeInfo();
+        if (!info.isOk()) {
+            throw new IllegalStateException("cannot read exchangeInfo from " + client.baseUrl() + ": "
+                    + info.describe());
+        }
+        ExchangeInfo exchange = info.orThrow();
+        if (jobs.all != null) {
+            List<String> symbols = jobs.all.quote == null ? exchange.tradingSymbols()
+                    : exchange.tradingSymbols(jobs.all.quote);
+            if (symbols.isEmpty()) {
+                throw new BadInputException("no TRADING symbol" + (jobs.all.quote == null ? ""
+                        : " quoted in '" + jobs.all.quote + "'") + " on " + client.baseUrl());
+            }
+            List<FetchJob> all = new ArrayList<>();
+            for (String s : symbols) {
+                all.add(new FetchJob(jobs.all.endpoint, s, jobs.all.interval, limit));
+            }
+            return all;
+        }
+        List<String> unknown = new ArrayList<>();
+        for (FetchJob j : listed) {
+            if (exchange.symbol(j.symbol()).isEmpty()) {
+                unknown.add(j.symbol());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new BadInputException("--jobs: Binance does not know " + String.join(", ", unknown)
+                    + "; valid: a symbol of exchangeInfo, for example " + String.join(", ",
+                    exchange.tradingSymbols().subList(0, Math.min(5, exchange.tradingSymbols().size()))));
+        }
+        return listed;
+    }
+
+    static List<FetchJob> parseJobs(List<String> specs, int limit) throws BadInputException {
+        Set<FetchJob> out = new LinkedHashSet<>();
+        for (String raw : specs) {
+            String spec = raw.trim();
+            String[] p = spec.split(":", -1);
+            if (p.length < 2 || p.length > 3) {
+                throw new BadInputException("--jobs: '" + spec + "' is not a job; write SYMBOL:INTERVAL[:ENDPOINT],"
+                        + " for example BTCUSDT:1m:klines");
+            }
+            try {
+                out.add(new FetchJob(p.length == 3 ? Endpoint.parse(p[2]) : Endpoint.KLINES,
+                        Converters.symbol(p[0]), Interval.parse(p[1]), limit));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--jobs: '" + spec + "': " + e.getMessage(), e);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static Duration duration(String flag, String text) throws BadInputException {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(flag + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int report(List<JobState> states, PrintWriter out) {
+        int failed = 0;
+        for (JobState s : states) {
+            out.printf(Locale.ROOT, "%s: %s, %d slices, %d rows%s%n", s.job(), s.phase().name().toLowerCase(
+                    Locale.ROOT), s.slicesAttempted(), s.rows(), s.error().map(e -> "; last error: " + e).orElse(""));
+            if (s.phase() == JobPhase.FAILED) {
+                failed++;
+            }
+        }
+        out.flush();
+        return failed == states.size() && failed > 0 ? Exit.FAILURE : Exit.OK;
+    }
+
+    /** A plain progress line per job, at most every {@link #STATUS_EVERY}, and one when its catch-up ends. */
+    static final class StatusLines implements FetchListener {
+
+        private final PrintWriter out;
+        private final Map<FetchJob, Long> lastLine = new ConcurrentHashMap<>();
+
+        StatusLines(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void sliceDone(FetchProgress p) {
+            long now = System.nanoTime();
+            boolean done = p.slicesDone() >= p.slicesTotal();
+            Long last = lastLine.get(p.job());
+            if (!done && last != null && now - last < STATUS_EVERY.toNanos()) {
+                return;
+            }
+            lastLine.put(p.job(), now);
+            String line = ProgressView.line(p.job().toString(), p.slicesDone(), p.slicesTotal(), p.rows(),
+                    p.elapsed().toNanos(), false);
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }
+    }
+}
