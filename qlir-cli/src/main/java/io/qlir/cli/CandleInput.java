@@ -70,6 +70,11 @@ final class CandleInput {
     }
 
     Table readCsv(CliContext context) throws BadInputException {
+        return readCsv(context, input);
+    }
+
+    /** Reads a candle CSV named by {@code --input} (relative to the working directory), as one bad-input error. */
+    static Table readCsv(CliContext context, Path input) throws BadInputException {
         Path file = context.workingDir().resolve(input);
         try {
             return Candles.fromCsv(file);

@@ -180,16 +180,7 @@ final class ChartCommand implements Callable<Integer> {
     }
 
     private Table readCsv() throws BadInputException {
-        Path file = context.workingDir().resolve(input);
-        try {
-            return Candles.fromCsv(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("--input " + file + " does not exist", e);
-        } catch (IOException e) {
-            throw new BadInputException("--input " + file + " cannot be read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--input: " + e.getMessage(), e);
-        }
+        return CandleInput.readCsv(context, input);
     }
 
     private int draw(Table candles, CandleChartOptions options, Path file) throws Exception {
