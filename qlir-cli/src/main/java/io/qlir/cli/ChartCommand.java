@@ -4,7 +4,6 @@ import io.qlir.charts.CandleChartOptions;
 import io.qlir.charts.ChartSpec;
 import io.qlir.charts.Charts;
 import io.qlir.cli.logging.Logging;
-import io.qlir.core.Candles;
 import io.qlir.core.Interval;
 import io.qlir.core.Op;
 import io.qlir.ops.OpRegistry;
