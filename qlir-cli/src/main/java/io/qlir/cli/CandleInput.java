@@ -50,7 +50,7 @@ final class CandleInput {
     /** Reads the candles with open times in {@code [from, to]} (either may be null). */
     Loaded read(CliContext context, Session session, Instant from, Instant to) throws BadInputException {
         if (input != null) {
-            return new Loaded(between(readCsv(context, input), from, to), input.getFileName().toString(), null);
+            return new Loaded(between(readCsv(context), from, to), input.getFileName().toString(), null);
         }
         store.options.validate();
         Path root = session.existingDataRoot();
@@ -69,7 +69,11 @@ final class CandleInput {
         }
     }
 
-    /** Reads a candle CSV named by {@code --input}; every failure is bad input naming the file. */
+    Table readCsv(CliContext context) throws BadInputException {
+        return readCsv(context, input);
+    }
+
+    /** Reads a candle CSV named by {@code --input} (relative to the working directory), as one bad-input error. */
     static Table readCsv(CliContext context, Path input) throws BadInputException {
         Path file = context.workingDir().resolve(input);
         try {

@@ -7,6 +7,7 @@ import io.qlir.cli.logging.Logging;
 import io.qlir.core.Interval;
 import io.qlir.core.Op;
 import io.qlir.ops.OpRegistry;
+import io.qlir.ops.pipeline.ColumnSemantics;
 import io.qlir.ops.pipeline.Pipeline;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ final class ChartCommand implements Callable<Integer> {
         OutputPaths.requireWritableFile(file, "--out");
         Session session = Session.open(context, runtime);
         if (input != null) {
-            return draw(CandleInput.readCsv(context, input), options, file);
+            return draw(readCsv(), options, file);
         }
         Path root = session.existingDataRoot();
         session.startReadOnlyFileLogging();
@@ -173,6 +174,10 @@ final class ChartCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--ops: " + e.getMessage(), e);
         }
+    }
+
+    private Table readCsv() throws BadInputException {
+        return CandleInput.readCsv(context, input);
     }
 
     private int draw(Table candles, CandleChartOptions options, Path file) throws Exception {

@@ -1,11 +1,10 @@
 package io.qlir.data.budget;
 
 import io.qlir.data.retry.Sleeper;
+import io.qlir.data.testing.UtcTestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A manual clock whose sleeper advances it instead of blocking. */
@@ -35,16 +34,7 @@ final class ManualTime implements Sleeper {
     }
 
     Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
+        return new UtcTestClock() {
 
             @Override
             public long millis() {

@@ -2,11 +2,9 @@ package io.qlir.data.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.qlir.data.testing.UtcTestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,18 +19,8 @@ import org.junit.jupiter.api.Test;
 class WeightBudgetConcurrencyTest {
 
     /** The system clock, remembering per thread the last value it returned (= what the budget saw). */
-    private static final class RecordingClock extends Clock {
+    private static final class RecordingClock extends UtcTestClock {
         final ThreadLocal<Long> last = new ThreadLocal<>();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
 
         @Override
         public long millis() {

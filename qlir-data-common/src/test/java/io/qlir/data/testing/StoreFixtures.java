@@ -6,11 +6,8 @@ import io.qlir.core.Interval;
 import io.qlir.data.file.FetchInfo;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.slice.SliceKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -71,7 +68,7 @@ public final class StoreFixtures {
     }
 
     /** A clock tests move by hand. */
-    public static final class MutableClock extends Clock {
+    public static final class MutableClock extends UtcTestClock {
         private Instant now;
 
         public MutableClock(Instant now) {
@@ -84,16 +81,6 @@ public final class StoreFixtures {
 
         public void advance(Duration d) {
             now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
 
         @Override
