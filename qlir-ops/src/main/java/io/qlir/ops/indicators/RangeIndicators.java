@@ -121,77 +121,104 @@ final class RangeIndicators {
                     : c < o ? code(Direction.NEG) : NEITHER;
         }
         double[] rp = posMean || negMean ? rangePct(table) : null;
+        double[][] posSums = posMean ? RollingSums.sums(values(side, rp, Direction.POS), ws) : null;
+        double[][] negSums = negMean ? RollingSums.sums(values(side, rp, Direction.NEG), ws) : null;
+        double[][] posShares = posFrac ? new double[ws.length][] : null;
+        double[][] negShares = negFrac ? new double[ws.length][] : null;
+        for (int k = 0; k < ws.length; k++) {
+            finishWindow(side, ws[k], k, posSums, negSums, posShares, negShares);
+        }
         Derived.Builder b = Derived.builder(table);
-        if (posMean) {
-            addMeans(b, Direction.POS, side, rp, ws);
-        }
-        if (negMean) {
-            addMeans(b, Direction.NEG, side, rp, ws);
-        }
-        if (posFrac) {
-            addFractions(b, Direction.POS, side, ws);
-        }
-        if (negFrac) {
-            addFractions(b, Direction.NEG, side, ws);
-        }
+        addMeans(b, Direction.POS, posSums, ws);
+        addMeans(b, Direction.NEG, negSums, ws);
+        addFractions(b, Direction.POS, posShares, ws);
+        addFractions(b, Direction.NEG, negShares, ws);
         return b.build();
     }
 
-    private static void addMeans(Derived.Builder b, Direction dir, byte[] side, double[] rp, int[] ws) {
+    /** The range of the bars of one side (0 for the others, NaN without a finite open or close). */
+    private static double[] values(byte[] side, double[] rp, Direction dir) {
         byte code = code(dir);
         double[] value = new double[side.length];
         for (int i = 0; i < value.length; i++) {
             byte s = side[i];
             value[i] = s == BAD ? Double.NaN : s == code ? rp[i] : 0;
         }
-        double[][] sums = RollingSums.sums(value, ws);
-        for (int k = 0; k < ws.length; k++) {
-            double[] out = sums[k];
-            int w = ws[k];
-            int count = 0;
-            int bad = 0;
-            for (int i = 0; i < out.length; i++) {
-                count += side[i] == code ? 1 : 0;
-                bad += side[i] == BAD ? 1 : 0;
-                if (i >= w) {
-                    count -= side[i - w] == code ? 1 : 0;
-                    bad -= side[i - w] == BAD ? 1 : 0;
+        return value;
+    }
+
+    /**
+     * One window's pass: exact sliding counts of bullish, bearish and bad bars turn the range sums into means (in
+     * place) and give the fractions; NaN before the warm-up and where the window holds a bad bar.
+     */
+    private static void finishWindow(byte[] side, int w, int k, double[][] posSums, double[][] negSums,
+            double[][] posShares, double[][] negShares) {
+        int n = side.length;
+        double[] pos = posSums == null ? null : posSums[k];
+        double[] neg = negSums == null ? null : negSums[k];
+        double[] posShare = posShares == null ? null : (posShares[k] = warmedUp(n, w));
+        double[] negShare = negShares == null ? null : (negShares[k] = warmedUp(n, w));
+        byte up = code(Direction.POS);
+        byte down = code(Direction.NEG);
+        double scale = 1.0 / w;
+        int ups = 0;
+        int downs = 0;
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            byte s = side[i];
+            ups += s == up ? 1 : 0;
+            downs += s == down ? 1 : 0;
+            bad += s == BAD ? 1 : 0;
+            if (i >= w) {
+                byte old = side[i - w];
+                ups -= old == up ? 1 : 0;
+                downs -= old == down ? 1 : 0;
+                bad -= old == BAD ? 1 : 0;
+            }
+            if (i >= w - 1) {
+                if (pos != null) {
+                    pos[i] = bad == 0 && ups > 0 ? pos[i] / ups : Double.NaN;
                 }
-                if (i >= w - 1) {
-                    out[i] = bad == 0 && count > 0 ? out[i] / count : Double.NaN;
+                if (neg != null) {
+                    neg[i] = bad == 0 && downs > 0 ? neg[i] / downs : Double.NaN;
+                }
+                if (posShare != null) {
+                    posShare[i] = bad == 0 ? ups * scale : Double.NaN;
+                }
+                if (negShare != null) {
+                    negShare[i] = bad == 0 ? downs * scale : Double.NaN;
                 }
             }
-            String name = Columns.name("arp", dir.word, w);
-            b.add(Columns.doubleColumn(name, out), RowDerivationSpec.builder(dir.op)
-                    .inputs(Candles.OPEN, Candles.HIGH, Candles.LOW, Candles.CLOSE).param("window", w)
-                    .reads(RowWindow.trailing(w)).output(name).warmup(w - 1).build());
         }
     }
 
-    private static void addFractions(Derived.Builder b, Direction dir, byte[] side, int[] ws) {
-        byte code = code(dir);
-        int n = side.length;
-        for (int w : ws) {
-            double[] out = new double[n];
-            Arrays.fill(out, 0, Math.min(n, w - 1), Double.NaN);
-            double scale = 1.0 / w;
-            int count = 0;
-            int bad = 0;
-            for (int i = 0; i < n; i++) {
-                count += side[i] == code ? 1 : 0;
-                bad += side[i] == BAD ? 1 : 0;
-                if (i >= w) {
-                    count -= side[i - w] == code ? 1 : 0;
-                    bad -= side[i - w] == BAD ? 1 : 0;
-                }
-                if (i >= w - 1) {
-                    out[i] = bad == 0 ? count * scale : Double.NaN;
-                }
-            }
-            String name = Columns.name("arp", dir.word, "frac", w);
-            b.add(Columns.doubleColumn(name, out), RowDerivationSpec.builder(dir.op + "_FRAC")
-                    .inputs(Candles.OPEN, Candles.CLOSE).param("window", w)
-                    .reads(RowWindow.trailing(w)).output(name).warmup(w - 1).build());
+    private static double[] warmedUp(int n, int w) {
+        double[] out = new double[n];
+        Arrays.fill(out, 0, Math.min(n, w - 1), Double.NaN);
+        return out;
+    }
+
+    private static void addMeans(Derived.Builder b, Direction dir, double[][] means, int[] ws) {
+        if (means == null) {
+            return;
+        }
+        for (int k = 0; k < ws.length; k++) {
+            String name = Columns.name("arp", dir.word, ws[k]);
+            b.add(Columns.doubleColumn(name, means[k]), RowDerivationSpec.builder(dir.op)
+                    .inputs(Candles.OPEN, Candles.HIGH, Candles.LOW, Candles.CLOSE).param("window", ws[k])
+                    .reads(RowWindow.trailing(ws[k])).output(name).warmup(ws[k] - 1).build());
+        }
+    }
+
+    private static void addFractions(Derived.Builder b, Direction dir, double[][] shares, int[] ws) {
+        if (shares == null) {
+            return;
+        }
+        for (int k = 0; k < ws.length; k++) {
+            String name = Columns.name("arp", dir.word, "frac", ws[k]);
+            b.add(Columns.doubleColumn(name, shares[k]), RowDerivationSpec.builder(dir.op + "_FRAC")
+                    .inputs(Candles.OPEN, Candles.CLOSE).param("window", ws[k])
+                    .reads(RowWindow.trailing(ws[k])).output(name).warmup(ws[k] - 1).build());
         }
     }
 
