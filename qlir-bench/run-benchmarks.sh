@@ -63,7 +63,11 @@ if has_class io.qlir.bench.store.StoreBench; then
 fi
 
 uptime >> "$out/uptime.txt"
-java -cp "$jar" io.qlir.bench.Report "$out"/*.json > "$out/report.md"
+results=()
+for name in sma indicators loader fetch store-warm store-cold store-deep store-journal; do
+  [[ -f "$out/$name.json" ]] && results+=("$out/$name.json")
+done
+java -cp "$jar" io.qlir.bench.Report "${results[@]}" > "$out/report.md"
 echo "done in $(( $(date +%s) - start )) s: $out/report.md" | tee -a "$out/progress.txt"
 if (( ${#failed[@]} > 0 )); then
   echo "failed groups: ${failed[*]}" >&2
