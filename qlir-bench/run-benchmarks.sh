@@ -57,7 +57,7 @@ if has_class io.qlir.bench.store.StoreBench; then
   [[ "$only" == *" store "* ]] && java -cp "$jar" io.qlir.bench.store.SyntheticStore | tee -a "$out/progress.txt"
   # warm JVM, then cold: every fork's single invocation in a fresh JVM
   group store-warm 'io\.qlir\.bench\.store\.StoreBench\.' -f 1 -wi 1 -i 3
-  group store-cold 'io\.qlir\.bench\.store\.StoreBench\.(reconcile|validateMetadata)$' -f 3 -wi 0 -i 1
+  group store-cold 'io\.qlir\.bench\.store\.StoreBench\.(reconcile|validateMetadata|reconcileThenValidate)$' -f 3 -wi 0 -i 1
   group store-deep 'io\.qlir\.bench\.store\.StoreBenchDeep\.'
   group store-journal 'io\.qlir\.bench\.store\.StoreBenchJournal\.'
 fi
