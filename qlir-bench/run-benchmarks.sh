@@ -57,13 +57,17 @@ if has_class io.qlir.bench.store.StoreBench; then
   [[ "$only" == *" store "* ]] && java -cp "$jar" io.qlir.bench.store.SyntheticStore | tee -a "$out/progress.txt"
   # warm JVM, then cold: every fork's single invocation in a fresh JVM
   group store-warm 'io\.qlir\.bench\.store\.StoreBench\.' -f 1 -wi 1 -i 3
-  group store-cold 'io\.qlir\.bench\.store\.StoreBench\.(reconcile|validateMetadata)$' -f 3 -wi 0 -i 1
+  group store-cold 'io\.qlir\.bench\.store\.StoreBench\.(reconcile|validateMetadata|reconcileThenValidate)$' -f 3 -wi 0 -i 1
   group store-deep 'io\.qlir\.bench\.store\.StoreBenchDeep\.'
   group store-journal 'io\.qlir\.bench\.store\.StoreBenchJournal\.'
 fi
 
 uptime >> "$out/uptime.txt"
-java -cp "$jar" io.qlir.bench.Report "$out"/*.json > "$out/report.md"
+results=()
+for name in sma indicators loader fetch store-warm store-cold store-deep store-journal; do
+  [[ -f "$out/$name.json" ]] && results+=("$out/$name.json")
+done
+java -cp "$jar" io.qlir.bench.Report "${results[@]}" > "$out/report.md"
 echo "done in $(( $(date +%s) - start )) s: $out/report.md" | tee -a "$out/progress.txt"
 if (( ${#failed[@]} > 0 )); then
   echo "failed groups: ${failed[*]}" >&2

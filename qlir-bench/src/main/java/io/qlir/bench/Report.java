@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Turns JMH's JSON results into the Markdown of {@code docs/benchmarks.md}: the ratios to peers first (each measured
  * in the same run), then every score. Scores are the median of the measured iterations (robust to a stalled
- * iteration on a shared machine) beside the minimum and JMH's mean; {@code cpu} is the CPU time per operation from
- * {@link CpuTimeProfiler} when it ran.
+ * iteration on a shared machine) beside the minimum and JMH's mean; {@code CPU time} is the CPU time per operation
+ * from {@link CpuTimeProfiler} when it ran, in the score's unit.
  * <pre>
  * java -cp qlir-bench/target/qlir-benchmarks.jar io.qlir.bench.Report results.json [more.json ...]
  * </pre>
@@ -111,20 +111,57 @@ public final class Report {
         }
         JsonNode pm = b.get("primaryMetric");
         List<Double> raw = new ArrayList<>();
-        for (JsonNode fork : pm.get("rawData")) {
-            for (JsonNode v : fork) {
-                raw.add(v.asDouble());
+        if (pm.has("rawData")) {
+            for (JsonNode fork : pm.get("rawData")) {
+                for (JsonNode v : fork) {
+                    raw.add(v.asDouble());
+                }
             }
         }
         double[] sorted = raw.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         Map<String, Double> secondary = new LinkedHashMap<>();
-        if (b.has("secondaryMetrics")) {
-            b.get("secondaryMetrics").fields().forEachRemaining(e -> secondary.put(e.getKey(),
-                    e.getValue().get("score").asDouble()));
+        JsonNode pct = pm.get("scorePercentiles");
+        if (sorted.length == 0 && pct != null) {
+            // sample-time mode: the score is a distribution; report its median, minimum and tail as counters
+            sorted = new double[] {pct.get("0.0").asDouble(), pct.get("50.0").asDouble()};
+            secondary.put("p50", pct.get("50.0").asDouble());
+            secondary.put("p99", pct.get("99.0").asDouble());
+            secondary.put("p99.9", pct.get("99.9").asDouble());
         }
-        return new Score(name, params.toString(), pm.get("scoreUnit").asText(), median(sorted),
+        double median = pct != null && !pm.has("rawData") ? pct.get("50.0").asDouble() : median(sorted);
+        double cpuScale = nanosPer(pm.get("scoreUnit").asText());
+        if (b.has("secondaryMetrics")) {
+            // CPU time is measured in ns per operation; shown in the score's own unit
+            // auxiliary counters are gauges of one iteration, which JMH sums over iterations: show their mean
+            b.get("secondaryMetrics").fields().forEachRemaining(e -> secondary.put(e.getKey(),
+                    e.getKey().equals("cpu.ns/op") ? e.getValue().get("score").asDouble() / cpuScale
+                            : meanOfRaw(e.getValue())));
+        }
+        return new Score(name, params.toString(), pm.get("scoreUnit").asText(), median,
                 sorted.length == 0 ? Double.NaN : sorted[0], pm.get("score").asDouble(),
                 pm.get("scoreError").asDouble(), secondary);
+    }
+
+    static double meanOfRaw(JsonNode metric) {
+        double sum = 0;
+        int n = 0;
+        for (JsonNode fork : metric.get("rawData")) {
+            for (JsonNode v : fork) {
+                sum += v.asDouble();
+                n++;
+            }
+        }
+        return n == 0 ? metric.get("score").asDouble() : sum / n;
+    }
+
+    static double nanosPer(String unit) {
+        return switch (unit) {
+            case "us/op" -> 1e3;
+            case "ms/op" -> 1e6;
+            case "s/op" -> 1e9;
+            case "ns/op" -> 1;
+            default -> Double.NaN;
+        };
     }
 
     static double median(double[] sorted) {
@@ -156,7 +193,7 @@ public final class Report {
         for (Score s : scores.values()) {
             StringBuilder counters = new StringBuilder();
             s.secondary().forEach((k, v) -> {
-                if (!k.equals("cpu.ns/op") && !k.startsWith("·")) {
+                if (!k.equals("cpu.ns/op") && !k.matches("·?p\\d\\.\\d+")) {
                     counters.append(counters.length() == 0 ? "" : ", ").append(k).append('=').append(fmt(v));
                 }
             });

@@ -42,7 +42,7 @@ import tech.tablesaw.api.Table;
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Measurement(iterations = 2)
 public class IndicatorPeersBenchmark {
 
     static final int ROWS = Series.ONE_MILLION;

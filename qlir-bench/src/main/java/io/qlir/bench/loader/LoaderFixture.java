@@ -1,0 +1,152 @@
+package io.qlir.bench.loader;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.qlir.binance.Endpoint;
+import io.qlir.binance.FetchJob;
+import io.qlir.core.Interval;
+import io.qlir.data.file.FetchInfo;
+import io.qlir.data.file.SliceFile;
+import io.qlir.data.file.SliceMeta;
+import io.qlir.data.manifest.Layout;
+import io.qlir.data.manifest.SliceDirectory;
+import io.qlir.data.manifest.SliceSeries;
+import io.qlir.data.manifest.StoreOptions;
+import io.qlir.data.slice.RowSummary;
+import io.qlir.data.slice.SliceGrid;
+import io.qlir.data.slice.SliceKey;
+import io.qlir.data.slice.SliceVerdict;
+import io.qlir.data.slice.StatusPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * A data root holding {@code slices} complete slices of 1000 one-minute BTCUSDT klines (a random walk), built once
+ * and reused (a marker file says it is complete). Files are written by {@link SliceFile#write} into a scratch folder
+ * on tmpfs (no fsync per file), then copied into place; the first {@link SliceDirectory#open} builds the manifest.
+ * Location: {@code -Dqlir.bench.dir}, default {@code <tmp>/qlir-bench-loader}.
+ */
+public final class LoaderFixture {
+
+    /** The first candle, 2012-01-01T00:00:00Z: five million minutes later is still in the past. */
+    static final long ANCHOR = 1325376000000L;
+    /** "Now" of every file: long after every slice, so all are complete. */
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    static final String SYMBOL = "BTCUSDT";
+
+    private LoaderFixture() {
+    }
+
+    static SliceSeries series() {
+        return FetchJob.of(Endpoint.KLINES, SYMBOL, Interval.M1).series();
+    }
+
+    static Path root() {
+        String dir = System.getProperty("qlir.bench.dir", System.getProperty("java.io.tmpdir") + "/qlir-bench-loader");
+        return Path.of(dir);
+    }
+
+    /**
+     * Builds the data root once.
+     *
+     * @param slices how many slices of 1000 candles
+     * @return the data root
+     * @throws IOException when the files cannot be written
+     */
+    static Path ensure(int slices) throws IOException {
+        Path root = root();
+        SliceSeries series = series();
+        Path dir = series.directory(root);
+        Path ready = dir.resolve("READY-" + slices + "-" + ANCHOR);
+        if (Files.exists(ready)) {
+            return root;
+        }
+        deleteTree(dir);
+        Files.createDirectories(dir.resolve(Layout.RESPONSES));
+        Path shm = Path.of("/dev/shm");
+        Path scratch = Files.createTempDirectory(Files.isDirectory(shm) ? shm : root, "qlir-loader-gen");
+        SliceGrid grid = series.grid(ANCHOR);
+        try {
+            IntStream.range(0, slices).parallel().forEach(k -> {
+                try {
+                    writeSlice(dir, scratch, grid.slice(k));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } finally {
+            deleteTree(scratch);
+        }
+        try (SliceDirectory d = SliceDirectory.open(root, series,
+                StoreOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)))) {
+            d.setGridAnchor(ANCHOR);
+        }
+        Files.writeString(ready, "ok\n");
+        return root;
+    }
+
+    private static String price(long cents) {
+        return BigDecimal.valueOf(cents, 2).setScale(8).toPlainString();
+    }
+
+    private static void writeSlice(Path dir, Path scratch, SliceKey key) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ArrayNode rows = f.arrayNode();
+        SplittableRandom rnd = new SplittableRandom(key.startMs());
+        long[] opens = new long[key.limit()];
+        long cents = 3_000_000 + rnd.nextInt(1_000_000);
+        for (int i = 0; i < key.limit(); i++) {
+            long t = key.interval().plus(key.startMs(), i);
+            opens[i] = t;
+            long close = Math.max(100, cents + rnd.nextInt(2001) - 1000);
+            long high = Math.max(cents, close) + rnd.nextInt(500);
+            long low = Math.max(1, Math.min(cents, close) - rnd.nextInt(500));
+            rows.addArray().add(t).add(price(cents)).add(price(high)).add(price(low)).add(price(close))
+                    .add("1.25000000").add(key.interval().closeTime(t)).add("25000.00000000").add(17)
+                    .add("0.60000000").add("12000.00000000").add("0");
+            cents = close;
+        }
+        RowSummary summary = RowSummary.of(key, opens);
+        SliceVerdict v = StatusPolicy.defaults().classify(key, summary, NOW);
+        FetchInfo fetch = new FetchInfo("https://venue.example/api/v3/klines", Map.of("symbol", key.symbol(),
+                "interval", key.interval().wireCode(), "startTime", Long.toString(key.startMs()), "limit",
+                Integer.toString(key.limit())), 200, NOW);
+        Path tmp = scratch.resolve(Thread.currentThread().getId() + ".json");
+        SliceFile.write(tmp, SliceMeta.forWrite(key, "binance", "klines", fetch, v, summary, NOW, ANCHOR), rows);
+        Files.write(Layout.sliceFile(dir, key), Files.readAllBytes(tmp));
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(x);
+            }
+        }
+    }
+
+    /**
+     * Builds the fixture ahead of the benchmark (it is built on first use otherwise).
+     *
+     * @param args unused
+     * @throws IOException when the files cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        long t0 = System.nanoTime();
+        Path root = ensure(LoaderBenchmark.SLICES);
+        System.out.printf("loader fixture ready at %s (%.1f s)%n", root, (System.nanoTime() - t0) / 1e9);
+    }
+}
