@@ -2,21 +2,17 @@ package io.qlir.bench.loader;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.qlir.bench.store.SyntheticStore;
 import io.qlir.binance.Endpoint;
 import io.qlir.binance.FetchJob;
 import io.qlir.core.Interval;
-import io.qlir.data.file.FetchInfo;
 import io.qlir.data.file.SliceFile;
-import io.qlir.data.file.SliceMeta;
 import io.qlir.data.manifest.Layout;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.manifest.StoreOptions;
-import io.qlir.data.slice.RowSummary;
 import io.qlir.data.slice.SliceGrid;
 import io.qlir.data.slice.SliceKey;
-import io.qlir.data.slice.SliceVerdict;
-import io.qlir.data.slice.StatusPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -25,11 +21,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * A data root holding {@code slices} complete slices of 1000 one-minute BTCUSDT klines (a random walk), built once
@@ -72,7 +65,7 @@ public final class LoaderFixture {
         if (Files.exists(ready)) {
             return root;
         }
-        deleteTree(dir);
+        SyntheticStore.deleteTree(dir);
         Files.createDirectories(dir.resolve(Layout.RESPONSES));
         Path shm = Path.of("/dev/shm");
         Path scratch = Files.createTempDirectory(Files.isDirectory(shm) ? shm : root, "qlir-loader-gen");
@@ -86,7 +79,7 @@ public final class LoaderFixture {
                 }
             });
         } finally {
-            deleteTree(scratch);
+            SyntheticStore.deleteTree(scratch);
         }
         try (SliceDirectory d = SliceDirectory.open(root, series,
                 StoreOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)))) {
@@ -117,25 +110,7 @@ public final class LoaderFixture {
                     .add("0.60000000").add("12000.00000000").add("0");
             cents = close;
         }
-        RowSummary summary = RowSummary.of(key, opens);
-        SliceVerdict v = StatusPolicy.defaults().classify(key, summary, NOW);
-        FetchInfo fetch = new FetchInfo("https://venue.example/api/v3/klines", Map.of("symbol", key.symbol(),
-                "interval", key.interval().wireCode(), "startTime", Long.toString(key.startMs()), "limit",
-                Integer.toString(key.limit())), 200, NOW);
-        Path tmp = scratch.resolve(Thread.currentThread().getId() + ".json");
-        SliceFile.write(tmp, SliceMeta.forWrite(key, "binance", "klines", fetch, v, summary, NOW, ANCHOR), rows);
-        Files.write(Layout.sliceFile(dir, key), Files.readAllBytes(tmp));
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(x);
-            }
-        }
+        SyntheticStore.writeSliceFile(dir, scratch, key, opens, rows, "binance", NOW, ANCHOR);
     }
 
     /**

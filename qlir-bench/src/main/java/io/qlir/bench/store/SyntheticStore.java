@@ -122,17 +122,42 @@ public final class SyntheticStore {
                     .add(key.interval().closeTime(t)).add("25000.00000000").add(17).add("0.60000000")
                     .add("12000.00000000").add("0");
         }
+        writeSliceFile(dir, scratch, key, opens, rows, "bench", NOW, ANCHOR);
+    }
+
+    /**
+     * Writes one slice file of made-up rows as the store would (meta, verdict and hash), through a per-thread scratch
+     * file so that many threads can build a fixture at once.
+     *
+     * @param dir the slice directory
+     * @param scratch a folder for temporary files
+     * @param key the slice
+     * @param opens the rows' open times
+     * @param rows the raw rows
+     * @param venue the venue written into the meta
+     * @param now the fixture's "now"
+     * @param anchor the grid anchor written into the meta
+     * @throws IOException when the file cannot be written
+     */
+    public static void writeSliceFile(Path dir, Path scratch, SliceKey key, long[] opens, ArrayNode rows, String venue,
+            Instant now, long anchor) throws IOException {
         RowSummary summary = RowSummary.of(key, opens);
-        SliceVerdict v = StatusPolicy.defaults().classify(key, summary, NOW);
+        SliceVerdict v = StatusPolicy.defaults().classify(key, summary, now);
         FetchInfo fetch = new FetchInfo("https://venue.example/api/v3/klines", Map.of("symbol", key.symbol(),
                 "interval", key.interval().wireCode(), "startTime", Long.toString(key.startMs()), "limit",
-                Integer.toString(key.limit())), 200, NOW);
+                Integer.toString(key.limit())), 200, now);
         Path tmp = scratch.resolve(Thread.currentThread().getId() + ".json");
-        SliceFile.write(tmp, SliceMeta.forWrite(key, "bench", "klines", fetch, v, summary, NOW, ANCHOR), rows);
+        SliceFile.write(tmp, SliceMeta.forWrite(key, venue, "klines", fetch, v, summary, now, anchor), rows);
         Files.write(Layout.sliceFile(dir, key), Files.readAllBytes(tmp));
     }
 
-    static void deleteTree(Path p) throws IOException {
+    /**
+     * Deletes a folder and everything in it; nothing when it does not exist.
+     *
+     * @param p the folder
+     * @throws IOException when something cannot be deleted
+     */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }
