@@ -41,43 +41,45 @@ final class StudyTables {
     }
 
     static Table distribution(Collection<RunScanner.Result> results) {
+        return perLength("sma_persistence_distribution", "length", "count", RunStats::count, "share",
+                RunStats::share, results);
+    }
+
+    static Table survival(Collection<RunScanner.Result> results) {
+        return perLength("sma_persistence_survival", "n", "runs_at_least", RunStats::atLeast, "survival",
+                RunStats::survival, results);
+    }
+
+    /** A curve over run lengths 1..max: one row per window, direction and length, with a count and a fraction. */
+    private static Table perLength(String tableName, String lengthName, String countName, IntAt countAt,
+            String fractionName, DoubleAt fractionAt, Collection<RunScanner.Result> results) {
         IntColumn window = IntColumn.create("window");
         StringColumn direction = StringColumn.create("direction");
-        IntColumn length = IntColumn.create("length");
-        IntColumn count = IntColumn.create("count");
-        DoubleColumn share = DoubleColumn.create("share");
+        IntColumn length = IntColumn.create(lengthName);
+        IntColumn count = IntColumn.create(countName);
+        DoubleColumn fraction = DoubleColumn.create(fractionName);
         for (RunScanner.Result r : results) {
             for (RunStats s : new RunStats[] {r.up(), r.down()}) {
                 for (int len = 1; len <= s.max(); len++) {
                     window.append(s.window());
                     direction.append(s.direction().wireCode());
                     length.append(len);
-                    count.append(s.count(len));
-                    share.append(s.share(len));
+                    count.append(countAt.at(s, len));
+                    fraction.append(fractionAt.at(s, len));
                 }
             }
         }
-        return Table.create("sma_persistence_distribution", window, direction, length, count, share);
+        return Table.create(tableName, window, direction, length, count, fraction);
     }
 
-    static Table survival(Collection<RunScanner.Result> results) {
-        IntColumn window = IntColumn.create("window");
-        StringColumn direction = StringColumn.create("direction");
-        IntColumn n = IntColumn.create("n");
-        IntColumn atLeast = IntColumn.create("runs_at_least");
-        DoubleColumn survival = DoubleColumn.create("survival");
-        for (RunScanner.Result r : results) {
-            for (RunStats s : new RunStats[] {r.up(), r.down()}) {
-                for (int len = 1; len <= s.max(); len++) {
-                    window.append(s.window());
-                    direction.append(s.direction().wireCode());
-                    n.append(len);
-                    atLeast.append(s.atLeast(len));
-                    survival.append(s.survival(len));
-                }
-            }
-        }
-        return Table.create("sma_persistence_survival", window, direction, n, atLeast, survival);
+    /** A per-length count of a run-length distribution. */
+    private interface IntAt {
+        int at(RunStats stats, int length);
+    }
+
+    /** A per-length fraction of a run-length distribution. */
+    private interface DoubleAt {
+        double at(RunStats stats, int length);
     }
 
     static Table censored(Collection<RunScanner.Result> results) {
