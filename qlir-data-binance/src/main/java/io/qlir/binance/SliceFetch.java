@@ -31,8 +31,6 @@ import org.slf4j.LoggerFactory;
 final class SliceFetch {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceFetcher.class);
-    /** The meta parameter that records where a tail fetch started. */
-    static final String TAIL_PARAM = "tailStartTime";
 
     /** What one attempt did. */
     record Outcome(SliceKey key, SliceEntry entry, int rows, CallInfo call, String refusal, boolean stopped,
@@ -61,18 +59,18 @@ final class SliceFetch {
             return new Outcome(key, before, 0, null, null, true, false);
         }
         if (r instanceof BinanceResult.Ok<KlineBatch> ok) {
-            return store(before, stored, ok.value(), info(q, key, requestedAt, 200), r.call());
+            return store(before, stored, ok.value(), info(q, requestedAt, 200), r.call());
         }
         if (r instanceof BinanceResult.BinanceError<KlineBatch> e) {
             SliceEntry after = dir.recordFailure(key, SliceReason.HTTP_ERROR, r.describe(),
-                    info(q, key, requestedAt, e.httpStatus()));
+                    info(q, requestedAt, e.httpStatus()));
             return new Outcome(key, after, 0, r.call(), r.describe(), false, true);
         }
         BinanceResult.Failed<KlineBatch> f = (BinanceResult.Failed<KlineBatch>) r;
         if (f.kind() == FailureKind.INTERRUPTED) {
             return new Outcome(key, before, 0, r.call(), null, true, false);
         }
-        SliceEntry after = dir.recordFailure(key, reason(f.kind()), r.describe(), info(q, key, requestedAt, null));
+        SliceEntry after = dir.recordFailure(key, reason(f.kind()), r.describe(), info(q, requestedAt, null));
         return new Outcome(key, after, 0, r.call(), null, false, true);
     }
 
@@ -133,11 +131,11 @@ final class SliceFetch {
     }
 
     /**
-     * The request as recorded in the slice file's meta. The URL is the request actually sent. The parameters are
-     * those of the slice the file answers ({@code startTime} = the slice start), because the file holds the whole
-     * slice; a tail fetch adds {@value #TAIL_PARAM}, the {@code startTime} actually sent.
+     * The request as recorded in the slice file's meta: the URL and the parameters actually sent. A tail fetch's
+     * {@code startTime} is the last stored open time inside the slice, which the validator accepts as a tail (the
+     * rows before it come from the earlier fetch the tail extends).
      */
-    private FetchInfo info(KlineQuery q, SliceKey key, Instant requestedAt, Integer status) {
+    private FetchInfo info(KlineQuery q, Instant requestedAt, Integer status) {
         long sent = q.startTime().getAsLong();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", q.symbol());
@@ -152,10 +150,6 @@ final class SliceFetch {
         for (Map.Entry<String, String> p : params.entrySet()) {
             url.append(sep).append(p.getKey()).append('=').append(p.getValue());
             sep = '&';
-        }
-        if (sent != key.startMs()) {
-            params.put("startTime", Long.toString(key.startMs()));
-            params.put(TAIL_PARAM, Long.toString(sent));
         }
         return new FetchInfo(url.toString(), params, status, requestedAt);
     }

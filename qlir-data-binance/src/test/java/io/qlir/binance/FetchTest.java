@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qlir.core.Interval;
+import io.qlir.data.file.SliceFile;
+import io.qlir.data.file.SliceMeta;
 import io.qlir.data.manifest.DirectoryLockedException;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceEntry;
@@ -97,6 +99,10 @@ class FetchTest {
             long first = fake.firstOpenTime("BTCUSDT", Interval.M5);
             assertThat(Stores.storedRows(dir(BTC_5M))).isEqualTo(Stores.tree(fake.rowsJson("BTCUSDT", Interval.M5,
                     first, fake.formingOpenTime(Interval.M5))));
+            // the file records the request actually sent, and the validator accepts it as a tail
+            SliceMeta meta = SliceFile.readMeta(dir(BTC_5M).resolve(last.relativePath()));
+            assertThat(meta.fetch().params()).containsEntry("startTime", Long.toString(storedLast));
+            assertThat(meta.fetch().url()).contains("startTime=" + storedLast);
             assertThat(Binance.validate(root, BTC_5M, ValidationMode.DEEP).isClean()).isTrue();
         }
     }

@@ -113,7 +113,7 @@ final class DeepChecks {
         agree(key, "request param symbol", params.get("symbol"), k.symbol());
         agree(key, "request param interval", params.get("interval"), k.interval().wireCode());
         agree(key, "request param limit", params.get("limit"), Integer.toString(k.limit()));
-        agree(key, "request param startTime", params.get("startTime"), Long.toString(k.startMs()));
+        requestStart(key, k, params.get("startTime"), opens);
         if (meta.nItems() != null && meta.nItems() != rows) {
             f.error(Rule.SLICE_INVARIANTS, key, "meta n_items " + meta.nItems() + " but the file holds " + rows
                     + " rows", "n_items", meta.nItems(), "rows", rows);
@@ -125,6 +125,30 @@ final class DeepChecks {
             f.error(Rule.SLICE_INVARIANTS, key, "meta received_first_open/received_last_open disagree with the rows",
                     "meta_first", meta.receivedFirstOpenMs(), "meta_last", meta.receivedLastOpenMs(), "rows_first",
                     first, "rows_last", last);
+        }
+    }
+
+    /**
+     * The request's {@code startTime} is the slice start, or, for a tail fetch (the forming slice fetched again from
+     * its last stored candle on), an open time inside the slice no later than the file's last row: the rows before
+     * it came from the earlier fetch the tail extends.
+     */
+    private void requestStart(String key, SliceKey k, String declared, long[] opens) {
+        if (declared == null || declared.equals(Long.toString(k.startMs()))) {
+            return;
+        }
+        long sent;
+        try {
+            sent = Long.parseLong(declared);
+        } catch (NumberFormatException ex) {
+            sent = Long.MIN_VALUE;
+        }
+        long lastRow = opens.length == 0 ? k.startMs() : opens[opens.length - 1];
+        boolean tail = k.contains(sent) && k.interval().floor(sent) == sent && sent <= lastRow;
+        if (!tail) {
+            f.error(Rule.SLICE_INVARIANTS, key, "request param startTime is '" + declared + "' but the slice key says '"
+                    + k.startMs() + "' (a tail fetch may start later: at an open time inside the slice, no later than "
+                    + "its last row " + lastRow + ")", "declared", declared, "expected", Long.toString(k.startMs()));
         }
     }
 

@@ -217,10 +217,34 @@ class ManifestValidatorTest {
         ValidationReport deep = ManifestValidator.validate(dir, ValidationMode.DEEP);
         assertThat(deep.byRule(Rule.SLICE_INVARIANTS)).extracting(Violation::message)
                 .anySatisfy(m -> assertThat(m).isEqualTo("meta symbol is 'BTCUSDC' but the slice key says 'BTCUSDT'"))
-                .anySatisfy(m -> assertThat(m).isEqualTo("request param startTime is '" + slice(2).startMs()
-                        + "' but the slice key says '" + slice(1).startMs() + "'"));
+                .anySatisfy(m -> assertThat(m).startsWith("request param startTime is '" + slice(2).startMs()
+                        + "' but the slice key says '" + slice(1).startMs() + "' (a tail fetch may start later"));
         // the data arrays were not touched: their hashes still hold
         assertThat(deep.byRule(Rule.DATA_HASH)).isEmpty();
+    }
+
+    @Test
+    void aTailFetchMayStartAtAStoredOpenTimeInsideTheSliceAndNowhereElse() throws IOException {
+        Path dir = clean();
+        Path forming = Layout.sliceFile(dir, slice(7));
+        String original = Files.readString(forming);
+        String declared = "\"startTime\":\"" + slice(7).startMs() + "\"";
+        // the tail of the forming slice asked again from its last stored candle (row 2): valid
+        long lastRow = slice(7).startMs() + 2 * M;
+        edit(forming, declared, "\"startTime\":\"" + lastRow + "\"");
+        ValidationReport tail = ManifestValidator.validate(dir, ValidationMode.DEEP);
+        // (editing the file leaves only the modification-time warning)
+        assertThat(tail.byRule(Rule.SLICE_INVARIANTS)).as(tail.toTable().print()).isEmpty();
+        assertThat(tail.errors()).isEmpty();
+        // off the interval's grid, after the last row, or not a number: each one error naming what is valid
+        for (String bad : List.of(Long.toString(lastRow + 1), Long.toString(lastRow + M), "soon")) {
+            Files.writeString(forming, original);
+            edit(forming, declared, "\"startTime\":\"" + bad + "\"");
+            assertThat(ManifestValidator.validate(dir, ValidationMode.DEEP).byRule(Rule.SLICE_INVARIANTS))
+                    .extracting(Violation::message).containsExactly("request param startTime is '" + bad
+                            + "' but the slice key says '" + slice(7).startMs() + "' (a tail fetch may start later:"
+                            + " at an open time inside the slice, no later than its last row " + lastRow + ")");
+        }
     }
 
     @Test
