@@ -36,6 +36,8 @@ public final class Report {
                     "sma.SmaBenchmark.qlirOneCall", ""),
             new Ratio("SMA 6 windows, 10M rows: memory floor / qlir", "sma.SmaBenchmark.memoryFloor",
                     "sma.SmaBenchmark.qlirOneCall", "(< 1: qlir slower than the floor)"),
+            new Ratio("SMA 6 windows, 10M rows: one-pass memory floor / qlir", "sma.SmaBenchmark.memoryFloorOnePass",
+                    "sma.SmaBenchmark.qlirOneCall", "(< 1: qlir slower than the floor)"),
             new Ratio("SMA 6 windows, 1M rows: TA-Lib / qlir", "sma.SmaPeersBenchmark.taLib",
                     "sma.SmaPeersBenchmark.qlirOneCall", ""),
             new Ratio("SMA 6 windows, 1M rows: Tablesaw rolling(w).mean() / qlir", "sma.SmaPeersBenchmark.tablesaw",
