@@ -26,11 +26,39 @@ final class Decimals {
     }
 
     /**
-     * The value of {@code chars[offset .. offset+length)}.
+     * The value of {@code chars[offset .. offset+length)}. Binance's strings ({@code "10428.06000000"}) take one pass:
+     * every digit, the fraction's trailing zeros included, goes into one integer, which for prices and most volumes
+     * stays below {@code 2^53}. Longer numbers take {@link #parseTrimmed}.
      *
      * @throws NumberFormatException when the text is not a number
      */
     static double parse(char[] chars, int offset, int length) {
+        int end = offset + length;
+        int first = offset < end && (chars[offset] == '-' || chars[offset] == '+') ? offset + 1 : offset;
+        long m = 0;
+        int point = -1;
+        for (int i = first; i < end; i++) {
+            int d = chars[i] - '0';
+            if (d >= 0 && d <= 9) {
+                m = m * 10 + d;
+            } else if (d == '.' - '0' && point < 0) {
+                point = i;
+            } else {
+                return slow(chars, offset, length);
+            }
+        }
+        int count = end - first - (point < 0 ? 0 : 1);
+        int fraction = point < 0 ? 0 : end - point - 1;
+        // more than 18 digits could overflow m; 2^53 and more is not exact as a double
+        if (count == 0 || count > 18 || m >= (1L << 53) || fraction >= POW10.length) {
+            return parseTrimmed(chars, offset, length);
+        }
+        double v = fraction == 0 ? m : m / POW10[fraction];
+        return chars[offset] == '-' ? -v : v;
+    }
+
+    /** The value with the fraction's trailing zeros dropped first, so that more digits fit the fast path. */
+    private static double parseTrimmed(char[] chars, int offset, int length) {
         int i = offset;
         int end = offset + length;
         boolean negative = false;
