@@ -173,8 +173,10 @@ final class ManifestCommand implements Callable<Integer> {
                 "The slice files are the truth: a missing or unreadable manifest is rebuilt from them, files it"
                         + " does not know are adopted, damaged files are moved to quarantine/ (never deleted),"
                         + " entries whose file is gone become missing. Then the manifest is compared with one built"
-                        + " from the files alone. Takes the directory's lock: refused while a fetch or the data"
-                        + " server writes it."
+                        + " from the files alone, and where they differ (a manifest edited or damaged by hand whose"
+                        + " files kept their size and time) the files' entries replace the manifest's; plans and"
+                        + " failures of slices without a file stay. Takes the directory's lock: refused while a"
+                        + " fetch or the data server writes it."
             },
             footerHeading = "%nExamples:%n",
             footer = {
@@ -203,18 +205,26 @@ final class ManifestCommand implements Callable<Integer> {
                 Manifest live = dir.manifest();
                 Manifest fromFiles = dir.rebuild();
                 List<String> differences = differences(live, fromFiles);
+                List<String> replaced = differences.isEmpty() ? List.of()
+                        : dir.replaceWithFiles().stream().map(k -> k.canonical()).toList();
                 if (json) {
                     ObjectNode node = JSON.createObjectNode();
                     node.put("directory", dir.path().toString());
                     node.put("reconcile", reconcile.describe());
-                    node.set("summary", summaryJson(live.summary()));
+                    node.set("summary", summaryJson(dir.summary()));
                     node.putPOJO("differences_from_files", differences);
+                    node.putPOJO("replaced_from_files", replaced);
                     out().println(JSON.writeValueAsString(node));
                 } else {
                     out().println(dir.path() + ": " + reconcile.describe());
-                    out().println("manifest: " + live.summary().describe());
-                    out().println(differences.isEmpty() ? "matches the slice files"
-                            : "differs from the slice files:\n  " + String.join("\n  ", differences));
+                    if (differences.isEmpty()) {
+                        out().println("manifest: " + live.summary().describe());
+                        out().println("matches the slice files");
+                    } else {
+                        out().println("differed from the slice files:\n  " + String.join("\n  ", differences));
+                        out().println("replaced " + replaced.size() + " entries with what their files say; manifest: "
+                                + dir.summary().describe());
+                    }
                 }
                 out().flush();
                 return Exit.OK;

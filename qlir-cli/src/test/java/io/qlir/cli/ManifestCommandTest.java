@@ -105,6 +105,24 @@ class ManifestCommandTest {
     }
 
     @Test
+    void rebuildReplacesAHandEditedEntryWithWhatItsFileSays() throws Exception {
+        Path manifest = dir.resolve("manifest.json");
+        String text = Files.readString(manifest);
+        String complete = "\"slice_status\":\"complete\",\"slice_status_reason\":\"none\"";
+        assertThat(text).contains(complete);
+        Files.writeString(manifest, text.replaceFirst(java.util.regex.Pattern.quote(complete),
+                "\"slice_status\":\"partial\",\"slice_status_reason\":\"awaiting_upstream\""));
+        assertThat(manifest("summary").out()).doesNotContain(SUMMARY);
+        CliRunner.Result r = manifest("rebuild");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("differed from the slice files:", "manifest says partial/awaiting_upstream, file"
+                + " says complete", "replaced 1 entries with what their files say; manifest: " + SUMMARY);
+        assertThat(manifest("summary").out().trim()).endsWith(SUMMARY);
+        assertThat(manifest("rebuild").out()).contains("matches the slice files");
+        assertThat(manifest("validate", "--deep").exitCode()).isZero();
+    }
+
+    @Test
     void rebuildIsRefusedWhileAnotherWriterHoldsTheDirectory() throws Exception {
         try (SliceDirectory writer = SliceDirectory.open(root, DemoStore.series())) {
             CliRunner.Result r = manifest("rebuild");

@@ -12,6 +12,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -147,6 +148,45 @@ public final class SliceDirectory implements Closeable {
     public Manifest rebuild() throws IOException {
         ensureOpen();
         return Reconciler.rebuild(dir, series, options);
+    }
+
+    /**
+     * Makes the slice files the whole truth and compacts: every slice with a usable file takes the entry its file
+     * gives, an entry whose file is not usable becomes {@code missing}, and plans and failures of slices without a
+     * file stay. {@link #reconcile} trusts an entry whose file kept its size and modification time; this reads every
+     * file, for a manifest that was edited or damaged by hand.
+     *
+     * <pre>{@code
+     * List<SliceKey> changed = dir.replaceWithFiles();   // what `qlir manifest rebuild` does when they differ
+     * }</pre>
+     *
+     * @return the slices whose entry changed, in time order
+     * @throws IOException when the files cannot be read or the manifest cannot be written
+     */
+    public synchronized List<SliceKey> replaceWithFiles() throws IOException {
+        ensureOpen();
+        Manifest fromFiles = Reconciler.rebuild(dir, series, options);
+        TreeMap<Long, SliceEntry> next = new TreeMap<>();
+        for (SliceEntry e : entries.values()) {
+            next.put(e.key().startMs(), !e.hasFile() ? e : new SliceEntry(e.key(), SliceVerdict.MISSING, null, null,
+                    null, null, null, "file " + e.relativePath() + " is not a usable slice file", e.offGrid()));
+        }
+        for (SliceEntry f : fromFiles.entries()) {
+            next.put(f.key().startMs(), f);
+        }
+        List<SliceKey> changed = new ArrayList<>();
+        for (SliceEntry e : next.values()) {
+            if (!e.equals(entries.get(e.key().startMs()))) {
+                changed.add(e.key());
+            }
+        }
+        entries = next;
+        if (fromFiles.gridAnchor().isPresent()) {
+            anchor = fromFiles.gridAnchor().getAsLong();
+        }
+        compact();
+        LOG.info("{}: replaced {} entries with what their files say; {}", dir, changed.size(), summary().describe());
+        return changed;
     }
 
     /**

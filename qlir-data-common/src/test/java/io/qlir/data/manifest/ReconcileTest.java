@@ -103,6 +103,38 @@ class ReconcileTest {
     }
 
     @Test
+    void replaceWithFilesRepairsAnEntryThatReconcileTrusts() throws IOException {
+        Path path;
+        SliceEntry good;
+        try (SliceDirectory dir = open()) {
+            dir.setGridAnchor(ANCHOR);
+            dir.write(slice(0), rows(slice(0), 0, 9), fetch(slice(0), LATER));
+            dir.write(slice(1), rows(slice(1), 0, 9), fetch(slice(1), LATER));
+            dir.plan(ANCHOR, ANCHOR + 4 * SPAN);
+            dir.recordFailure(slice(2), SliceReason.EXCEPTION, "boom", FetchInfo.UNKNOWN);
+            path = dir.path();
+            good = dir.entry(slice(0)).orElseThrow();
+        }
+        // a hand edit: slice 0 said to be still forming, its file's size and modification time untouched
+        SliceEntry wrong = new SliceEntry(good.key(), new SliceVerdict(SliceStatus.PARTIAL, SliceReason.STILL_FORMING),
+                good.rows(), good.file(), good.completedAt(), good.requestedAt(), good.httpStatus(), null, false);
+        Files.write(path.resolve(Layout.JOURNAL), ManifestStore.journalLine(wrong),
+                java.nio.file.StandardOpenOption.APPEND, java.nio.file.StandardOpenOption.CREATE);
+        try (SliceDirectory dir = open()) {
+            assertThat(dir.entry(slice(0))).as("reconcile trusts the stamps").contains(wrong);
+            assertThat(dir.replaceWithFiles()).containsExactly(slice(0));
+            assertThat(dir.entry(slice(0))).contains(good);
+            assertThat(dir.entry(slice(1)).orElseThrow().verdict()).isEqualTo(SliceVerdict.COMPLETE);
+            assertThat(dir.entry(slice(2)).orElseThrow().status()).as("a failure stays").isEqualTo(SliceStatus.FAILED);
+            assertThat(dir.entry(slice(3)).orElseThrow().status()).as("a plan stays").isEqualTo(SliceStatus.MISSING);
+            assertThat(dir.manifest().fileBacked()).isEqualTo(dir.rebuild().fileBacked());
+            assertThat(dir.replaceWithFiles()).as("nothing left to repair").isEmpty();
+        }
+        // compacted: the repaired manifest is what the next reader sees
+        assertThat(Manifest.load(path).manifest().entry(slice(0))).contains(good);
+    }
+
+    @Test
     void rebuildFromFilesEqualsTheLiveManifest() throws IOException {
         try (SliceDirectory dir = open()) {
             dir.setGridAnchor(ANCHOR);
