@@ -234,6 +234,22 @@ final class Reconciler {
         return new Manifest(series, anchor, entries.values());
     }
 
+    /**
+     * The live entries with the files' entries laid over them: entries without a file stay, an entry whose file gave
+     * nothing usable becomes {@code missing}.
+     */
+    static TreeMap<Long, SliceEntry> filesOver(Map<Long, SliceEntry> live, Manifest fromFiles) {
+        TreeMap<Long, SliceEntry> next = new TreeMap<>();
+        for (SliceEntry e : live.values()) {
+            next.put(e.key().startMs(), !e.hasFile() ? e : new SliceEntry(e.key(), SliceVerdict.MISSING, null, null,
+                    null, null, null, "file " + e.relativePath() + " is not a usable slice file", e.offGrid()));
+        }
+        for (SliceEntry f : fromFiles.entries()) {
+            next.put(f.key().startMs(), f);
+        }
+        return next;
+    }
+
     private static List<SliceKey> concat(List<SliceKey> a, List<SliceKey> b) {
         List<SliceKey> out = new ArrayList<>(a);
         out.addAll(b);

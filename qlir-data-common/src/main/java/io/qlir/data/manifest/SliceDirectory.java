@@ -166,14 +166,7 @@ public final class SliceDirectory implements Closeable {
     public synchronized List<SliceKey> replaceWithFiles() throws IOException {
         ensureOpen();
         Manifest fromFiles = Reconciler.rebuild(dir, series, options);
-        TreeMap<Long, SliceEntry> next = new TreeMap<>();
-        for (SliceEntry e : entries.values()) {
-            next.put(e.key().startMs(), !e.hasFile() ? e : new SliceEntry(e.key(), SliceVerdict.MISSING, null, null,
-                    null, null, null, "file " + e.relativePath() + " is not a usable slice file", e.offGrid()));
-        }
-        for (SliceEntry f : fromFiles.entries()) {
-            next.put(f.key().startMs(), f);
-        }
+        TreeMap<Long, SliceEntry> next = Reconciler.filesOver(entries, fromFiles);
         List<SliceKey> changed = new ArrayList<>();
         for (SliceEntry e : next.values()) {
             if (!e.equals(entries.get(e.key().startMs()))) {
