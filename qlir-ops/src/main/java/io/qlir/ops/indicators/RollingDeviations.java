@@ -6,16 +6,16 @@ import java.util.Arrays;
  * Bollinger lines (mean and mean ± k·σ, σ the population standard deviation) of every trailing window in O(1) per
  * row, without the cancellation of a running {@code Σx² - (Σx)²/n} over the whole series.
  *
- * <p>How: rows are processed in chunks of about {@value #CHUNK} (three periods for short windows, one period for
- * long ones). Each chunk is shifted by the value {@code m} of its middle row, so it works with deviations
- * {@code d = x - m} that are about as small as the spread of nearby windows, and builds prefix sums of {@code d} and
- * {@code d²} from the first row its windows read.
- * A window's sums are differences of two prefix values; its mean is {@code m + Σd/n} and
+ * <p>How: rows are processed in chunks of about {@value #CHUNK} (three periods for short windows, one for long ones).
+ * Each chunk is shifted by the value {@code m} of its middle row, so it works with deviations {@code d = x - m} about
+ * as small as the spread of nearby windows, and builds prefix sums of {@code d} and {@code d²} from the first row its
+ * windows read. A window's sums are differences of two prefix values; its mean is {@code m + Σd/n} and
  * {@code Σ(d - mean)² = Σd² - (Σd)²/n}. Because {@code m} lies within the chunk, the cancellation between those two
  * terms is mild, and the few roundings of short prefix sums are bounded (see {@link Bounds}); every window's result
- * is checked against that bound (mean within 1.5e-14, σ within 5e-13 relative), and a window that fails it (a flat
- * window, one right after a jump of the price by orders of magnitude, a mean near zero) is recomputed on its own:
- * compensated mean, corrected two-pass σ. On price data that is rare, so the cost stays O(1) per row.
+ * is checked against that bound (mean within 1.5e-14, σ within 5e-13 relative). A window that fails it is flat (its
+ * value, no spread), or redone: shifted by its own middle value when its chunk's shift was too far from it (right
+ * after a jump of the price by orders of magnitude), else on its own (a mean near zero): compensated mean, corrected
+ * two-pass σ. On price data that is rare, so the cost stays O(1) per row.
  *
  * <p>Why two passes per block of {@value #BLOCK} rows: the prefix sums are serial and their differences read the
  * prefix at two offsets, which JDK 17's auto-vectoriser does not pack, while a scalar square root costs more than
@@ -23,8 +23,8 @@ import java.util.Arrays;
  * the output columns, and a second loop over the same rows, still in cache, turns them into the bands with every
  * array read and written at the same index: C2 vectorises it, square roots included.
  *
- * <p>A chunk holding a non-finite value is computed window by window (a window containing a non-finite value is NaN
- * in all three lines); rows before {@code period-1} are NaN; a line that is not finite is NaN.
+ * <p>A chunk holding a non-finite value is computed window by window (a window containing one is NaN in all three
+ * lines); rows before {@code period-1} are NaN; a line that is not finite is NaN.
  */
 final class RollingDeviations {
 
@@ -37,25 +37,12 @@ final class RollingDeviations {
     private RollingDeviations() {
     }
 
-    /**
-     * Population σ of each trailing window of {@code period} rows.
-     *
-     * @param x the input
-     * @param period the window, at least 1
-     * @return σ per row, NaN before {@code period-1} and where the window holds a non-finite value
-     */
+    /** Population σ of each trailing window of {@code period >= 1} rows; NaN where a line is NaN. */
     static double[] sigma(double[] x, int period) {
         return lines(x, period, 0, false)[1];
     }
 
-    /**
-     * Bollinger lines of each trailing window of {@code period} rows.
-     *
-     * @param x the input
-     * @param period the window, at least 1
-     * @param k the width in standard deviations
-     * @return {@code {mid, upper, lower}}
-     */
+    /** Bollinger lines {@code {mid, upper, lower}} of each trailing window of {@code period >= 1} rows, width k. */
     static double[][] bands(double[] x, int period, double k) {
         return lines(x, period, k, true);
     }
@@ -86,14 +73,15 @@ final class RollingDeviations {
      * <p>For a window of {@code w} rows ending {@code L} rows after its chunk's first row, with {@code top} the
      * {@code Σd²} prefix at its end (the prefix only grows, so every rounding inside the window is at most
      * {@code u·top}, {@code u = 2^-53}) and {@code a} its {@code Σd}: rounding the deviations moves the sum of squared
-     * deviations by at most {@code 2u·top}; the squares, the paired prefix (at most {@code w/2+2} additions to the
-     * running sum, two intermediate values, the pair sums) and the two subtractions by {@code (w/2+9)u·top}. The
+         * deviations by at most {@code 2u·top}, the squares by {@code u·top}, the paired prefix (at most {@code w/2+2}
+     * additions to the running sum, two intermediate values, the pair sums) by {@code (w/2+5)u·top} and the two
+     * subtractions by {@code 2u·top}. The
      * prefix of {@code d} has the same structure, so {@code a} is off by at most {@code (w/2+7)u·M}, with
      * {@code M <= sqrt(L·top)} the largest prefix of {@code |d|} (Cauchy-Schwarz); that moves {@code a²/w} by at most
      * {@code 2|a|(w/2+7)u·M/w <= spread·u·(μ·top + a2/μ)} with {@code spread = (w/2+7)·sqrt(L/w)},
      * {@code a2 = a²/w} and any {@code μ > 0} ({@code 2xy <= μx² + y²/μ}; {@code μ = 1/2} fails the fewest windows
-     * on price walks), and computing {@code a2} adds {@code 3u·a2}. With one more unit for second-order terms a
-     * window is trusted when its sum of squared deviations exceeds 2^{@value #TRUST_LOG2} times
+     * on price walks), and computing {@code a2} adds {@code 3u·a2}. With a unit more for second-order terms and one
+     * for the check's own roundings, a window is trusted when its sum of squared deviations exceeds 2^40 times
      * {@code u·top·(w/2+12+spread/2) + u·a2·(4+2·spread)}, so it is within 2^-40 relative and σ within 5e-13.
      *
      * <p>The mean {@code m + a/w} is off by at most {@code ((w/2+8)u·M + 2u|a|)/w} plus its last rounding; it is
@@ -101,9 +89,6 @@ final class RollingDeviations {
      * {@code |m| - |a|/w}: squared, {@code Σd²·meanFactor <= m²}, no root.
      */
     static final class Bounds {
-
-        /** log2 of the margin a window's sum of squared deviations must keep over its rounding bound. */
-        static final int TRUST_LOG2 = 40;
 
         private static final double U = 0x1p-53;
         private static final double TRUST = 0x1p40;
@@ -169,9 +154,9 @@ final class RollingDeviations {
         }
 
         /**
-         * Rows per chunk: 32, but three periods for short windows, whose σ is small against a long
-         * chunk's drift (so its windows would fail their bound), and one period for long ones, so that the
-         * {@code period-1} rows each chunk re-reads stay at most half of its work.
+         * Rows per chunk: 32, but three periods for short windows, whose σ is small against a long chunk's drift (so
+         * its windows would fail their bound), and one period for long ones, so that the {@code period-1} rows each
+         * chunk re-reads stay at most half of its work.
          */
         static int chunkRows(int period) {
             return Math.max(period, Math.min(CHUNK, 3 * period));
@@ -180,29 +165,104 @@ final class RollingDeviations {
         /**
          * Rows {@code [from, to)}, all at or after the warm-up: the serial pass per chunk leaves each row's mean in
          * {@code mid} and its sum of squared deviations in {@code second}, then one vectorised loop finishes them,
-         * then the rows that failed their bound are recomputed on their own.
+         * then the rows that failed their bound are redone.
          */
         void block(int from, int to) {
             redoCount = 0;
             for (int c0 = from; c0 < to; c0 += chunk) {
                 chunk(c0, Math.min(to, c0 + chunk));
             }
+            finish(from, to);
+            redoRows();
+        }
+
+        private void finish(int from, int to) {
             if (bands) {
                 finishBands(mid, second, third, from, to, inv, k);
             } else {
                 finishSigma(second, from, to, inv);
             }
+        }
+
+        /**
+         * The rows whose window failed its bound, cheapest way first: a run of flat windows (one value, as runs of
+         * unchanged closes in illiquid markets) is filled with that value; a window whose chunk's shift was too far
+         * from it is redone as a chunk of its own, shifted by its middle value (a chunk that failed as a whole,
+         * marked {@code ~row}, is not worth that); what still fails is summed on its own.
+         */
+        private void redoRows() {
+            int failed = redoCount;
+            redoCount = 0;
+            for (int r = 0; r < failed; r++) {
+                int code = redo[r];
+                if (code >= 0 && flat(code)) {
+                    r = fillFlatRun(r, failed);
+                } else if (code < 0) {
+                    redo[redoCount++] = code;
+                } else {
+                    int before = redoCount;
+                    chunk(code, code + 1);
+                    if (redoCount == before) {
+                        finish(code, code + 1);
+                    }
+                }
+            }
             for (int r = 0; r < redoCount; r++) {
-                slow(redo[r]);
+                slow(redo[r] < 0 ? ~redo[r] : redo[r]);
             }
         }
 
+        /** Whether row {@code i}'s window holds one finite value only. */
+        private boolean flat(int i) {
+            double v = x[i];
+            for (int j = i - period + 1; j < i; j++) {
+                if (x[j] != v) {
+                    return false;
+                }
+            }
+            return Recursions.finite(v);
+        }
+
+        /**
+         * Fills the flat window at {@code redo[r]} and the next failed rows while each adds the same value (so its
+         * window is flat too); returns the index of the last one filled.
+         */
+        private int fillFlatRun(int r, int failed) {
+            int from = redo[r];
+            double v = x[from];
+            int to = from + 1;
+            while (r + 1 < failed && redo[r + 1] == to && x[to] == v) {
+                to++;
+                r++;
+            }
+            Arrays.fill(mid, from, to, v);
+            Arrays.fill(second, from, to, bands ? v : 0.0);
+            if (bands) {
+                Arrays.fill(third, from, to, v);
+            }
+            return r;
+        }
+
+        /**
+         * The windows ending in rows {@code [from, to)}, shifted by the chunk's middle value; all of them redone
+         * (marked {@code ~row}) when the chunk's means are not trusted or its values are not all finite.
+         */
         private void chunk(int from, int to) {
             int anchor = from + 1 - period;
             double m = x[(anchor + to) >>> 1];
             double s1 = history(anchor, from, m);
-            double s2 = p2[period - 1];
             int firstRedo = redoCount;
+            double s2 = windows(from, to, m, s1, p2[period - 1]);
+            if (!bounds.chunkFine(m, s2)) {
+                redoCount = firstRedo;
+                for (int r = from; r < to; r++) {
+                    redo[redoCount++] = ~r;
+                }
+            }
+        }
+
+        /** Continues the prefix from the history's sums over rows {@code [from, to)}; returns the final Σd². */
+        private double windows(int from, int to, double m, double s1, double s2) {
             int base = from - period;
             int i = from;
             // two rows per step, their pair added to the running sums once: half the dependent additions
@@ -232,12 +292,7 @@ final class RollingDeviations {
                 p2[p] = s2;
                 row(i, m, s1 - p1[p - period], s2 - p2[p - period], s2);
             }
-            if (!bounds.chunkFine(m, s2)) {
-                redoCount = firstRedo;
-                for (int r = from; r < to; r++) {
-                    redo[redoCount++] = r;
-                }
-            }
+            return s2;
         }
 
         /** The prefix over the {@code period-1} rows before the chunk's first window end; returns its {@code Σd}. */
@@ -299,7 +354,7 @@ final class RollingDeviations {
 
         /**
          * One window summed on its own: compensated mean, corrected two-pass σ around it; NaN when the window holds
-         * a non-finite value. For flat or badly conditioned windows and for chunks holding a non-finite value.
+         * a non-finite value. For windows that failed even their own shift and for chunks that failed as a whole.
          */
         private void slow(int i) {
             int from = i - period + 1;

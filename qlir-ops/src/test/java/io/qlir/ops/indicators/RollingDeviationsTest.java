@@ -195,6 +195,36 @@ class RollingDeviationsTest {
     }
 
     @Test
+    void illiquidMarketsFlatWindowsAndSingleStepsAreExactOnEveryRow() {
+        SplittableRandom rnd = new SplittableRandom(14);
+        double[] walk = new double[] {30_000};
+        double[] x = series(i -> {
+            if (rnd.nextInt(20) == 0) {
+                walk[0] += (rnd.nextInt(2001) - 1000) * 0.01;
+            }
+            return walk[0];
+        });
+        for (int period : new int[] {5, 20}) {
+            double[][] lines = RollingDeviations.bands(x, period, 2);
+            double[] sigma = RollingDeviations.sigma(x, period);
+            for (int i = period - 1; i < N; i++) {
+                double exact = exactSigma(x, i, period);
+                if (exact == 0) {
+                    assertThat(sigma[i]).as("flat sigma, period %d, row %d", period, i).isZero();
+                    assertThat(lines[0][i]).as("flat mid, period %d, row %d", period, i).isEqualTo(x[i]);
+                    assertThat(lines[1][i]).as("flat upper, period %d, row %d", period, i).isEqualTo(x[i]);
+                } else {
+                    assertThat(Math.abs(sigma[i] - exact) / exact).as("sigma, period %d, row %d", period, i)
+                            .isLessThan(5e-13);
+                    double mean = ExactStats.mean(x, i - period + 1, i);
+                    assertThat(Math.abs(lines[0][i] - mean) / mean).as("mid, period %d, row %d", period, i)
+                            .isLessThan(1.5e-14);
+                }
+            }
+        }
+    }
+
+    @Test
     void tinyPricesInsideAndBelowTheFastRange() {
         for (double level : new double[] {1e-120, 1e-150}) {
             SplittableRandom rnd = new SplittableRandom(12);
