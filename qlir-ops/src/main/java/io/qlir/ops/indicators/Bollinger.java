@@ -9,10 +9,10 @@ import tech.tablesaw.api.Table;
 /**
  * Bollinger bands: mid = SMA, upper/lower = mid ± k·σ with σ the population standard deviation of the window.
  *
- * <p>All three lines come from {@link RollingDeviations} in one pass: chunks of rows shifted by a nearby value, prefix
- * sums of the deviations and of their squares, each window checked against a bound on their roundings (and
- * recomputed on its own when too close to it), so it costs O(1) per row and stays within 5e-13 relative of the exact
- * value whatever the price level. TA-Lib uses a running {@code Σx²/n - m²}, which cancels catastrophically when the
+ * <p>All three lines come from {@link RollingDeviations} in one blocked pass: chunks of rows shifted by a nearby
+ * value, prefix sums of the deviations and of their squares, each window checked against a bound on their roundings
+ * (and redone when too close to it), then one vectorised loop per block for the square roots and the bands. It costs
+ * O(1) per row and stays within 5e-13 relative of the exact value whatever the price level. TA-Lib uses a running {@code Σx²/n - m²}, which cancels catastrophically when the
  * spread is small against the price, and it reports σ = 0 whenever that variance is below {@code 1e-8}.
  */
 final class Bollinger {
