@@ -319,8 +319,9 @@ public final class Indicators {
      *
      * <p>Columns {@code {column}_boll_mid_{p}_{k}}, {@code _upper_}, {@code _lower_} ({@code k=2.5} writes
      * {@code 2p5}); reads {@code [i-(p-1) .. i]}; warm-up {@code p-1}. σ is computed in O(1) per row from
-     * deviations from a nearby value, summed in double-double, so it stays exact when the spread is tiny against the
-     * price; TA-Lib's running sum of squares loses those digits and reports σ = 0 whenever the variance is below
+     * deviations from a nearby value, each window checked against a rigorous rounding bound and recomputed exactly
+     * when it fails (mean within 1.5e-14, σ within 5e-13 relative), so it stays exact when the spread is tiny against
+     * the price; TA-Lib's running sum of squares loses those digits and reports σ = 0 whenever the variance is below
      * 1e-8 (any sub-cent-priced asset), so there qlir is the more exact one.
      * <pre>{@code
      * Derived d = Indicators.bollinger(candles, "close", 20, 2.5);   // close_boll_mid_20_2p5, ...
