@@ -72,8 +72,7 @@ final class RangeShockPass {
             int j0 = i0 - base;
             int j1 = b1 - base;
             int g0 = WindowSums.firstSegment(w, shift, j0);
-            WindowSums.prefixes(rp, w, shift, g0, j1 - shift, b);
-            WindowSums.suffixes(rp, w, shift, g0, j1 - shift, a);
+            WindowSums.parts(rp, w, shift, g0, j1 - shift, a, b);
             ratios(j0, j1, 1.0 / w);
             System.arraycopy(a, j0, out[k], i0, j1 - j0);
         }

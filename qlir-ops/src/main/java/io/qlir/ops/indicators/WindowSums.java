@@ -16,17 +16,16 @@ package io.qlir.ops.indicators;
  * {@code j} in {@code [j0, j1)}: segments start at {@code g0 = j0 - shift - w + 1} and every {@code w} rows after.
  * {@code a[j]} holds the suffix part (from the window's first row to its segment's end) and {@code b[j]} the prefix
  * part (from the next segment's start to {@code u}; 0 when the window is exactly one segment), so the sum is
- * {@code a[j] + b[j]}: equal indices, which the caller's loop can vectorise. The prefixes run forward, so a kernel
- * that reads the rows in order can compute them while reading ({@link RangeBlocks#rangePct}); the suffixes run
- * backward, two segments to a loop so that two independent chains hide the add latency.
+ * {@code a[j] + b[j]}: equal indices, which the caller's loop can vectorise. The prefixes run forward and the
+ * suffixes backward in one long loop over two runs of whole segments side by side (four independent add chains,
+ * all restarting at each segment start), which measured faster than short loops of {@code w} iterations per
+ * segment, than separate prefix and suffix loops, and than a chain fused into the loop that reads the candles
+ * (there it waits on every cache miss).
  */
 final class WindowSums {
 
     /** The longest window summed without compensation (see the class comment). */
     static final int PLAIN_MAX_WINDOW = 1024;
-
-    /** Independent add chains per loop: four hide the add latency (3 cycles) at about one row per cycle. */
-    private static final int LANES = 4;
 
     private WindowSums() {
     }
@@ -37,121 +36,74 @@ final class WindowSums {
     }
 
     /**
-     * The prefix parts: {@code b[t + shift]} for every row {@code t} in {@code [g0, end)}, the sum from the start of
-     * its segment to {@code t}, or 0 on a segment's last row.
+     * Writes both parts of the window sums whose window ends lie in {@code [g0 + w - 1, u1)} (see the class comment
+     * for the layout): {@code b[u + shift]} and {@code a[u + shift]} for each such end {@code u}. Also writes
+     * meaningless values below {@code g0 + w - 1 + shift} and up to {@code w - 1} suffixes past {@code u1 + shift}.
      */
-    static void prefixes(double[] x, int w, int shift, int g0, int end, double[] b) {
+    static void parts(double[] x, int w, int shift, int g0, int u1, double[] a, double[] b) {
+        int ao = w - 1 + shift;
         if (w > PLAIN_MAX_WINDOW) {
-            compensatedPrefixes(x, w, shift, g0, end, b);
-            return;
-        }
-        int q = (end - g0) / (LANES * w) * w;
-        if (q > 0) {
-            prefixLanes(x, w, shift, g0, q, b);
-        }
-        double f = 0;
-        int p = 0;
-        for (int t = g0 + LANES * q; t < end; t++) {
-            f = p == 0 ? x[t] : f + x[t];
-            b[t + shift] = f;
-            p = p == w - 1 ? 0 : p + 1;
-        }
-        segmentEnds(w, shift, g0, end, b);
-    }
-
-    /**
-     * The prefixes of four runs of {@code q} rows (a multiple of {@code w}) from {@code g}, side by side: four
-     * independent add chains, one long loop, all restarting together at each segment start.
-     */
-    private static void prefixLanes(double[] x, int w, int shift, int g, int q, double[] b) {
-        int g2 = g + q;
-        int g3 = g2 + q;
-        int g4 = g3 + q;
-        double f1 = 0;
-        double f2 = 0;
-        double f3 = 0;
-        double f4 = 0;
-        int p = 0;
-        for (int t = 0; t < q; t++) {
-            if (p == 0) {
-                f1 = 0;
-                f2 = 0;
-                f3 = 0;
-                f4 = 0;
+            compensatedPrefixes(x, w, shift, g0, u1, b);
+            for (int g = g0; g + w <= u1; g += w) {
+                compensatedSuffixes(x, g, w, a, ao);
             }
-            f1 += x[g + t];
-            f2 += x[g2 + t];
-            f3 += x[g3 + t];
-            f4 += x[g4 + t];
-            b[g + t + shift] = f1;
-            b[g2 + t + shift] = f2;
-            b[g3 + t + shift] = f3;
-            b[g4 + t + shift] = f4;
-            p = p == w - 1 ? 0 : p + 1;
+        } else {
+            // whole segments in two runs side by side, then at most one whole segment and a partial one
+            int q = (u1 - g0) / (2 * w) * w;
+            if (q > 0) {
+                twoRuns(x, w, shift, g0, q, a, b);
+            }
+            int g = g0 + 2 * q;
+            double f = 0;
+            int p = 0;
+            for (int t = g; t < u1; t++) {
+                f = p == 0 ? x[t] : f + x[t];
+                b[t + shift] = f;
+                p = p == w - 1 ? 0 : p + 1;
+            }
+            if (g + w <= u1) {
+                double r = 0;
+                for (int s = g + w - 1; s >= g; s--) {
+                    r += x[s];
+                    a[s + ao] = r;
+                }
+            }
         }
-    }
-
-    /** Zeroes {@code b} on each segment's last row: a window ending there is that segment, all suffix. */
-    static void segmentEnds(int w, int shift, int g0, int end, double[] b) {
-        for (int e = g0 + w - 1; e < end; e += w) {
+        // a window ending on a segment's last row is that segment, all suffix
+        for (int e = g0 + w - 1; e < u1; e += w) {
             b[e + shift] = 0;
         }
     }
 
     /**
-     * The suffix parts for the window ends {@code [.., u1)}: {@code a[s + w - 1 + shift]} is the sum from {@code s}
-     * to its segment's end, for every {@code s} of every segment from {@code g0} that ends before {@code u1}. Writes
-     * up to {@code w - 1} entries past {@code u1 + shift}.
+     * Prefixes and suffixes of two runs of {@code q} rows (whole segments) from {@code g}, in one long loop: four
+     * independent add chains (forward and backward in each run), all restarting at each segment start.
      */
-    static void suffixes(double[] x, int w, int shift, int g0, int u1, double[] a) {
-        int ao = w - 1 + shift;
-        int g = g0;
-        if (w > PLAIN_MAX_WINDOW) {
-            for (; g + w <= u1; g += w) {
-                compensatedSuffixes(x, g, w, a, ao);
-            }
-            return;
-        }
-        int q = (u1 - g) / (LANES * w) * w;
-        if (q > 0) {
-            suffixLanes(x, w, g, q, a, ao);
-            g += LANES * q;
-        }
-        for (; g + w <= u1; g += w) {
-            double r = 0;
-            for (int s = g + w - 1; s >= g; s--) {
-                r += x[s];
-                a[s + ao] = r;
-            }
-        }
-    }
-
-    /** The suffixes of four runs of {@code q} rows from {@code g}, side by side, each run walked backward. */
-    private static void suffixLanes(double[] x, int w, int g, int q, double[] a, int ao) {
-        int e1 = g + q - 1;
+    private static void twoRuns(double[] x, int w, int shift, int g, int q, double[] a, double[] b) {
+        int g2 = g + q;
+        int e1 = g2 - 1;
         int e2 = e1 + q;
-        int e3 = e2 + q;
-        int e4 = e3 + q;
+        int ao = w - 1 + shift;
+        double f1 = 0;
+        double f2 = 0;
         double r1 = 0;
         double r2 = 0;
-        double r3 = 0;
-        double r4 = 0;
         int p = 0;
         for (int t = 0; t < q; t++) {
             if (p == 0) {
+                f1 = 0;
+                f2 = 0;
                 r1 = 0;
                 r2 = 0;
-                r3 = 0;
-                r4 = 0;
             }
+            f1 += x[g + t];
+            f2 += x[g2 + t];
             r1 += x[e1 - t];
             r2 += x[e2 - t];
-            r3 += x[e3 - t];
-            r4 += x[e4 - t];
+            b[g + t + shift] = f1;
+            b[g2 + t + shift] = f2;
             a[e1 - t + ao] = r1;
             a[e2 - t + ao] = r2;
-            a[e3 - t + ao] = r3;
-            a[e4 - t + ao] = r4;
             p = p == w - 1 ? 0 : p + 1;
         }
     }
@@ -186,6 +138,5 @@ final class WindowSums {
             b[t + shift] = f + c;
             p = p == w - 1 ? 0 : p + 1;
         }
-        segmentEnds(w, shift, g0, end, b);
     }
 }

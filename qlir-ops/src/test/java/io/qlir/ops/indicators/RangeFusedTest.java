@@ -187,7 +187,8 @@ class RangeFusedTest {
     /**
      * A random walk of bars {open, high, low, close}: about 5 % dojis, runs of 20 flat bars (zero range), a run of
      * 50 bars with ranges ten million times larger, and in
-     * three zones single bars with a NaN or infinite price, a zero or negative open, or a NaN close.
+     * three zones single bars with a NaN or infinite price, a zero, negative, -0.0 or denormal open, a NaN or
+     * infinite close, or a high below the low.
      */
     private static double[][] bars(int n, long seed) {
         Random rnd = new Random(seed);
@@ -207,7 +208,8 @@ class RangeFusedTest {
         }
         double[][] odd = {{Double.NaN, 2, 1, 1}, {0, 1, 0, 0.5}, {-5, 2, 1, 1}, {10, Double.NaN, 9, 9.5},
             {10, Double.POSITIVE_INFINITY, 9, 10.5}, {10, 11, 9, Double.NaN}, {Double.POSITIVE_INFINITY, 2, 1, 1},
-            {10, 11, 9, Double.NEGATIVE_INFINITY}};
+            {10, 11, 9, Double.NEGATIVE_INFINITY}, {Double.MIN_VALUE, 2, 1, 1}, {-0.0, 1, 0, 0.0},
+            {10, 9, 11, 10.5}};
         // ranges of 1,000 among ranges of 1e-4: a running sum would carry their rounding into the small windows after
         for (int j = 5_000; j < 5_050; j++) {
             bars[j] = new double[] {0.01, 10, 0.001, 0.01 + j % 3 * 0.001};
