@@ -8,7 +8,7 @@ import java.util.Arrays;
  * vectorised loop. No full-length array besides the outputs.
  *
  * <p>{@code out[k][i] = rp[i] / (sum(rp[i-shift-w+1 .. i-shift]) * (1/w))}, NaN where that is not finite (a zero
- * or NaN baseline, a NaN range) and in the first {@code w - 1 + shift} rows.
+ * or NaN baseline, a NaN range, a baseline whose sum overflows) and in the first {@code w - 1 + shift} rows.
  */
 final class RangeShockPass {
 
@@ -78,13 +78,16 @@ final class RangeShockPass {
         }
     }
 
-    /** {@code a[j] = rp[j] / ((a[j] + b[j]) * scale)}, NaN where not finite; equal indices, so it vectorises. */
+    /**
+     * {@code a[j] = rp[j] / ((a[j] + b[j]) * scale)}, NaN where not finite or where the baseline's sum overflowed
+     * (else {@code rp / inf} would be 0); equal indices, so it vectorises.
+     */
     private void ratios(int j0, int j1, double scale) {
         double[] x = rp;
         double[] s = a;
         double[] p = b;
         for (int j = j0; j < j1; j++) {
-            s[j] = RangeBlocks.finiteOrNaN(x[j] / ((s[j] + p[j]) * scale));
+            s[j] = RangeBlocks.finiteOrNaN(x[j] / (RangeBlocks.finiteOrNaN(s[j] + p[j]) * scale));
         }
     }
 }

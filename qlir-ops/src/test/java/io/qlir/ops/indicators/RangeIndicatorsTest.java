@@ -143,4 +143,15 @@ class RangeIndicatorsTest {
             assertThat(Double.isInfinite(v)).isFalse();
         }
     }
+
+    @Test
+    void aWindowWhoseSumOverflowsIsNaNAndOnlyThatWindow() {
+        // range_pct 1e308 (finite) on the bullish rows 0, 1, 3: only the window of rows 0..1 overflows its sum
+        Table t = Bars.of(bar(1e-300, 1e8, 0, 2e-300), bar(1e-300, 1e8, 0, 2e-300), bar(10, 11, 9, 10),
+                bar(1e-300, 1e8, 0, 2e-300));
+        Derived shock = Indicators.rangeShock(t, Alignment.HISTORICAL, 2);
+        assertClose("range_shock_hist_2", col(shock, "range_shock_hist_2"),
+                new double[] {NAN, NAN, 0.2 / ((1e308 + 0.2) / 2), 1e308 / ((0.2 + 1e308) / 2)});
+        assertClose("arp_pos_2", col(Indicators.arpD(t, 2), "arp_pos_2"), new double[] {NAN, NAN, 1e308, 1e308});
+    }
 }
