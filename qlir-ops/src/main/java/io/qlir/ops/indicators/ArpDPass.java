@@ -48,7 +48,7 @@ final class ArpDPass {
         this.low = low;
         this.close = close;
         this.windows = windows;
-        this.blocks = new RangeBlocks(Arrays.stream(windows).max().orElse(1), 0);
+        this.blocks = new RangeBlocks(Arrays.stream(windows).max().orElse(1), 0, open.length);
         this.buf = new double[BUFFERS][blocks.capacity];
         int n = open.length;
         this.out = new Columns(wanted.posMean ? columns(n) : null, wanted.negMean ? columns(n) : null,

@@ -19,13 +19,16 @@ final class RangeBlocks {
     final int rows;
     /** Rows read before a block's first row: the longest window plus the shift, less one. */
     final int lead;
-    /** Buffer length: a block, its lead, and room for the last segment's suffixes (see {@link WindowSums}). */
+    /**
+     * Buffer length: a block and its lead (at most the series), and room for the last segment's suffixes (see
+     * {@link WindowSums}; at most the series too, as a window longer than the series writes nothing).
+     */
     final int capacity;
 
-    RangeBlocks(int maxWindow, int shift) {
+    RangeBlocks(int maxWindow, int shift, int n) {
         this.rows = Math.max(BLOCK, maxWindow);
         this.lead = maxWindow + shift - 1;
-        this.capacity = rows + lead + maxWindow + 1;
+        this.capacity = (int) Math.min((long) n, (long) rows + lead) + Math.min(n, maxWindow) + 1;
     }
 
     /** The first row read for the block starting at {@code b0}. */

@@ -29,7 +29,7 @@ final class RangeShockPass {
         this.low = low;
         this.windows = windows;
         this.shift = shift;
-        this.blocks = new RangeBlocks(Arrays.stream(windows).max().orElse(1), shift);
+        this.blocks = new RangeBlocks(Arrays.stream(windows).max().orElse(1), shift, open.length);
         int cap = blocks.capacity;
         this.rp = new double[cap];
         this.a = new double[cap];
