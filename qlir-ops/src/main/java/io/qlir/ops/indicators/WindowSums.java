@@ -41,19 +41,17 @@ final class WindowSums {
      * meaningless values below {@code g0 + w - 1 + shift} and up to {@code w - 1} suffixes past {@code u1 + shift}.
      */
     static void parts(double[] x, int w, int shift, int g0, int u1, double[] a, double[] b) {
+        boolean plain = w <= PLAIN_MAX_WINDOW;
+        // whole segments (in two runs side by side when plain), then at most one whole segment and a partial one
+        int q = (u1 - g0) / (2 * w) * w;
+        if (q > 0 && plain) {
+            twoRuns(x, w, shift, g0, q, a, b);
+        } else if (q > 0) {
+            compensatedRun(x, w, shift, g0, 2 * q, a, b);
+        }
+        int g = g0 + 2 * q;
         int ao = w - 1 + shift;
-        if (w > PLAIN_MAX_WINDOW) {
-            compensatedPrefixes(x, w, shift, g0, u1, b);
-            for (int g = g0; g + w <= u1; g += w) {
-                compensatedSuffixes(x, g, w, a, ao);
-            }
-        } else {
-            // whole segments in two runs side by side, then at most one whole segment and a partial one
-            int q = (u1 - g0) / (2 * w) * w;
-            if (q > 0) {
-                twoRuns(x, w, shift, g0, q, a, b);
-            }
-            int g = g0 + 2 * q;
+        if (plain) {
             double f = 0;
             int p = 0;
             for (int t = g; t < u1; t++) {
@@ -67,6 +65,11 @@ final class WindowSums {
                     r += x[s];
                     a[s + ao] = r;
                 }
+            }
+        } else {
+            compensatedPrefixes(x, w, shift, g, u1, b);
+            if (g + w <= u1) {
+                compensatedSuffixes(x, g, w, a, ao);
             }
         }
         // a window ending on a segment's last row is that segment, all suffix
@@ -108,14 +111,53 @@ final class WindowSums {
         }
     }
 
+    /**
+     * The compensated prefixes and suffixes of the whole segments in {@code q} rows from {@code g}, in one long loop:
+     * a forward and a backward TwoSum chain (throughput-bound at about seven adds each, so two chains suffice), each
+     * partial sum rounded once ({@code hi + lo}).
+     */
+    private static void compensatedRun(double[] x, int w, int shift, int g, int q, double[] a, double[] b) {
+        int e = g + q - 1;
+        int ao = w - 1 + shift;
+        double f = 0;
+        double fc = 0;
+        double r = 0;
+        double rc = 0;
+        int p = 0;
+        for (int t = 0; t < q; t++) {
+            if (p == 0) {
+                f = 0;
+                fc = 0;
+                r = 0;
+                rc = 0;
+            }
+            double v = x[g + t];
+            double s = f + v;
+            fc += twoSumError(f, v, s);
+            f = s;
+            double u = x[e - t];
+            double z = r + u;
+            rc += twoSumError(r, u, z);
+            r = z;
+            b[g + t + shift] = f + fc;
+            a[e - t + ao] = r + rc;
+            p = p == w - 1 ? 0 : p + 1;
+        }
+    }
+
+    /** The rounding error of {@code s = u + v} (Knuth's TwoSum): {@code u + v - s} exactly. */
+    private static double twoSumError(double u, double v, double s) {
+        double vv = s - u;
+        return (u - (s - vv)) + (v - vv);
+    }
+
     private static void compensatedSuffixes(double[] x, int g, int w, double[] a, int ao) {
         double r = 0;
         double c = 0;
         for (int s = g + w - 1; s >= g; s--) {
             double v = x[s];
             double t = r + v;
-            double vv = t - r;
-            c += (r - (t - vv)) + (v - vv);
+            c += twoSumError(r, v, t);
             r = t;
             a[s + ao] = r + c;
         }
@@ -132,8 +174,7 @@ final class WindowSums {
                 c = 0;
             }
             double s = f + v;
-            double vv = s - f;
-            c += (f - (s - vv)) + (v - vv);
+            c += twoSumError(f, v, s);
             f = s;
             b[t + shift] = f + c;
             p = p == w - 1 ? 0 : p + 1;
