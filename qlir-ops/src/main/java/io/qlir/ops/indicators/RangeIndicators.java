@@ -9,7 +9,6 @@ import io.qlir.semantics.Alignment;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import io.qlir.semantics.Scope;
-import java.util.Arrays;
 import tech.tablesaw.api.Table;
 
 /**
@@ -19,10 +18,6 @@ import tech.tablesaw.api.Table;
 final class RangeIndicators {
 
     static final String RANGE_PCT = "range_pct";
-
-    /** A bar's side for ARP-D: neither (a doji), bullish ({@link #code} of POS), bearish, or no finite open/close. */
-    private static final byte NEITHER = 0;
-    private static final byte BAD = 3;
 
     /** Which bars a directional ARP primitive counts. */
     enum Direction {
@@ -100,102 +95,22 @@ final class RangeIndicators {
         return directional(table, ws, true, true, true, true);
     }
 
-    private static byte code(Direction dir) {
-        return dir == Direction.POS ? (byte) 1 : (byte) 2;
-    }
-
     /**
      * The ARP-D columns asked for, in the bundle's order (means pos, means neg, fractions pos, fractions neg; each
-     * for every window), from one classification of the bars: window counts are exact integer sliding counts, and
-     * the range sums are {@link RollingSums}, so every column equals what its primitive computes alone.
+     * for every window), from one fused pass ({@link ArpDPass}) that computes all four, so every column equals what
+     * its primitive computes alone.
      */
     private static Derived directional(Table table, int[] ws, boolean posMean, boolean negMean, boolean posFrac,
             boolean negFrac) {
-        double[] open = Columns.doubles(table, Candles.OPEN);
-        double[] close = Columns.doubles(table, Candles.CLOSE);
-        byte[] side = new byte[open.length];
-        for (int i = 0; i < side.length; i++) {
-            double o = open[i];
-            double c = close[i];
-            side[i] = !finite(o) || !finite(c) ? BAD : c > o ? code(Direction.POS)
-                    : c < o ? code(Direction.NEG) : NEITHER;
-        }
-        double[] rp = posMean || negMean ? rangePct(table) : null;
-        double[][] posSums = posMean ? RollingSums.sums(values(side, rp, Direction.POS), ws) : null;
-        double[][] negSums = negMean ? RollingSums.sums(values(side, rp, Direction.NEG), ws) : null;
-        double[][] posShares = posFrac ? new double[ws.length][] : null;
-        double[][] negShares = negFrac ? new double[ws.length][] : null;
-        for (int k = 0; k < ws.length; k++) {
-            finishWindow(side, ws[k], k, posSums, negSums, posShares, negShares);
-        }
+        ArpDPass.Columns c = ArpDPass.compute(Columns.doubles(table, Candles.OPEN),
+                Columns.doubles(table, Candles.HIGH), Columns.doubles(table, Candles.LOW),
+                Columns.doubles(table, Candles.CLOSE), ws, new ArpDPass.Wanted(posMean, negMean, posFrac, negFrac));
         Derived.Builder b = Derived.builder(table);
-        addMeans(b, Direction.POS, posSums, ws);
-        addMeans(b, Direction.NEG, negSums, ws);
-        addFractions(b, Direction.POS, posShares, ws);
-        addFractions(b, Direction.NEG, negShares, ws);
+        addMeans(b, Direction.POS, c.posMean(), ws);
+        addMeans(b, Direction.NEG, c.negMean(), ws);
+        addFractions(b, Direction.POS, c.posFrac(), ws);
+        addFractions(b, Direction.NEG, c.negFrac(), ws);
         return b.build();
-    }
-
-    /** The range of the bars of one side (0 for the others, NaN without a finite open or close). */
-    private static double[] values(byte[] side, double[] rp, Direction dir) {
-        byte code = code(dir);
-        double[] value = new double[side.length];
-        for (int i = 0; i < value.length; i++) {
-            byte s = side[i];
-            value[i] = s == BAD ? Double.NaN : s == code ? rp[i] : 0;
-        }
-        return value;
-    }
-
-    /**
-     * One window's pass: exact sliding counts of bullish, bearish and bad bars turn the range sums into means (in
-     * place) and give the fractions; NaN before the warm-up and where the window holds a bad bar.
-     */
-    private static void finishWindow(byte[] side, int w, int k, double[][] posSums, double[][] negSums,
-            double[][] posShares, double[][] negShares) {
-        int n = side.length;
-        double[] pos = posSums == null ? null : posSums[k];
-        double[] neg = negSums == null ? null : negSums[k];
-        double[] posShare = posShares == null ? null : (posShares[k] = warmedUp(n, w));
-        double[] negShare = negShares == null ? null : (negShares[k] = warmedUp(n, w));
-        byte up = code(Direction.POS);
-        byte down = code(Direction.NEG);
-        double scale = 1.0 / w;
-        int ups = 0;
-        int downs = 0;
-        int bad = 0;
-        for (int i = 0; i < n; i++) {
-            byte s = side[i];
-            ups += s == up ? 1 : 0;
-            downs += s == down ? 1 : 0;
-            bad += s == BAD ? 1 : 0;
-            if (i >= w) {
-                byte old = side[i - w];
-                ups -= old == up ? 1 : 0;
-                downs -= old == down ? 1 : 0;
-                bad -= old == BAD ? 1 : 0;
-            }
-            if (i >= w - 1) {
-                if (pos != null) {
-                    pos[i] = bad == 0 && ups > 0 ? pos[i] / ups : Double.NaN;
-                }
-                if (neg != null) {
-                    neg[i] = bad == 0 && downs > 0 ? neg[i] / downs : Double.NaN;
-                }
-                if (posShare != null) {
-                    posShare[i] = bad == 0 ? ups * scale : Double.NaN;
-                }
-                if (negShare != null) {
-                    negShare[i] = bad == 0 ? downs * scale : Double.NaN;
-                }
-            }
-        }
-    }
-
-    private static double[] warmedUp(int n, int w) {
-        double[] out = new double[n];
-        Arrays.fill(out, 0, Math.min(n, w - 1), Double.NaN);
-        return out;
     }
 
     private static void addMeans(Derived.Builder b, Direction dir, double[][] means, int[] ws) {
@@ -228,22 +143,12 @@ final class RangeIndicators {
         }
         int[] ws = Params.windows("range_shock", "window", 1, windows);
         boolean safe = alignment == Alignment.EXECUTION_SAFE;
-        double[] rp = rangePct(table);
-        // each baseline written at the row that uses it (row i reads the mean ending at i-1 when execution-safe)
-        double[][] baselines = RollingSums.means(rp, ws, safe ? 1 : 0);
+        double[][] shocks = RangeShockPass.compute(Columns.doubles(table, Candles.OPEN),
+                Columns.doubles(table, Candles.HIGH), Columns.doubles(table, Candles.LOW), ws, safe ? 1 : 0);
         Derived.Builder b = Derived.builder(table);
         for (int k = 0; k < ws.length; k++) {
             int w = ws[k];
-            double[] out = baselines[k];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = rp[i] / out[i];
-            }
-            // a zero or NaN baseline (or NaN range) leaves the ratio non-finite: NaN
-            for (int i = 0; i < out.length; i++) {
-                if (!finite(out[i])) {
-                    out[i] = Double.NaN;
-                }
-            }
+            double[] out = shocks[k];
             String name = safe ? Columns.name("range_shock", w) : Columns.name("range_shock", "hist", w);
             RowWindow baselineRows = safe ? RowWindow.of(-w, -1) : RowWindow.trailing(w);
             b.add(Columns.doubleColumn(name, out), RowDerivationSpec.builder("RANGE_SHOCK")

@@ -143,4 +143,31 @@ class RangeIndicatorsTest {
             assertThat(Double.isInfinite(v)).isFalse();
         }
     }
+
+    @Test
+    void aWindowWhoseSumOverflowsIsNaNAndOnlyThatWindow() {
+        // range_pct 1e308 (finite) on the bullish rows 0, 1, 3: only the window of rows 0..1 overflows its sum
+        Table t = Bars.of(bar(1e-300, 1e8, 0, 2e-300), bar(1e-300, 1e8, 0, 2e-300), bar(10, 11, 9, 10),
+                bar(1e-300, 1e8, 0, 2e-300));
+        Derived shock = Indicators.rangeShock(t, Alignment.HISTORICAL, 2);
+        assertClose("range_shock_hist_2", col(shock, "range_shock_hist_2"),
+                new double[] {NAN, NAN, 0.2 / ((1e308 + 0.2) / 2), 1e308 / ((0.2 + 1e308) / 2)});
+        assertClose("arp_pos_2", col(Indicators.arpD(t, 2), "arp_pos_2"), new double[] {NAN, NAN, 1e308, 1e308});
+    }
+
+    @Test
+    void windowsAsLongAsTheSeriesOrLongerGiveOneRowOrNone() {
+        Derived d = Indicators.arpD(T, 8, 9, 20);
+        // rows 0..7: bullish 0, 3, 4 (range NaN), 6, 7; bearish 1, 5; doji 2
+        assertClose("arp_neg_8", col(d, "arp_neg_8"), new double[] {NAN, NAN, NAN, NAN, NAN, NAN, NAN, (R1 + R5) / 2});
+        assertClose("arp_pos_frac_8", col(d, "arp_pos_frac_8"),
+                new double[] {NAN, NAN, NAN, NAN, NAN, NAN, NAN, 5.0 / 8});
+        for (String c : new String[] {"arp_pos_8", "arp_pos_9", "arp_neg_frac_9", "arp_pos_20", "arp_neg_20"}) {
+            assertThat(col(d, c)).as(c).containsOnly(NAN);
+        }
+        Derived shock = Indicators.rangeShock(T, Alignment.HISTORICAL, 3, 8, 9);
+        assertThat(col(shock, "range_shock_hist_8")).containsOnly(NAN);
+        assertThat(col(shock, "range_shock_hist_9")).containsOnly(NAN);
+        assertThat(col(Indicators.rangeShock(T, 8), "range_shock_8")).containsOnly(NAN);
+    }
 }
