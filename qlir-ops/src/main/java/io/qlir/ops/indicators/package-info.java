@@ -11,7 +11,9 @@
  * ±inf.
  *
  * <p>Only the façade, {@link io.qlir.ops.indicators.Bands} and {@link io.qlir.ops.indicators.BandPosition} are
- * public; the kernels (blocked compensated rolling sums, the TA-Lib-ordered recursions) are package-private. The op
+ * public; the kernels (blocked rolling sums, the fused range passes, the Bollinger pass, the TA-Lib-ordered
+ * recursions) are package-private: each reads its inputs in blocks that stay in cache and writes only its output
+ * columns at full length, and each proves its own accuracy bound in its class comment. The op
  * language in {@code io.qlir.ops} exposes the same indicators as {@code Op} values.
  */
 package io.qlir.ops.indicators;
