@@ -30,6 +30,9 @@ import tech.tablesaw.api.Table;
  * {@code rolling(w).mean()}, ta4j's {@code SMAIndicator} over every bar), with qlir and TA-Lib beside them in the
  * same run. Nanoseconds per row per window; {@code ta4jBuildSeries} is nanoseconds per bar, paid once before ta4j
  * can compute anything.
+ *
+ * <p>The slow peers get one warm-up call and two measured calls (each takes seconds); qlir's (and TA-Lib's) calls take
+ * milliseconds, so they get ten warm-up calls and five measured ones, enough for the JIT to finish compiling them.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -65,6 +68,8 @@ public class SmaPeersBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(OPS)
+    @Warmup(iterations = 10)
+    @Measurement(iterations = 5)
     public Derived qlirOneCall() {
         return Indicators.sma(table, "close", SmaBenchmark.WINDOWS);
     }
@@ -76,6 +81,8 @@ public class SmaPeersBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(OPS)
+    @Warmup(iterations = 10)
+    @Measurement(iterations = 5)
     public void taLib(Blackhole bh) {
         for (int w : SmaBenchmark.WINDOWS) {
             bh.consume(SmaBenchmark.taLibSma(core, candles.close(), w));
