@@ -42,7 +42,7 @@ import tech.tablesaw.api.Table;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
-@Warmup(iterations = 4)
+@Warmup(iterations = 8)
 @Measurement(iterations = 8)
 public class SmaBenchmark {
 
