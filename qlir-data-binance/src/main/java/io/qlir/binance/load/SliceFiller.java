@@ -3,14 +3,12 @@ package io.qlir.binance.load;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.qlir.data.file.SliceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -98,7 +96,8 @@ final class SliceFiller {
                 }
             }
         }
-        String sha = declaredSha != null ? declaredSha : dataStart < 0 ? "" : sha256(bytes, dataStart, dataEnd);
+        String sha = declaredSha != null ? declaredSha
+                : dataStart < 0 ? "" : SliceFile.dataSha256(bytes, dataStart, dataEnd);
         String planned = source.entry().file().dataSha256();
         if (planned != null && !planned.equals(sha)) {
             staleFile = true; // same size, other content: replaced since the manifest was read
@@ -138,16 +137,6 @@ final class SliceFiller {
         }
         out.sort(Comparator.comparingLong(LoadedSlice::firstOpenMs).thenComparingLong(s -> s.key().startMs()));
         return out;
-    }
-
-    private static String sha256(byte[] bytes, int from, int to) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(bytes, from, to - from);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     /** Reads the data array's rows; returns the first row's open time (Long.MAX_VALUE when there is none). */

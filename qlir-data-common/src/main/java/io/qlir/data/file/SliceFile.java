@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -108,9 +111,33 @@ public record SliceFile(SliceMeta meta, ArrayNode rows) {
         try {
             SliceFileParser.Result r = SliceFileParser.parse(bytes, format, Rows.OPEN_TIMES);
             return new SliceScan.Parsed(file, bytes.length, r.meta(), r.openTimes(),
-                    SliceFileParser.sha256(bytes, r.dataStart(), r.dataEnd()));
+                    dataSha256(bytes, r.dataStart(), r.dataEnd()));
         } catch (Defect d) {
             return new SliceScan.Unreadable(file, bytes.length, d.problem, d.getMessage());
+        }
+    }
+
+    /**
+     * The {@code data_sha256} of a slice file: the SHA-256 of the data array's exact bytes, from its opening {@code [}
+     * to its closing {@code ]}, as lowercase hex. The one definition of the hash, for anyone who reads the bytes
+     * themselves (the loader streams files and hashes the span it parsed).
+     *
+     * <pre>{@code
+     * String sha = SliceFile.dataSha256(fileBytes, dataStart, dataEnd);
+     * }</pre>
+     *
+     * @param bytes the file's bytes
+     * @param from the index of the data array's {@code [}
+     * @param to the index just past its {@code ]}
+     * @return the hash, lowercase hex
+     */
+    public static String dataSha256(byte[] bytes, int from, int to) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(bytes, from, to - from);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
@@ -130,7 +157,7 @@ public record SliceFile(SliceMeta meta, ArrayNode rows) {
                     + rows.size() + " rows are given; valid: the row count");
         }
         byte[] data = dataBytes(rows);
-        SliceMeta written = meta.withDataSha256(SliceFileParser.sha256(data, 0, data.length));
+        SliceMeta written = meta.withDataSha256(dataSha256(data, 0, data.length));
         ByteArrayOutputStream head = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = Json.FACTORY.createGenerator(head)) {
             g.writeRaw("{\"meta\":");

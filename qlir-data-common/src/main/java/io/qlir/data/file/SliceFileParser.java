@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qlir.data.file.SliceScan.Problem;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /** One streaming pass over a slice file's bytes; how much of the rows it keeps depends on {@link Rows}. */
 final class SliceFileParser {
@@ -169,15 +166,5 @@ final class SliceFileParser {
             }
         }
         return out;
-    }
-
-    static String sha256(byte[] bytes, int from, int to) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(bytes, from, to - from);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }
