@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qlir.data.retry.Sleeper;
+import io.qlir.testkit.ManualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +20,12 @@ import org.junit.jupiter.api.Test;
 class WeightBudgetTest {
 
     private static final long T0 = 1_700_000_000_000L;
-    private final ManualTime time = new ManualTime(T0);
+    private final ManualTime time = new ManualTime(Instant.ofEpochMilli(T0));
     private final ExecutorService pool = Executors.newCachedThreadPool();
+
+    private long now() {
+        return time.now().toEpochMilli();
+    }
 
     @AfterEach
     void stopPool() {
@@ -28,7 +33,7 @@ class WeightBudgetTest {
     }
 
     private WeightBudget budget(int capacity, Duration window) {
-        return WeightBudget.builder().capacity(capacity).window(window).clock(time.clock()).sleeper(time).build();
+        return WeightBudget.builder().capacity(capacity).window(window).clock(time.clock()).sleeper(time::sleep).build();
     }
 
     @Test
@@ -37,11 +42,11 @@ class WeightBudgetTest {
         for (int i = 0; i < 5; i++) {
             b.acquire(2).close();
         }
-        assertThat(time.millis()).isEqualTo(T0); // 10 of 10: no wait
+        assertThat(now()).isEqualTo(T0); // 10 of 10: no wait
         time.advance(Duration.ofSeconds(5));
         try (WeightBudget.Lease l = b.acquire(2)) {
             // the first two units were released at T0, so they expire at T0 + 60 s
-            assertThat(time.millis()).isEqualTo(T0 + 60_000);
+            assertThat(now()).isEqualTo(T0 + 60_000);
             assertThat(l.weight()).isEqualTo(2);
         }
         assertThat(b.snapshot().waitedAcquires()).isEqualTo(1);
@@ -56,11 +61,11 @@ class WeightBudgetTest {
         b.acquire(4).close();                 // expires T0 + 13 s
         time.advance(Duration.ofSeconds(1));
         b.acquire(6).close();                 // needs 4 freed: at T0 + 10 s
-        assertThat(time.millis()).isEqualTo(T0 + 10_000);
+        assertThat(now()).isEqualTo(T0 + 10_000);
         b.acquire(4).close();                 // used 4 (13 s) + 6 (20 s): 4 must expire: at T0 + 13 s
-        assertThat(time.millis()).isEqualTo(T0 + 13_000);
+        assertThat(now()).isEqualTo(T0 + 13_000);
         b.acquire(10).close();                // 6 (20 s) + 4 (23 s) must all expire: at T0 + 23 s
-        assertThat(time.millis()).isEqualTo(T0 + 23_000);
+        assertThat(now()).isEqualTo(T0 + 23_000);
     }
 
     @Test
@@ -69,7 +74,7 @@ class WeightBudgetTest {
         WeightBudget.Lease held = b.acquire(10);
         Future<Long> waiter = pool.submit(() -> {
             b.acquire(1).close();
-            return time.millis();
+            return now();
         });
         assertThatThrownBy(() -> waiter.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
         assertThat(b.snapshot().inFlight()).isEqualTo(10);
@@ -87,12 +92,12 @@ class WeightBudgetTest {
         assertThat(b.pausedUntil()).contains(Instant.ofEpochMilli(T0 + 30_000));
         assertThat(b.snapshot().pauseReason()).isEqualTo("HTTP 418");
         b.acquire(1).close();
-        assertThat(time.millis()).isEqualTo(T0 + 30_000);
+        assertThat(now()).isEqualTo(T0 + 30_000);
         assertThat(b.pausedUntil()).isEmpty();
         assertThat(b.snapshot().pauseReason()).isEmpty();
         b.pauseUntil(Instant.ofEpochMilli(T0), "in the past");
         b.acquire(1).close();
-        assertThat(time.millis()).isEqualTo(T0 + 30_000);
+        assertThat(now()).isEqualTo(T0 + 30_000);
     }
 
     @Test
@@ -103,9 +108,9 @@ class WeightBudgetTest {
         assertThat(b.snapshot().external()).isEqualTo(80);
         assertThat(b.snapshot().used()).isEqualTo(90);
         b.acquire(10).close();   // 90 + 10 = 100 fits
-        assertThat(time.millis()).isEqualTo(T0);
+        assertThat(now()).isEqualTo(T0);
         b.acquire(1).close();    // full: the first 10 and the 80 both expire at T0 + 60 s
-        assertThat(time.millis()).isEqualTo(T0 + 60_000);
+        assertThat(now()).isEqualTo(T0 + 60_000);
     }
 
     @Test
@@ -115,13 +120,13 @@ class WeightBudgetTest {
         b.reportServerUsage(0);
         assertThat(b.snapshot().used()).isEqualTo(10);
         b.acquire(1).close();
-        assertThat(time.millis()).isEqualTo(T0 + 60_000);
+        assertThat(now()).isEqualTo(T0 + 60_000);
     }
 
     @Test
     void awaitingTheServerCountAllowsOneRequestInFlightUntilItArrives() throws Exception {
         WeightBudget b = WeightBudget.builder().capacity(100).window(Duration.ofSeconds(60)).clock(time.clock())
-                .sleeper(time).awaitServerCount(true).build();
+                .sleeper(time::sleep).awaitServerCount(true).build();
         WeightBudget.Lease probe = b.acquire(2);
         Future<?> second = pool.submit(() -> {
             b.acquire(2).close();
@@ -198,7 +203,7 @@ class WeightBudgetTest {
     private long acquireAt(WeightBudget b, int weight) {
         try {
             b.acquire(weight).close();
-            return time.millis();
+            return now();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
