@@ -7,14 +7,11 @@ import io.qlir.binance.Endpoint;
 import io.qlir.binance.FetchJob;
 import io.qlir.core.Interval;
 import io.qlir.data.file.SliceFile;
-import io.qlir.data.manifest.Layout;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.manifest.StoreOptions;
-import io.qlir.data.slice.SliceGrid;
 import io.qlir.data.slice.SliceKey;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * A data root holding {@code slices} complete slices of 1000 one-minute BTCUSDT klines (a random walk), built once
@@ -65,22 +61,7 @@ public final class LoaderFixture {
         if (Files.exists(ready)) {
             return root;
         }
-        SyntheticStore.deleteTree(dir);
-        Files.createDirectories(dir.resolve(Layout.RESPONSES));
-        Path shm = Path.of("/dev/shm");
-        Path scratch = Files.createTempDirectory(Files.isDirectory(shm) ? shm : root, "qlir-loader-gen");
-        SliceGrid grid = series.grid(ANCHOR);
-        try {
-            IntStream.range(0, slices).parallel().forEach(k -> {
-                try {
-                    writeSlice(dir, scratch, grid.slice(k));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } finally {
-            SyntheticStore.deleteTree(scratch);
-        }
+        SyntheticStore.writeAll(root, dir, series.grid(ANCHOR), slices, LoaderFixture::writeSlice);
         try (SliceDirectory d = SliceDirectory.open(root, series,
                 StoreOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)))) {
             d.setGridAnchor(ANCHOR);

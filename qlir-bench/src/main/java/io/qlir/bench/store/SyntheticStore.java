@@ -79,23 +79,8 @@ public final class SyntheticStore {
         if (Files.exists(ready)) {
             return dir;
         }
-        deleteTree(dir);
-        Files.createDirectories(dir.resolve(Layout.RESPONSES));
-        Path shm = Path.of("/dev/shm");
-        Path scratch = Files.createTempDirectory(Files.isDirectory(shm) ? shm : root, "qlir-gen");
-        SliceGrid grid = series.grid(ANCHOR);
         long t0 = System.nanoTime();
-        try {
-            IntStream.range(0, slices).parallel().forEach(k -> {
-                try {
-                    writeSlice(dir, scratch, grid.slice(k));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } finally {
-            deleteTree(scratch);
-        }
+        writeAll(root, dir, series.grid(ANCHOR), slices, SyntheticStore::writeSlice);
         long t1 = System.nanoTime();
         ReconcileReport r;
         try (SliceDirectory d = SliceDirectory.open(root, series, options())) {
@@ -107,6 +92,50 @@ public final class SyntheticStore {
                 slices, (t1 - t0) / 1e9, (t2 - t1) / 1e9, r.describe());
         Files.writeString(ready, "ok\n");
         return dir;
+    }
+
+    /** Writes one slice's file into a slice directory, using a scratch folder for its temporary file. */
+    @FunctionalInterface
+    public interface SliceMaker {
+        /**
+         * Writes the file of one slice.
+         *
+         * @param dir the slice directory
+         * @param scratch a folder for temporary files
+         * @param key the slice
+         * @throws IOException when the file cannot be written
+         */
+        void write(Path dir, Path scratch, SliceKey key) throws IOException;
+    }
+
+    /**
+     * Empties {@code dir}, then writes slices {@code 0 .. slices-1} of the grid with {@code maker}, many threads at
+     * once, through one scratch folder (in {@code /dev/shm} when there is one) that is deleted afterwards.
+     *
+     * @param root the data root (the scratch folder's parent when there is no {@code /dev/shm})
+     * @param dir the slice directory
+     * @param grid the series' grid
+     * @param slices how many slices
+     * @param maker writes one slice's file
+     * @throws IOException when the directory cannot be prepared or a file cannot be written
+     */
+    public static void writeAll(Path root, Path dir, SliceGrid grid, int slices, SliceMaker maker)
+            throws IOException {
+        deleteTree(dir);
+        Files.createDirectories(dir.resolve(Layout.RESPONSES));
+        Path shm = Path.of("/dev/shm");
+        Path scratch = Files.createTempDirectory(Files.isDirectory(shm) ? shm : root, "qlir-gen");
+        try {
+            IntStream.range(0, slices).parallel().forEach(k -> {
+                try {
+                    maker.write(dir, scratch, grid.slice(k));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } finally {
+            deleteTree(scratch);
+        }
     }
 
     private static void writeSlice(Path dir, Path scratch, SliceKey key) throws IOException {
