@@ -141,20 +141,20 @@ final class RollingSums {
             }
             int k = 0;
             while (k < windows.length) {
-                int g = Math.min(3, windows.length - k);
-                int start = b0;
-                for (int j = k; j < k + g; j++) {
-                    start = Math.max(start, windows[j] - 1);
-                }
-                if (g == 1 || start > b0) {
-                    g = 1;
-                    shiftedWindow(k, b0, last, anchor, a);
+                // three windows share a loop once all three start at the block's first row (past their warm-up)
+                if (k + 3 <= windows.length && warmedUp(k, b0) && warmedUp(k + 1, b0) && warmedUp(k + 2, b0)) {
+                    group3(k, b0 + 1 - anchor, b0 + shift, last - b0, a);
+                    k += 3;
                 } else {
-                    shiftedGroup(k, g, b0, last, anchor, a);
+                    shiftedWindow(k++, b0, last, anchor, a);
                 }
-                k += g;
             }
             return true;
+        }
+
+        /** Whether window {@code k} has a value at every row from {@code b0} on. */
+        private boolean warmedUp(int k, int b0) {
+            return windows[k] - 1 <= b0;
         }
 
         private void shiftedWindow(int k, int b0, int last, int anchor, double a) {
@@ -162,15 +162,6 @@ final class RollingSums {
             if (last > start) {
                 int p0 = start + 1 - anchor;
                 differences(hi, out[k], p0, p0 - windows[k], start + shift, last - start, scale[k], offset(k, a));
-            }
-        }
-
-        private void shiftedGroup(int k, int g, int b0, int last, int anchor, double a) {
-            int p0 = b0 + 1 - anchor;
-            if (g == 3) {
-                group3(k, p0, b0 + shift, last - b0, a);
-            } else {
-                group2(k, p0, b0 + shift, last - b0, a);
             }
         }
 
@@ -197,23 +188,6 @@ final class RollingSums {
                 o1[o0 + j] = (v - p[q1 + j]) * s1 + a1;
                 o2[o0 + j] = (v - p[q2 + j]) * s2 + a2;
                 o3[o0 + j] = (v - p[q3 + j]) * s3 + a3;
-            }
-        }
-
-        private void group2(int k, int p0, int o0, int count, double a) {
-            double[] p = hi;
-            double[] o1 = out[k];
-            double[] o2 = out[k + 1];
-            int q1 = p0 - windows[k];
-            int q2 = p0 - windows[k + 1];
-            double s1 = scale[k];
-            double s2 = scale[k + 1];
-            double a1 = offset(k, a);
-            double a2 = offset(k + 1, a);
-            for (int j = 0; j < count; j++) {
-                double v = p[p0 + j];
-                o1[o0 + j] = (v - p[q1 + j]) * s1 + a1;
-                o2[o0 + j] = (v - p[q2 + j]) * s2 + a2;
             }
         }
 
