@@ -12,6 +12,7 @@ import io.qlir.data.manifest.ReconcileReport;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceReader;
 import io.qlir.data.manifest.SliceSeries;
+import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceStatus;
 import io.qlir.data.slice.SliceVerdict;
 import io.qlir.data.validate.ManifestValidator;
@@ -203,10 +204,9 @@ final class ManifestCommand implements Callable<Integer> {
             try (SliceDirectory dir = SliceDirectory.open(root, sliceSeries())) {
                 ReconcileReport reconcile = dir.lastReconcile();
                 Manifest live = dir.manifest();
-                Manifest fromFiles = dir.rebuild();
-                List<String> differences = differences(live, fromFiles);
-                List<String> replaced = differences.isEmpty() ? List.of()
-                        : dir.replaceWithFiles().stream().map(k -> k.canonical()).toList();
+                List<SliceKey> changed = dir.replaceWithFiles();
+                List<String> differences = differences(changed, live, dir.manifest());
+                List<String> replaced = changed.stream().map(SliceKey::canonical).toList();
                 if (json) {
                     ObjectNode node = JSON.createObjectNode();
                     node.put("directory", dir.path().toString());
@@ -233,22 +233,23 @@ final class ManifestCommand implements Callable<Integer> {
             }
         }
 
-        /** File-backed entries whose verdict or file differs between the live manifest and the files. */
-        private static List<String> differences(Manifest live, Manifest fromFiles) {
+        /** What was wrong with each entry the files replaced, from the manifest before and after. */
+        private static List<String> differences(List<SliceKey> changed, Manifest before, Manifest after) {
             List<String> out = new ArrayList<>();
-            for (var e : fromFiles.entries()) {
-                var l = live.entry(e.key());
-                if (l.isEmpty()) {
-                    out.add(e.key().canonical() + ": file not in the manifest");
-                } else if (!l.get().verdict().equals(e.verdict())) {
-                    out.add(e.key().canonical() + ": manifest says " + l.get().verdict() + ", file says "
-                            + e.verdict());
+            for (SliceKey key : changed) {
+                var was = before.entry(key);
+                var now = after.entry(key).orElseThrow();
+                String what;
+                if (was.isEmpty() || !was.get().hasFile()) {
+                    what = "file not in the manifest";
+                } else if (!now.hasFile()) {
+                    what = "in the manifest, but its file is not usable";
+                } else if (!was.get().verdict().equals(now.verdict())) {
+                    what = "manifest says " + was.get().verdict() + ", file says " + now.verdict();
+                } else {
+                    what = "manifest entry differs from what its file says";
                 }
-            }
-            for (var l : live.fileBacked()) {
-                if (fromFiles.entry(l.key()).isEmpty()) {
-                    out.add(l.key().canonical() + ": in the manifest, but its file is not usable");
-                }
+                out.add(key.canonical() + ": " + what);
             }
             return out;
         }

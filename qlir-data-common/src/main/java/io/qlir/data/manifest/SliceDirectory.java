@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -151,7 +152,8 @@ public final class SliceDirectory implements Closeable {
     }
 
     /**
-     * Makes the slice files the whole truth and compacts: every slice with a usable file takes the entry its file
+     * Makes the slice files the whole truth and compacts (writing nothing when the manifest already agrees with
+     * them): every slice with a usable file takes the entry its file
      * gives, an entry whose file is not usable becomes {@code missing}, and plans and failures of slices without a
      * file stay. {@link #reconcile} trusts an entry whose file kept its size and modification time; this reads every
      * file, for a manifest that was edited or damaged by hand.
@@ -173,10 +175,12 @@ public final class SliceDirectory implements Closeable {
                 changed.add(e.key());
             }
         }
-        entries = next;
-        if (fromFiles.gridAnchor().isPresent()) {
-            anchor = fromFiles.gridAnchor().getAsLong();
+        Long fileAnchor = fromFiles.gridAnchor().isPresent() ? fromFiles.gridAnchor().getAsLong() : anchor;
+        if (changed.isEmpty() && Objects.equals(fileAnchor, anchor)) {
+            return changed; // nothing to repair: nothing is written
         }
+        entries = next;
+        anchor = fileAnchor;
         compact();
         LOG.info("{}: replaced {} entries with what their files say; {}", dir, changed.size(), summary().describe());
         return changed;

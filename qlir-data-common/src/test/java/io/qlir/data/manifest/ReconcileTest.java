@@ -128,7 +128,12 @@ class ReconcileTest {
             assertThat(dir.entry(slice(2)).orElseThrow().status()).as("a failure stays").isEqualTo(SliceStatus.FAILED);
             assertThat(dir.entry(slice(3)).orElseThrow().status()).as("a plan stays").isEqualTo(SliceStatus.MISSING);
             assertThat(dir.manifest().fileBacked()).isEqualTo(dir.rebuild().fileBacked());
+            Object manifestFile = Files.readAttributes(path.resolve(Layout.MANIFEST),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
             assertThat(dir.replaceWithFiles()).as("nothing left to repair").isEmpty();
+            assertThat(Files.readAttributes(path.resolve(Layout.MANIFEST),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey()).as("and nothing rewritten")
+                    .isEqualTo(manifestFile);
         }
         // compacted: the repaired manifest is what the next reader sees
         assertThat(Manifest.load(path).manifest().entry(slice(0))).contains(good);
