@@ -38,7 +38,7 @@ final class RangeBlocks {
 
     /**
      * {@code rp[t] = (high[base+t]-low[base+t]) / open[base+t]} for {@code t < len}, NaN when open is not positive or
-     * not finite, or the ratio is not finite (as {@link RangeIndicators#rangePct} defines it).
+     * not finite, or the ratio is not finite.
      *
      * <p>Scalar on purpose: it reads the candles from memory, and at 24 bytes per row that takes about as long as a
      * scalar division, so the division costs little here (a vectorised one would need the rows copied into a buffer
@@ -56,10 +56,5 @@ final class RangeBlocks {
         double q = (high - low) / open;
         // a denormal open or a non-finite high or low leaves the ratio non-finite
         return open > 0 && open <= Double.MAX_VALUE && q - q == 0 ? q : Double.NaN;
-    }
-
-    /** {@code v} if finite, else NaN, without a branch: a multiply and two adds, so loops using it vectorise. */
-    static double finiteOrNaN(double v) {
-        return v * (1.0 + (v - v));
     }
 }

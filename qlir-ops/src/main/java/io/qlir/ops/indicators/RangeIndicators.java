@@ -1,7 +1,5 @@
 package io.qlir.ops.indicators;
 
-import static io.qlir.ops.indicators.Recursions.finite;
-
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
@@ -39,20 +37,9 @@ final class RangeIndicators {
     /** {@code (high-low)/open}; NaN when open is not positive, an input is not finite, or the ratio overflows. */
     static double[] rangePct(Table table) {
         double[] open = Columns.doubles(table, Candles.OPEN);
-        double[] high = Columns.doubles(table, Candles.HIGH);
-        double[] low = Columns.doubles(table, Candles.LOW);
         double[] out = new double[open.length];
-        // the division alone first, in a loop simple enough for C2 to vectorise; then NaN where it is undefined
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (high[i] - low[i]) / open[i];
-        }
-        for (int i = 0; i < out.length; i++) {
-            double o = open[i];
-            // a non-finite high or low, or a denormal open that overflows the ratio, leaves the ratio non-finite
-            if (!(o > 0 && o <= Double.MAX_VALUE) || !finite(out[i])) {
-                out[i] = Double.NaN;
-            }
-        }
+        RangeBlocks.rangePct(open, Columns.doubles(table, Candles.HIGH), Columns.doubles(table, Candles.LOW), 0, out,
+                out.length);
         return out;
     }
 

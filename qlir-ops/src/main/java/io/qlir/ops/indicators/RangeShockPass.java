@@ -87,7 +87,7 @@ final class RangeShockPass {
         double[] s = a;
         double[] p = b;
         for (int j = j0; j < j1; j++) {
-            s[j] = RangeBlocks.finiteOrNaN(x[j] / (RangeBlocks.finiteOrNaN(s[j] + p[j]) * scale));
+            s[j] = Recursions.finiteOrNaN(x[j] / (Recursions.finiteOrNaN(s[j] + p[j]) * scale));
         }
     }
 }
