@@ -108,8 +108,7 @@ final class Reconciler {
         for (SliceEntry e : new ArrayList<>(entries.values())) {
             Layout.Listed l = listing.remove(e.id().fileName());
             if (e.hasFile() && l == null) {
-                entries.put(e.key().startMs(), new SliceEntry(e.key(), SliceVerdict.MISSING, null, null, null, null,
-                        null, "file " + e.relativePath() + " disappeared", e.offGrid()));
+                entries.put(e.key().startMs(), withoutFile(e, "file " + e.relativePath() + " disappeared"));
                 missing.add(e.key());
                 warn("{}: file {} is gone; marked missing", dir, e.relativePath());
             } else if (l != null && (!e.hasFile() || l.size() != e.file().size() || l.mtimeMs() != e.file().mtimeMs())) {
@@ -241,13 +240,18 @@ final class Reconciler {
     static TreeMap<Long, SliceEntry> filesOver(Map<Long, SliceEntry> live, Manifest fromFiles) {
         TreeMap<Long, SliceEntry> next = new TreeMap<>();
         for (SliceEntry e : live.values()) {
-            next.put(e.key().startMs(), !e.hasFile() ? e : new SliceEntry(e.key(), SliceVerdict.MISSING, null, null,
-                    null, null, null, "file " + e.relativePath() + " is not a usable slice file", e.offGrid()));
+            next.put(e.key().startMs(), !e.hasFile() ? e
+                    : withoutFile(e, "file " + e.relativePath() + " is not a usable slice file"));
         }
         for (SliceEntry f : fromFiles.entries()) {
             next.put(f.key().startMs(), f);
         }
         return next;
+    }
+
+    /** The entry of a slice whose file is gone or unusable: {@code missing}, saying why, keeping its grid flag. */
+    private static SliceEntry withoutFile(SliceEntry e, String why) {
+        return new SliceEntry(e.key(), SliceVerdict.MISSING, null, null, null, null, null, why, e.offGrid());
     }
 
     private static List<SliceKey> concat(List<SliceKey> a, List<SliceKey> b) {
