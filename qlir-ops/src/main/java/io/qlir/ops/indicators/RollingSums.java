@@ -50,7 +50,9 @@ final class RollingSums {
      * @return one array per window
      */
     static double[][] means(double[] x, int[] windows) {
-        return means(x, windows, 0);
+        double[][] out = new double[windows.length][x.length];
+        new Pass(x, windows, true, out).run();
+        return out;
     }
 
     /**
@@ -62,28 +64,8 @@ final class RollingSums {
      */
     static double[][] sums(double[] x, int[] windows) {
         double[][] out = new double[windows.length][x.length];
-        new Pass(x, windows, false, out, 0).run();
+        new Pass(x, windows, false, out).run();
         return out;
-    }
-
-    /**
-     * Trailing means written {@code shift} rows later: {@code out[k][i+shift] = mean(x[i-w_k+1 .. i])}, NaN in the
-     * rows no window reaches. With shift 1, row {@code i} holds the mean of the {@code w} rows before it.
-     *
-     * @param x the input
-     * @param windows the windows, each at least 1
-     * @param shift how many rows later each mean is written, at least 0
-     * @return one array per window
-     */
-    static double[][] means(double[] x, int[] windows, int shift) {
-        double[][] out = new double[windows.length][x.length];
-        new Pass(x, windows, true, out, shift).run();
-        return out;
-    }
-
-    /** Writes the trailing sums or means into {@code out} (one array of {@code x.length} per window). */
-    static void into(double[] x, int[] windows, boolean mean, double[][] out) {
-        new Pass(x, windows, mean, out, 0).run();
     }
 
     /** One call's state: the windows, their outputs and the block buffers, reused block after block. */
@@ -92,24 +74,22 @@ final class RollingSums {
         private final int[] windows;
         private final boolean mean;
         private final double[][] out;
-        private final int shift;
         private final int maxW;
         private final double[] scale;
         private final double[] hi;
         private final double[] lo;
         private int[] bad;
 
-        Pass(double[] x, int[] windows, boolean mean, double[][] out, int shift) {
+        Pass(double[] x, int[] windows, boolean mean, double[][] out) {
             this.x = x;
             this.windows = windows;
             this.mean = mean;
             this.out = out;
-            this.shift = shift;
             this.maxW = Math.max(1, Arrays.stream(windows).max().orElse(1));
             this.scale = new double[windows.length];
             for (int k = 0; k < windows.length; k++) {
                 scale[k] = mean ? 1.0 / windows[k] : 1.0;
-                Arrays.fill(out[k], 0, Math.min(x.length, windows[k] - 1 + shift), Double.NaN);
+                Arrays.fill(out[k], 0, Math.min(x.length, windows[k] - 1), Double.NaN);
             }
             int cap = BLOCK + maxW + 1;
             this.hi = new double[cap];
@@ -121,9 +101,8 @@ final class RollingSums {
             for (int b0 = 0; b0 < n; b0 += BLOCK) {
                 int b1 = Math.min(n, b0 + BLOCK);
                 int anchor = Math.max(0, b0 - maxW);
-                int last = Math.min(b1, n - shift);
-                if (!shiftedBlock(b0, last, anchor, b1)) {
-                    compensatedBlock(b0, last, anchor, b1);
+                if (!shiftedBlock(b0, anchor, b1)) {
+                    compensatedBlock(b0, anchor, b1);
                 }
             }
         }
@@ -132,7 +111,7 @@ final class RollingSums {
          * The fast path, if its bound holds for this block: the shifted prefix in {@link #hi}, then the windows,
          * three to a loop where they all start at the block's first row.
          */
-        private boolean shiftedBlock(int b0, int last, int anchor, int b1) {
+        private boolean shiftedBlock(int b0, int anchor, int b1) {
             double a = x[b0];
             double r = shiftedPrefix(x, anchor, b1, a, hi);
             // positive, finite, and the bound of the class comment (false for a NaN r: every comparison fails)
@@ -143,10 +122,10 @@ final class RollingSums {
             while (k < windows.length) {
                 // three windows share a loop once all three start at the block's first row (past their warm-up)
                 if (k + 3 <= windows.length && warmedUp(k, b0) && warmedUp(k + 1, b0) && warmedUp(k + 2, b0)) {
-                    group3(k, b0 + 1 - anchor, b0 + shift, last - b0, a);
+                    group3(k, b0 + 1 - anchor, b0, b1 - b0, a);
                     k += 3;
                 } else {
-                    shiftedWindow(k++, b0, last, anchor, a);
+                    shiftedWindow(k++, b0, anchor, b1, a);
                 }
             }
             return true;
@@ -157,11 +136,11 @@ final class RollingSums {
             return windows[k] - 1 <= b0;
         }
 
-        private void shiftedWindow(int k, int b0, int last, int anchor, double a) {
+        private void shiftedWindow(int k, int b0, int anchor, int b1, double a) {
             int start = Math.max(b0, windows[k] - 1);
-            if (last > start) {
+            if (b1 > start) {
                 int p0 = start + 1 - anchor;
-                differences(hi, out[k], p0, p0 - windows[k], start + shift, last - start, scale[k], offset(k, a));
+                differences(hi, out[k], p0, p0 - windows[k], start, b1 - start, scale[k], offset(k, a));
             }
         }
 
@@ -197,13 +176,13 @@ final class RollingSums {
         }
 
         /** The compensated path: the (hi, lo) prefix; if it ends non-finite, again counting the bad values. */
-        private void compensatedBlock(int b0, int last, int anchor, int b1) {
+        private void compensatedBlock(int b0, int anchor, int b1) {
             if (prefix(x, anchor, b1, hi, lo)) {
                 for (int k = 0; k < windows.length; k++) {
                     int start = Math.max(b0, windows[k] - 1);
                     int p0 = start + 1 - anchor;
-                    if (last > start) {
-                        differences(hi, lo, out[k], p0, p0 - windows[k], start + shift, last - start, scale[k]);
+                    if (b1 > start) {
+                        differences(hi, lo, out[k], p0, p0 - windows[k], start, b1 - start, scale[k]);
                     }
                 }
                 return;
@@ -212,9 +191,9 @@ final class RollingSums {
             prefixCountingBad(x, anchor, b1, hi, lo, bad);
             for (int k = 0; k < windows.length; k++) {
                 int start = Math.max(b0, windows[k] - 1);
-                if (last > start) {
-                    differencesSkippingBad(hi, lo, bad, out[k], start + 1 - anchor, windows[k], start + shift,
-                            last - start, scale[k]);
+                if (b1 > start) {
+                    differencesSkippingBad(hi, lo, bad, out[k], start + 1 - anchor, windows[k], start, b1 - start,
+                            scale[k]);
                 }
             }
         }
