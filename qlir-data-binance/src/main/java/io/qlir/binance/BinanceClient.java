@@ -85,7 +85,7 @@ public final class BinanceClient implements AutoCloseable {
         }
         this.http = hb.build();
         this.caller = new Caller(http, userAgent, budget, b.retryPolicy, b.sleeper, b.random, clock,
-                b.maxRateLimitWaits);
+                new Caller.RateLimitWaits(b.maxRateLimitWaits, b.maxRetryAfter));
     }
 
     /**
@@ -106,14 +106,24 @@ public final class BinanceClient implements AutoCloseable {
      */
     public BinanceResult<KlineBatch> klines(KlineQuery query) {
         Objects.requireNonNull(query, "query");
-        HttpUrl.Builder url = url(query.endpoint().path())
-                .addQueryParameter("symbol", query.symbol())
-                .addQueryParameter("interval", query.interval().wireCode());
-        query.startTime().ifPresent(t -> url.addQueryParameter("startTime", Long.toString(t)));
-        query.endTime().ifPresent(t -> url.addQueryParameter("endTime", Long.toString(t)));
-        url.addQueryParameter("limit", Integer.toString(query.limit()));
-        return caller.call(query.describe(), url.build(), query.weight(),
+        return caller.call(query.describe(), klinesUrl(query), query.weight(),
                 r -> KlinesParser.parse(query, r.body().bytes(), clock.instant()));
+    }
+
+    /**
+     * Like {@link #klines(KlineQuery)} for a range that must hold candles (it lies inside the series' listed
+     * history): an empty answer is a faulty one, retried like a malformed body, and in the end a
+     * {@link FailureKind#INVALID_RESPONSE} failure. Binance answers {@code 200 []} during incidents.
+     */
+    BinanceResult<KlineBatch> klinesExpectingRows(KlineQuery query, String why) {
+        Objects.requireNonNull(query, "query");
+        return caller.call(query.describe(), klinesUrl(query), query.weight(), r -> {
+            KlineBatch b = KlinesParser.parse(query, r.body().bytes(), clock.instant());
+            if (b.isEmpty()) {
+                throw new MalformedResponseException("no rows for " + query.describe() + ", although " + why);
+            }
+            return b;
+        });
     }
 
     /**
@@ -292,6 +302,16 @@ public final class BinanceClient implements AutoCloseable {
     @Override
     public String toString() {
         return "BinanceClient{" + baseUrl + ", " + budget + "}";
+    }
+
+    private HttpUrl klinesUrl(KlineQuery query) {
+        HttpUrl.Builder url = url(query.endpoint().path())
+                .addQueryParameter("symbol", query.symbol())
+                .addQueryParameter("interval", query.interval().wireCode());
+        query.startTime().ifPresent(t -> url.addQueryParameter("startTime", Long.toString(t)));
+        query.endTime().ifPresent(t -> url.addQueryParameter("endTime", Long.toString(t)));
+        url.addQueryParameter("limit", Integer.toString(query.limit()));
+        return url.build();
     }
 
     private HttpUrl.Builder url(String path) {

@@ -35,6 +35,7 @@ public final class BinanceClientBuilder {
     Sleeper sleeper = Sleeper.system();
     RandomGenerator random = new ThreadLocalRandomGenerator();
     int maxRateLimitWaits = 10;
+    Duration maxRetryAfter = RetryAfter.DEFAULT_CAP;
     Duration skewTolerance = Duration.ofSeconds(1);
     ProxySelector proxySelector;
 
@@ -172,6 +173,21 @@ public final class BinanceClientBuilder {
             throw new IllegalArgumentException("maxRateLimitWaits must be >= 0, got " + waits);
         }
         this.maxRateLimitWaits = waits;
+        return this;
+    }
+
+    /**
+     * The longest {@code Retry-After} (of a 429, or of a 418 ban) the client waits out (default 15 minutes).
+     * Binance documents bans from two minutes to three days; a longer wait than this fails the call, and every
+     * later call of the process until the wait is over, with {@link FailureKind#RATE_LIMITED} naming the end of the
+     * ban, instead of hanging. Shorter waits than a few seconds are lengthened to a few seconds ({@code
+     * Retry-After: 0} or a past date would otherwise let the next request go at once).
+     *
+     * @param cap a positive duration
+     * @return this builder
+     */
+    public BinanceClientBuilder maxRetryAfter(Duration cap) {
+        this.maxRetryAfter = positive(cap, "maxRetryAfter");
         return this;
     }
 

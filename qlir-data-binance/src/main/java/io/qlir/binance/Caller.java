@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
@@ -72,12 +73,12 @@ final class Caller {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Clock clock;
-    private final int maxRateLimitWaits;
+    private final RateLimitWaits waits;
     private final Counters counters = new Counters();
     private final Map<Thread, Call> inFlight = new ConcurrentHashMap<>();
 
     Caller(OkHttpClient http, String userAgent, WeightBudget budget, RetryPolicy policy, Sleeper sleeper,
-            RandomGenerator random, Clock clock, int maxRateLimitWaits) {
+            RandomGenerator random, Clock clock, RateLimitWaits waits) {
         this.http = http;
         this.userAgent = userAgent;
         this.budget = budget;
@@ -85,7 +86,14 @@ final class Caller {
         this.sleeper = sleeper;
         this.random = random;
         this.clock = clock;
-        this.maxRateLimitWaits = maxRateLimitWaits;
+        this.waits = waits;
+    }
+
+    /**
+     * How much rate limiting a call sits out: at most {@code count} 429/418 answers, each asking for at most
+     * {@code longest}.
+     */
+    record RateLimitWaits(int count, Duration longest) {
     }
 
     Counters counters() {
@@ -108,6 +116,10 @@ final class Caller {
         Tally tally = new Tally(System.nanoTime());
         int faults = 0;
         while (true) {
+            String tooLong = pauseBeyondCap();
+            if (tooLong != null) {
+                return failed(request, FailureKind.RATE_LIMITED, tooLong, null, tally);
+            }
             WeightBudget.Lease lease;
             try {
                 lease = budget.acquire(weight);
@@ -135,9 +147,9 @@ final class Caller {
                 case RATE_LIMITED:
                     if (!rateLimited(request, a, tally)) {
                         return failed(request, FailureKind.RATE_LIMITED, "HTTP " + a.status() + " after "
-                                + maxRateLimitWaits + " rate-limit waits", null, tally);
+                                + waits.count() + " rate-limit waits", null, tally);
                     }
-                    continue; // acquire() now waits for the pause to end
+                    continue; // acquire() now waits for the pause to end (or fails above the cap)
                 case INTERRUPTED:
                     return failed(request, FailureKind.INTERRUPTED, a.reason(), a.cause(), tally);
                 default:
@@ -185,7 +197,25 @@ final class Caller {
             LOG.warn("{}: too many requests ({}); every request of this process pauses until {}", request, a.reason(),
                     until);
         }
-        return tally.http429 + tally.http418 <= maxRateLimitWaits;
+        return tally.http429 + tally.http418 <= waits.count();
+    }
+
+    /**
+     * Why no request may go now, when the budget is paused longer than the cap: a ban of hours or days is not
+     * waited out (the process would look hung); every call fails clearly until the pause is over. Null otherwise.
+     */
+    private String pauseBeyondCap() {
+        Optional<Instant> until = budget.pausedUntil();
+        if (until.isEmpty()) {
+            return null;
+        }
+        Duration left = Duration.between(clock.instant(), until.get());
+        if (left.compareTo(waits.longest()) <= 0) {
+            return null;
+        }
+        return "Binance asks this IP to wait until " + until.get() + " (" + budget.snapshot().pauseReason()
+                + "), longer than the " + waits.longest().toMinutes() + " min this client waits out; not sending. "
+                + "Try again after " + until.get() + " (or raise the limit: maxRetryAfter / --max-retry-after)";
     }
 
     private <T> BinanceResult<T> failed(String request, FailureKind kind, String reason, Throwable cause,
@@ -213,7 +243,7 @@ final class Caller {
             int status = r.code();
             if (status == 429 || status == 418) {
                 Duration fallback = status == 418 ? Duration.ofMinutes(2) : budget.window();
-                Duration wait = RetryAfter.parse(r.header("Retry-After"), clock.instant(), fallback);
+                Duration wait = RetryAfter.atLeastFloor(r.header("Retry-After"), clock.instant(), fallback);
                 JsonBodies.ErrorBody e = JsonBodies.error(bodyBytes(r));
                 return new Attempt<>(Verdict.RATE_LIMITED, null, status, e.code(), e.msg(), wait, null, null);
             }
@@ -242,6 +272,10 @@ final class Caller {
                         Duration.ZERO, FailureKind.INTERRUPTED, e);
             }
             return Attempt.retry(FailureKind.NETWORK, e.getClass().getSimpleName() + " (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            // a broken exchange can surface as anything (OkHttp: IllegalArgumentException "byteCount < 0" for a
+            // body longer than its Content-Length); it is one failed attempt, retried like any other fault
+            return Attempt.retry(FailureKind.INVALID_RESPONSE, "the response could not be read: " + e, e);
         } finally {
             inFlight.remove(self, call);
         }
