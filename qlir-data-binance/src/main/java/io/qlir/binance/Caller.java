@@ -215,7 +215,7 @@ final class Caller {
         }
         return "Binance asks this IP to wait until " + until.get() + " (" + budget.snapshot().pauseReason()
                 + "), longer than the " + waits.longest().toMinutes() + " min this client waits out; not sending. "
-                + "Try again after " + until.get() + " (or raise the limit: maxRetryAfter / --max-retry-after)";
+                + "Try again after " + until.get() + " (the cap is BinanceClientBuilder.maxRetryAfter)";
     }
 
     private <T> BinanceResult<T> failed(String request, FailureKind kind, String reason, Throwable cause,

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -155,7 +157,9 @@ public final class SliceDirectory implements Closeable {
      * Makes the slice files the whole truth and compacts (writing nothing when the manifest already agrees with
      * them): every slice with a usable file takes the entry its file
      * gives, an entry whose file is not usable becomes {@code missing}, and plans and failures of slices without a
-     * file stay. {@link #reconcile} trusts an entry whose file kept its size and modification time; this reads every
+     * file stay; every entry of {@code responses/} that cannot be a slice of this series (unreadable, mismatched,
+     * a symlink or folder, a stray name) is moved to {@code quarantine/} in the same run. {@link #reconcile} trusts an
+     * entry whose file kept its size and modification time; this reads every
      * file, for a manifest that was edited or damaged by hand.
      *
      * <pre>{@code
@@ -167,7 +171,10 @@ public final class SliceDirectory implements Closeable {
      */
     public synchronized List<SliceKey> replaceWithFiles() throws IOException {
         ensureOpen();
-        Manifest fromFiles = Reconciler.rebuild(dir, series, options);
+        Map<String, String> unusable = new LinkedHashMap<>();
+        Manifest fromFiles = Reconciler.rebuild(dir, series, options, unusable);
+        // a file that cannot be a slice of this series leaves responses/ in the same run (never deleted)
+        Reconciler.quarantineUnusable(dir, unusable, options.clock().instant());
         TreeMap<Long, SliceEntry> next = Reconciler.filesOver(entries, fromFiles);
         List<SliceKey> changed = new ArrayList<>();
         for (SliceEntry e : next.values()) {
