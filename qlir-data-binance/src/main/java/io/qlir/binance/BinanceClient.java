@@ -60,6 +60,7 @@ public final class BinanceClient implements AutoCloseable {
     private final Duration skewTolerance;
     private final OkHttpClient http;
     private final Caller caller;
+    private final AnnouncedLimits limits;
     private final AtomicReference<ServerTime> lastServerTime = new AtomicReference<>();
     private volatile boolean closed;
 
@@ -75,6 +76,7 @@ public final class BinanceClient implements AutoCloseable {
                     + "per IP, so share one client (or one WeightBudget) between jobs", OWN_BUDGETS_OPEN.get());
         }
         this.skewTolerance = b.skewTolerance;
+        this.limits = new AnnouncedLimits(b.clock, b.sleeper);
         OkHttpClient.Builder hb = new OkHttpClient.Builder()
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
@@ -85,7 +87,8 @@ public final class BinanceClient implements AutoCloseable {
         }
         this.http = hb.build();
         this.caller = new Caller(http, userAgent, budget, b.retryPolicy, b.sleeper, b.random, clock,
-                new Caller.RateLimitWaits(b.maxRateLimitWaits, b.maxRetryAfter));
+                new Caller.RateLimitWaits(b.maxRateLimitWaits, b.maxRetryAfter), limits);
+        caller.onLimitsStale(this::adoptAnnouncedLimits);
     }
 
     /**
@@ -108,6 +111,30 @@ public final class BinanceClient implements AutoCloseable {
         Objects.requireNonNull(query, "query");
         return caller.call(query.describe(), klinesUrl(query), query.weight(),
                 r -> KlinesParser.parse(query, r.body().bytes(), clock.instant()));
+    }
+
+    /**
+     * Reads {@code exchangeInfo}'s {@code rateLimits} (one attempt) and paces every later request under each
+     * announced {@code REQUEST_WEIGHT} and {@code RAW_REQUESTS} limit as well as under the configured budget (see
+     * {@link AnnouncedLimits}); fetch and serve runs call it at their start, and the client again after any 429.
+     * When the limits cannot be read, the configured budget alone paces (logged).
+     */
+    BinanceResult<ExchangeInfo> adoptAnnouncedLimits() {
+        BinanceResult<ExchangeInfo> r = caller.call("exchangeInfo (rate limits)", url("/api/v3/exchangeInfo").build(),
+                Weights.EXCHANGE_INFO, resp -> JsonBodies.exchangeInfo(resp.body().byteStream()),
+                RetryPolicy.noRetries());
+        if (r instanceof BinanceResult.Ok<ExchangeInfo> ok) {
+            limits.install(ok.value().rateLimits());
+        } else {
+            LOG.warn("could not read the limits Binance announces ({}); pacing by the configured budget {} alone",
+                    r.describe(), budget);
+        }
+        return r;
+    }
+
+    /** Whether announced limits were read (for tests and the summary). */
+    String announcedLimits() {
+        return limits.describe();
     }
 
     /**

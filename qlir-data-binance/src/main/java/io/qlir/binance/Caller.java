@@ -8,6 +8,7 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,11 +75,13 @@ final class Caller {
     private final RandomGenerator random;
     private final Clock clock;
     private final RateLimitWaits waits;
+    private final AnnouncedLimits limits;
+    private volatile Runnable rereadLimits = () -> { };
     private final Counters counters = new Counters();
     private final Map<Thread, Call> inFlight = new ConcurrentHashMap<>();
 
     Caller(OkHttpClient http, String userAgent, WeightBudget budget, RetryPolicy policy, Sleeper sleeper,
-            RandomGenerator random, Clock clock, RateLimitWaits waits) {
+            RandomGenerator random, Clock clock, RateLimitWaits waits, AnnouncedLimits limits) {
         this.http = http;
         this.userAgent = userAgent;
         this.budget = budget;
@@ -87,6 +90,7 @@ final class Caller {
         this.random = random;
         this.clock = clock;
         this.waits = waits;
+        this.limits = limits;
     }
 
     /**
@@ -112,7 +116,16 @@ final class Caller {
         }
     }
 
+    /** What reads the announced limits again after a 429 (the client's exchangeInfo call). */
+    void onLimitsStale(Runnable reread) {
+        this.rereadLimits = reread;
+    }
+
     <T> BinanceResult<T> call(String request, HttpUrl url, int weight, Reader<T> reader) {
+        return call(request, url, weight, reader, policy);
+    }
+
+    <T> BinanceResult<T> call(String request, HttpUrl url, int weight, Reader<T> reader, RetryPolicy policy) {
         Tally tally = new Tally(System.nanoTime());
         int faults = 0;
         while (true) {
@@ -120,9 +133,19 @@ final class Caller {
             if (tooLong != null) {
                 return failed(request, FailureKind.RATE_LIMITED, tooLong, null, tally);
             }
+            if (limits.takeStale()) {
+                rereadLimits.run(); // after a 429: the announced limits may have changed
+            }
             WeightBudget.Lease lease;
+            List<WeightBudget.Lease> announced;
             try {
                 lease = budget.acquire(weight);
+                try {
+                    announced = limits.acquire(weight);
+                } catch (InterruptedException | RuntimeException e) {
+                    lease.close();
+                    throw e;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return failed(request, FailureKind.INTERRUPTED, "interrupted while waiting for request weight", e,
@@ -134,6 +157,8 @@ final class Caller {
             Attempt<T> a;
             try (lease) {
                 a = attempt(url, reader);
+            } finally {
+                announced.forEach(WeightBudget.Lease::close);
             }
             switch (a.verdict()) {
                 case OK:
@@ -190,6 +215,7 @@ final class Caller {
         Instant until = clock.instant().plus(a.pause());
         String why = "HTTP " + a.status() + " on " + request + ", Retry-After " + a.pause().toSeconds() + " s";
         budget.pauseUntil(until, why);
+        limits.markStale();
         if (ban) {
             LOG.error("{}: IP banned by Binance ({}); every request of this process pauses until {}", request,
                     a.reason(), until);
@@ -282,6 +308,7 @@ final class Caller {
     }
 
     private void reportUsage(Response r) {
+        limits.reportUsage(r);
         String used = r.header(USED_WEIGHT_HEADER);
         if (used != null) {
             try {

@@ -228,7 +228,8 @@ class BinanceClientTest {
         server.enqueue(json(200, ROWS));
         Caller caller = new Caller(new okhttp3.OkHttpClient(), "test", WeightBudget.builder().clock(time.clock())
                 .sleeper(time::sleep).build(), RetryPolicy.builder().maxAttempts(3).build(), time::sleep,
-                new Random(3), time.clock(), new Caller.RateLimitWaits(10, Duration.ofMinutes(15)));
+                new Random(3), time.clock(), new Caller.RateLimitWaits(10, Duration.ofMinutes(15)),
+                new AnnouncedLimits(time.clock(), time::sleep));
         int[] reads = {0};
         BinanceResult<String> r = caller.call("klines BTCUSDT 1m", server.url("/api/v3/klines"), 2, resp -> {
             if (reads[0]++ == 0) {
