@@ -56,6 +56,7 @@ public final class SliceDirectory implements Closeable {
     private Long anchor;
     private ReconcileReport lastReconcile;
     private boolean closed;
+    private volatile IOException writeFailure;
 
     private SliceDirectory(Path dir, SliceSeries series, StoreOptions options, DirectoryLock lock,
                            ManifestJournal journal) {
@@ -323,6 +324,7 @@ public final class SliceDirectory implements Closeable {
      */
     public SliceEntry write(SliceKey key, ArrayNode rows, FetchInfo fetch) throws IOException {
         ensureOpen();
+        requireWritable();
         requireSeries(key);
         long[] opens;
         try {
@@ -346,7 +348,12 @@ public final class SliceDirectory implements Closeable {
             }
             anchorNow = anchor;
         }
-        SliceEntry entry = SliceWrites.writeFile(dir, series, key, rows, fetch, verdict, summary, now, anchorNow);
+        SliceEntry entry;
+        try {
+            entry = SliceWrites.writeFile(dir, series, key, rows, fetch, verdict, summary, now, anchorNow);
+        } catch (IOException e) {
+            throw stopWriting(Layout.sliceFile(dir, key), e);
+        }
         record(entry);
         LOG.debug("{}: wrote {} ({} rows, {})", dir, key, summary.count(), verdict);
         return entry;
@@ -367,6 +374,7 @@ public final class SliceDirectory implements Closeable {
     public SliceEntry recordFailure(SliceKey key, SliceReason reason, String message, FetchInfo fetch)
             throws IOException {
         ensureOpen();
+        requireWritable();
         requireSeries(key);
         SliceVerdict verdict = SliceVerdict.failed(reason);
         Instant now = options.clock().instant();
@@ -385,9 +393,17 @@ public final class SliceDirectory implements Closeable {
         synchronized (this) {
             ensureOpen();
             entries.put(entry.key().startMs(), entry);
-            seq = journal.append(line);
+            try {
+                seq = journal.append(line);
+            } catch (IOException e) {
+                throw stopWriting(dir.resolve(Layout.JOURNAL), e);
+            }
         }
-        journal.commit(seq); // outside the lock, so concurrent writers share fsyncs
+        try {
+            journal.commit(seq); // outside the lock, so concurrent writers share fsyncs
+        } catch (IOException e) {
+            throw stopWriting(dir.resolve(Layout.JOURNAL), e);
+        }
         synchronized (this) {
             if (!closed && journal.lines() >= Math.max(options.compactAfterLines(), entries.size())) {
                 compact();
@@ -405,7 +421,11 @@ public final class SliceDirectory implements Closeable {
     public synchronized void compact() throws IOException {
         ensureOpen();
         long t0 = System.nanoTime();
-        ManifestStore.write(dir, manifest(), options.clock().instant());
+        try {
+            ManifestStore.write(dir, manifest(), options.clock().instant());
+        } catch (IOException e) {
+            throw stopWriting(dir.resolve(Layout.MANIFEST), e);
+        }
         journal.truncate();
         LOG.debug("{}: compacted {} entries in {} ms", dir, entries.size(), (System.nanoTime() - t0) / 1_000_000);
     }
@@ -506,6 +526,33 @@ public final class SliceDirectory implements Closeable {
             journal.abandon();
         } finally {
             lock.close();
+        }
+    }
+
+    /**
+     * Records the first write that failed (a full or failing disk) and returns the one-line error naming the file:
+     * the store then stops writing slices (each later write fails at once with the same line), so nothing is
+     * written on top of a disk that is failing. What is on disk stays consistent: a slice file is whole or absent
+     * (written to a temp file first), a journal line that did not fit is cut off again, and a failed compaction
+     * leaves the old {@code manifest.json} and the journal; the next open reconciles the manifest with the files.
+     */
+    private IOException stopWriting(Path file, IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().replace(file.toString() + ": ", "");
+        IOException stop = new IOException("cannot write " + file + ": " + why + " (the store stopped writing; every "
+                + "file is whole or absent and the next run continues from them: free space or fix the disk, then run "
+                + "the same command again)", e);
+        if (writeFailure == null) {
+            writeFailure = stop;
+        }
+        return stop;
+    }
+
+    /** Refuses a write once one failed: a failing disk is not written on. */
+    private void requireWritable() throws IOException {
+        IOException first = writeFailure;
+        if (first != null) {
+            throw new IOException(first.getMessage(), first);
         }
     }
 
