@@ -133,6 +133,17 @@ public final class SliceDirectory implements Closeable {
     }
 
     /**
+     * Whether a writer (a fetch or serve job, in this process or a live other one) has a slice directory open now.
+     * Readers take no lock; the validator asks this to tell files a running writer just wrote from real damage.
+     *
+     * @param dir the slice directory
+     * @return true while a writer holds its lock
+     */
+    public static boolean hasLiveWriter(Path dir) {
+        return DirectoryLock.isHeld(dir);
+    }
+
+    /**
      * What the last reconcile (the one at open, unless run again) found and did.
      *
      * @return the report
