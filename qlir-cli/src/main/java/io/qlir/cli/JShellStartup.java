@@ -25,7 +25,7 @@ final class JShellStartup {
     static final List<String> PACKAGES = List.of(
             "io.qlir.semantics",
             "io.qlir.core",
-            "io.qlir.core.ops",
+            "io.qlir.core.primitives",
             "io.qlir.ops",
             "io.qlir.ops.indicators",
             "io.qlir.ops.study",

@@ -1,7 +1,7 @@
 package io.qlir.ops;
 
 import io.qlir.core.Op;
-import io.qlir.core.ops.CoreOps;
+import io.qlir.core.primitives.CoreOps;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -41,7 +41,7 @@ class OpRegistryTest {
         Op op = Ops.parse(text);
         assertThat(op.toText()).isEqualTo(text);
         assertThat(Ops.parse(op.toText())).isEqualTo(op);
-        assertThat(op).isEqualTo(io.qlir.core.ops.CoreOps.op(op.name(), op.params()));
+        assertThat(op).isEqualTo(io.qlir.core.primitives.CoreOps.op(op.name(), op.params()));
     }
 
     @Test

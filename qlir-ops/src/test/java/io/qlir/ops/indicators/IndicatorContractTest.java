@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
-import io.qlir.core.ops.CoreOps;
+import io.qlir.core.primitives.CoreOps;
 import io.qlir.ops.OpRegistry;
 import io.qlir.semantics.RowDerivationSpec;
 import java.util.HashSet;

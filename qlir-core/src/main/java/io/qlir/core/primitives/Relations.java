@@ -1,4 +1,4 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
 import io.qlir.core.Derived;
 import tech.tablesaw.api.Table;

@@ -1,8 +1,8 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
-import static io.qlir.core.ops.Tables.NaN;
-import static io.qlir.core.ops.Tables.assertDoubles;
-import static io.qlir.core.ops.Tables.xs;
+import static io.qlir.core.primitives.Tables.NaN;
+import static io.qlir.core.primitives.Tables.assertDoubles;
+import static io.qlir.core.primitives.Tables.xs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -111,11 +111,11 @@ class TemporalTest {
 
     @Test
     void invalidParamsAreNamed() {
-        assertThatThrownBy(() -> Temporal.lag(xs(1), "x", 0)).hasMessageContaining("lag: n must be >= 1, got 0");
+        assertThatThrownBy(() -> Temporal.lag(xs(1), "x", 0)).hasMessageContaining("lag: n must be a whole number >= 1, got 0 in [0]");
         assertThatThrownBy(() -> Temporal.rollingMean(xs(1), "x", 3, -1))
-                .hasMessageContaining("window must be >= 1, got -1");
+                .hasMessageContaining("window must be a whole number >= 1, got -1");
         assertThatThrownBy(() -> Temporal.rollingStd(xs(1), "x", 1))
-                .hasMessageContaining("rolling_std: window must be >= 2, got 1");
+                .hasMessageContaining("rolling_std: window must be a whole number >= 2, got 1");
         assertThatThrownBy(() -> Temporal.lag(xs(1, 2), "x", 1, 1)).hasMessageContaining("x_lag_1")
                 .hasMessageContaining("already exists");
     }

@@ -1,17 +1,18 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
+import io.qlir.core.catalogue.OpCatalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
-class CoreOpsTest {
+class PrimitiveOpProviderTest {
 
     /** One example call per core op, in op-language text, with the columns it must create. */
     static final Map<String, List<String>> EXAMPLES = examples();
@@ -63,13 +64,14 @@ class CoreOpsTest {
             params.add(p.matches("-?\\d+") ? (Object) Integer.valueOf(p)
                     : p.matches("-?\\d*\\.\\d+") ? (Object) Double.valueOf(p) : p);
         }
-        return CoreOps.op(name, params);
+        return OpCatalogue.standard().op(name, params);
     }
 
     @Test
     void everyCoreOpHasAnExampleAndPrintsBackToItsText() {
         assertThat(EXAMPLES.keySet().stream().map(t -> t.substring(0, t.indexOf('('))))
-                .containsExactlyInAnyOrderElementsOf(CoreOps.names());
+                .containsExactlyInAnyOrderElementsOf(
+                        new PrimitiveOpProvider().definitions().stream().map(d -> d.name()).toList());
         EXAMPLES.forEach((text, columns) -> {
             Op op = parse(text);
             assertThat(op.toText()).isEqualTo(text);
@@ -112,7 +114,7 @@ class CoreOpsTest {
     @Test
     void opValuesComputeWhatTheFacadesCompute() {
         Table t = Tables.randomCandles(2, 50, 0.05);
-        Derived viaOp = CoreOps.op("rolling_std", List.of("close", 5)).apply(t);
+        Derived viaOp = OpCatalogue.standard().op("rolling_std", List.of("close", 5)).apply(t);
         Derived viaFacade = Temporal.rollingStd(t, "close", 5);
 
         assertThat(viaOp.table().doubleColumn("close_rolling_std_5").asDoubleArray())
@@ -122,32 +124,34 @@ class CoreOpsTest {
 
     @Test
     void aZeroToleranceIsLeftOutOfTheText() {
-        assertThat(CoreOps.op("gt", List.of("close", "open", 0)).toText()).isEqualTo("gt(close,open)");
-        assertThat(CoreOps.op("gt", List.of("close", "open", 0)))
-                .isEqualTo(CoreOps.op("gt", List.of("close", "open")));
+        assertThat(OpCatalogue.standard().op("gt", List.of("close", "open", 0)).toText()).isEqualTo("gt(close,open)");
+        assertThat(OpCatalogue.standard().op("gt", List.of("close", "open", 0)))
+                .isEqualTo(OpCatalogue.standard().op("gt", List.of("close", "open")));
     }
 
     @Test
     void paramsMayBeAnyNumberTypeOrNumericText() {
-        assertThat(CoreOps.op("lag", List.of("close", 1L, 2.0, "3")).toText()).isEqualTo("lag(close,1,2,3)");
+        assertThat(OpCatalogue.standard().op("lag", List.of("close", 1L, 2.0, "3")).toText()).isEqualTo("lag(close,1,2,3)");
     }
 
     @Test
     void badCallsFailWhenTheOpIsMadeNamingOpAndUsage() {
-        assertThatThrownBy(() -> CoreOps.op("sma", List.of("close", 3)))
-                .hasMessageContaining("unknown core op 'sma'").hasMessageContaining("rolling_mean");
-        assertThatThrownBy(() -> CoreOps.op("lag", List.of("close")))
-                .hasMessageContaining("op 'lag' takes at least 2 params, got 1")
-                .hasMessageContaining("usage: lag(column, n, n...)");
-        assertThatThrownBy(() -> CoreOps.op("lag", List.of("close", 1.5)))
-                .hasMessageContaining("param 2 must be a whole number, got '1.5'");
-        assertThatThrownBy(() -> CoreOps.op("lag", List.of(3, 1))).hasMessageContaining("must be a column name");
-        assertThatThrownBy(() -> CoreOps.op("rolling_std", List.of("close", 1)))
-                .hasMessageContaining("window must be >= 2, got 1");
-        assertThatThrownBy(() -> CoreOps.op("bullish", List.of("close")))
-                .hasMessageContaining("takes 0 params").hasMessageContaining("bullish()");
-        assertThatThrownBy(() -> CoreOps.op("gt", List.of("close", "open", "x")))
-                .hasMessageContaining("param 3 must be a number");
-        assertThat(CoreOps.usage("at_least")).isEqualTo("at_least(column, m, k, k...)");
+        assertThatThrownBy(() -> OpCatalogue.standard().op("sma", List.of("close", 3)))
+                .hasMessageContaining("unknown op 'sma' in 'sma(close,3)'").hasMessageContaining("rolling_mean");
+        assertThatThrownBy(() -> OpCatalogue.standard().op("lag", List.of("close")))
+                .hasMessage("lag: takes at least 2 arguments, got 1 [close]; usage: lag(column, n...)");
+        assertThatThrownBy(() -> OpCatalogue.standard().op("lag", List.of("close", 1.5)))
+                .hasMessage("lag: n (argument 2) must be a whole number >= 1, got 1.5; usage: lag(column, n...)");
+        assertThatThrownBy(() -> OpCatalogue.standard().op("lag", List.of(3, 1))).hasMessageContaining("column (argument 1) must be a column name (letters, digits, _), got 3");
+        assertThatThrownBy(() -> OpCatalogue.standard().op("rolling_std", List.of("close", 1)))
+                .hasMessageContaining("rolling_std: window (argument 2) must be a whole number >= 2, got 1");
+        assertThatThrownBy(() -> OpCatalogue.standard().op("bullish", List.of("close")))
+                .hasMessage("bullish: takes 0 arguments, got 1 [close]; usage: bullish()");
+        assertThatThrownBy(() -> OpCatalogue.standard().op("gt", List.of("close", "open", "x")))
+                .hasMessageContaining("gt: tolerance (argument 3) must be a finite number >= 0, got 'x'");
+        assertThatThrownBy(() -> OpCatalogue.standard().op("at_least", List.of("b", 3, 2)))
+                .hasMessage("at_least: k (at least m) must be a whole number >= 3, got 2 in [2]");
+        assertThat(OpCatalogue.standard().definition("at_least").orElseThrow().signature())
+                .isEqualTo("at_least(column, m, k...)");
     }
 }

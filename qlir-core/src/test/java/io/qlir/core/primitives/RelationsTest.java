@@ -1,8 +1,8 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
-import static io.qlir.core.ops.Tables.NaN;
-import static io.qlir.core.ops.Tables.assertBooleans;
-import static io.qlir.core.ops.Tables.assertDoubles;
+import static io.qlir.core.primitives.Tables.NaN;
+import static io.qlir.core.primitives.Tables.assertBooleans;
+import static io.qlir.core.primitives.Tables.assertDoubles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

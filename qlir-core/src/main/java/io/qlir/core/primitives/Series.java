@@ -1,6 +1,6 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
-import static io.qlir.core.ops.RollingWindows.finiteOrNaN;
+import static io.qlir.core.primitives.RollingWindows.finiteOrNaN;
 
 import io.qlir.core.Columns;
 import tech.tablesaw.api.BooleanColumn;

@@ -1,4 +1,4 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.qlir.ops;
+package io.qlir.core.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;

@@ -1,5 +1,6 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.semantics.RowDerivationSpec;
@@ -90,7 +91,7 @@ public final class Counters {
      * @throws IllegalArgumentException when the column is absent or not boolean, or a count is below 1
      */
     public static Derived all(Table table, String column, int k, int... more) {
-        int[] ks = Params.atLeast("all", "k", 1, k, more);
+        int[] ks = ArgumentChecks.allAtLeast("all", "k", 1, k, more);
         return window(table, column, "ALL", ks, w -> Columns.name(column, "all", w), w -> c -> c == w, -1);
     }
 
@@ -111,7 +112,7 @@ public final class Counters {
      * @throws IllegalArgumentException when the column is absent or not boolean, or a count is below 1
      */
     public static Derived any(Table table, String column, int k, int... more) {
-        int[] ks = Params.atLeast("any", "k", 1, k, more);
+        int[] ks = ArgumentChecks.allAtLeast("any", "k", 1, k, more);
         return window(table, column, "ANY", ks, w -> Columns.name(column, "any", w), w -> c -> c >= 1, -1);
     }
 
@@ -134,8 +135,8 @@ public final class Counters {
      *     {@code m}
      */
     public static Derived atLeast(Table table, String column, int m, int k, int... more) {
-        Params.atLeast("at_least", "m", 1, m);
-        int[] ks = Params.atLeast("at_least", "k (which must be >= m)", m, k, more);
+        ArgumentChecks.atLeast("at_least", "m", 1, m);
+        int[] ks = ArgumentChecks.allAtLeast("at_least", "k (at least m)", m, k, more);
         return window(table, column, "AT_LEAST", ks, w -> Columns.name(column, "at_least", m, "of", w),
                 w -> c -> c >= m, m);
     }

@@ -1,9 +1,9 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
-import static io.qlir.core.ops.Tables.NaN;
-import static io.qlir.core.ops.Tables.assertBooleans;
-import static io.qlir.core.ops.Tables.assertDoubles;
-import static io.qlir.core.ops.Tables.bs;
+import static io.qlir.core.primitives.Tables.NaN;
+import static io.qlir.core.primitives.Tables.assertBooleans;
+import static io.qlir.core.primitives.Tables.assertDoubles;
+import static io.qlir.core.primitives.Tables.bs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,9 +65,11 @@ class CountersTest {
                 .hasMessageContaining("not BOOLEAN");
         assertThatThrownBy(() -> Counters.runningTrue(SEQ, "bullish")).hasMessageContaining("'bullish'")
                 .hasMessageContaining("[b]");
-        assertThatThrownBy(() -> Counters.atLeast(SEQ, "b", 4, 3)).hasMessageContaining("k (which must be >= m)")
-                .hasMessageContaining("got 3");
-        assertThatThrownBy(() -> Counters.atLeast(SEQ, "b", 0, 3)).hasMessageContaining("m must be >= 1");
-        assertThatThrownBy(() -> Counters.any(SEQ, "b", 0)).hasMessageContaining("k must be >= 1");
+        assertThatThrownBy(() -> Counters.atLeast(SEQ, "b", 4, 3))
+                .hasMessage("at_least: k (at least m) must be a whole number >= 4, got 3 in [3]");
+        assertThatThrownBy(() -> Counters.atLeast(SEQ, "b", 0, 3))
+                .hasMessage("at_least: m must be a whole number >= 1, got 0");
+        assertThatThrownBy(() -> Counters.any(SEQ, "b", 0))
+                .hasMessage("any: k must be a whole number >= 1, got 0 in [0]");
     }
 }

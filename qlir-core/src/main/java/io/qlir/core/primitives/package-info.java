@@ -7,14 +7,15 @@
  * operand, read as false. Every op here passes {@link io.qlir.core.Causality#check} on random series; an op you
  * write yourself can be held to the same standard (see {@code docs/row-semantics.md}).
  *
- * <p>This package holds the core ops: lags and rolling windows ({@link io.qlir.core.ops.Temporal}), pointwise maps
- * ({@link io.qlir.core.ops.NonTemporal}), comparisons and bar relations ({@link io.qlir.core.ops.Relations}) and
- * counters over boolean columns ({@link io.qlir.core.ops.Counters}), plus {@link io.qlir.core.ops.CoreOps}, which
- * hands out each of them as an {@link io.qlir.core.Op} value by op-language name.
+ * <p>This package holds the primitive column ops: lags and rolling windows
+ * ({@link io.qlir.core.primitives.Temporal}), pointwise maps ({@link io.qlir.core.primitives.NonTemporal}),
+ * comparisons and bar relations ({@link io.qlir.core.primitives.Relations}) and counters over boolean columns
+ * ({@link io.qlir.core.primitives.Counters}), plus {@link io.qlir.core.primitives.PrimitiveOpProvider}, which
+ * registers each of them in the op catalogue ({@code io.qlir.core.catalogue}) under its op-language name.
  * <pre>{@code
  * Derived d = Temporal.rollingMean(candles, "close", 20)
  *         .then(t -> Relations.crossUp(t, "close", "close_rolling_mean_20"))
  *         .then(t -> Counters.barsSinceTrue(t, "close_cross_up_close_rolling_mean_20"));
  * }</pre>
  */
-package io.qlir.core.ops;
+package io.qlir.core.primitives;

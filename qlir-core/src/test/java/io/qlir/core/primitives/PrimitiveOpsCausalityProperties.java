@@ -1,4 +1,4 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
 import io.qlir.core.Candles;
 import io.qlir.core.Causality;
@@ -17,20 +17,20 @@ import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.Table;
 
 /** Every core op's specs hold under {@link Causality#check}: on random series with NaNs, a longer table and real candles. */
-class CoreOpsCausalityProperties {
+class PrimitiveOpsCausalityProperties {
 
     @Property(tries = 80)
     void everyCoreOpPassesCausalityOnRandomSeries(@ForAll("coreOps") String text, @ForAll long seed,
             @ForAll @IntRange(min = 0, max = 40) int rows, @ForAll @DoubleRange(min = 0, max = 0.2) double nanRate) {
         Table t = Tables.randomCandles(seed, rows, nanRate);
-        Causality.check(CoreOpsTest.parse(text), t, new Causality.Options(seed, 4, 10)).assertOk();
+        Causality.check(PrimitiveOpProviderTest.parse(text), t, new Causality.Options(seed, 4, 10)).assertOk();
     }
 
     @Test
     void everyCoreOpPassesCausalityOnALongerTable() {
         Table t = Tables.randomCandles(2024, 150, 0.03);
-        for (String text : CoreOpsTest.EXAMPLES.keySet()) {
-            Causality.check(CoreOpsTest.parse(text), t, 2024L).assertOk();
+        for (String text : PrimitiveOpProviderTest.EXAMPLES.keySet()) {
+            Causality.check(PrimitiveOpProviderTest.parse(text), t, 2024L).assertOk();
         }
     }
 
@@ -45,13 +45,13 @@ class CoreOpsCausalityProperties {
             flag.set(i, close[i] > open[i]);
         }
         real.addColumns(flag);
-        for (String text : CoreOpsTest.EXAMPLES.keySet()) {
-            Causality.check(CoreOpsTest.parse(text), real, 430L).assertOk();
+        for (String text : PrimitiveOpProviderTest.EXAMPLES.keySet()) {
+            Causality.check(PrimitiveOpProviderTest.parse(text), real, 430L).assertOk();
         }
     }
 
     @Provide
     Arbitrary<String> coreOps() {
-        return Arbitraries.of(CoreOpsTest.EXAMPLES.keySet());
+        return Arbitraries.of(PrimitiveOpProviderTest.EXAMPLES.keySet());
     }
 }

@@ -1,5 +1,6 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.semantics.RowDerivationSpec;
@@ -24,7 +25,7 @@ final class Comparisons {
     }
 
     static Derived compare(Table table, String op, String a, String b, double tolerance, Test test) {
-        double tol = Params.tolerance(op, tolerance);
+        double tol = ArgumentChecks.nonNegative(op, "tolerance", tolerance);
         double[] x = Series.finite(table, a);
         double[] y = Series.finite(table, b);
         boolean[] out = new boolean[x.length];

@@ -1,5 +1,6 @@
-package io.qlir.core.ops;
+package io.qlir.core.primitives;
 
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.semantics.RowDerivationSpec;
@@ -45,7 +46,7 @@ public final class Temporal {
      *     or a lag is below 1
      */
     public static Derived lag(Table table, String column, int n, int... more) {
-        return steps(table, column, Series.Step.LAG, "lag", Params.atLeast("lag", "n", 1, n, more));
+        return steps(table, column, Series.Step.LAG, "lag", ArgumentChecks.allAtLeast("lag", "n", 1, n, more));
     }
 
     /**
@@ -64,7 +65,7 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a distance is below 1
      */
     public static Derived diff(Table table, String column, int n, int... more) {
-        return steps(table, column, Series.Step.DIFF, "diff", Params.atLeast("diff", "n", 1, n, more));
+        return steps(table, column, Series.Step.DIFF, "diff", ArgumentChecks.allAtLeast("diff", "n", 1, n, more));
     }
 
     /**
@@ -85,7 +86,7 @@ public final class Temporal {
      */
     public static Derived pctChange(Table table, String column, int n, int... more) {
         return steps(table, column, Series.Step.PCT_CHANGE, "pct_change",
-                Params.atLeast("pct_change", "n", 1, n, more));
+                ArgumentChecks.allAtLeast("pct_change", "n", 1, n, more));
     }
 
     /**
@@ -105,7 +106,7 @@ public final class Temporal {
      */
     public static Derived logReturn(Table table, String column, int n, int... more) {
         return steps(table, column, Series.Step.LOG_RETURN, "log_return",
-                Params.atLeast("log_return", "n", 1, n, more));
+                ArgumentChecks.allAtLeast("log_return", "n", 1, n, more));
     }
 
     /**
@@ -245,7 +246,7 @@ public final class Temporal {
     /** A rolling aggregate; {@code ddof < 0} means the op has no ddof param. */
     private static Derived rolling(Table table, String column, String op, int ddof,
             BiFunction<double[], Integer, double[]> kernel, int window, int[] more) {
-        int[] windows = Params.atLeast(op, "window", Math.max(1, ddof + 1), window, more);
+        int[] windows = ArgumentChecks.allAtLeast(op, "window", Math.max(1, ddof + 1), window, more);
         double[] x = Series.finite(table, column);
         Derived.Builder b = Derived.builder(table);
         for (int w : windows) {
