@@ -1,7 +1,7 @@
 package io.qlir.charts;
 
 import io.qlir.core.Op;
-import io.qlir.ops.Ops;
+import io.qlir.core.catalogue.OpLanguage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -141,7 +141,7 @@ public record CandleChartOptions(int width, int height, String title, List<Op> o
          * @throws IllegalArgumentException when an op does not parse
          */
         public Builder ops(String text) {
-            this.ops = text == null || text.isBlank() ? List.of() : Ops.parseAll(text);
+            this.ops = text == null || text.isBlank() ? List.of() : OpLanguage.parseAll(text);
             return this;
         }
 

@@ -83,8 +83,8 @@ final class StudyPlan {
         return new Panel(SURVIVAL, 1, options.logScale(), curves((s, n) -> s.survival(n), options.logScale()));
     }
 
-    private List<Series> curves(ToDoubleBiFunction<RunStats, Integer> value, boolean positiveOnly) {
-        List<Series> out = new ArrayList<>();
+    private List<ChartSeries> curves(ToDoubleBiFunction<RunStats, Integer> value, boolean positiveOnly) {
+        List<ChartSeries> out = new ArrayList<>();
         for (RunStats s : drawn) {
             int last = Math.min(maxLength, s.max());
             List<double[]> pts = new ArrayList<>();
@@ -100,7 +100,7 @@ final class StudyPlan {
                 x[i] = pts.get(i)[0];
                 y[i] = pts.get(i)[1];
             }
-            out.add(Series.of(name(s), SeriesKind.LINE_WITH_DOTS, null, x, y));
+            out.add(ChartSeries.of(name(s), SeriesKind.LINE_WITH_DOTS, null, x, y));
         }
         return out;
     }

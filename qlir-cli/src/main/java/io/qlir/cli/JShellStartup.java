@@ -26,7 +26,7 @@ final class JShellStartup {
             "io.qlir.semantics",
             "io.qlir.core",
             "io.qlir.core.primitives",
-            "io.qlir.ops",
+            "io.qlir.core.catalogue",
             "io.qlir.ops.indicators",
             "io.qlir.ops.study",
             "io.qlir.ops.pipeline",

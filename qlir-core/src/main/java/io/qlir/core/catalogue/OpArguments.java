@@ -31,6 +31,15 @@ public final class OpArguments {
     }
 
     /**
+     * The name of the op being built.
+     *
+     * @return the op-language name
+     */
+    public String opName() {
+        return definition.name();
+    }
+
+    /**
      * How many arguments the call gave.
      *
      * @return the count

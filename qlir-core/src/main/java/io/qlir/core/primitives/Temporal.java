@@ -1,8 +1,8 @@
 package io.qlir.core.primitives;
 
-import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import java.util.function.BiFunction;

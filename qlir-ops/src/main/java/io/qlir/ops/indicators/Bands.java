@@ -1,6 +1,7 @@
 package io.qlir.ops.indicators;
 
 import io.qlir.core.Columns;
+import io.qlir.core.catalogue.ArgumentChecks;
 import java.util.Objects;
 
 /**
@@ -48,9 +49,9 @@ public final class Bands {
      * @throws IllegalArgumentException when a parameter is out of range
      */
     public static Bands bollinger(String column, int period, double k) {
-        Params.column("bollinger", column);
-        Params.atLeast("bollinger", "period", 1, period);
-        Params.nonNegative("bollinger", "k", k);
+        ArgumentChecks.column("bollinger", "column", column);
+        ArgumentChecks.atLeast("bollinger", "period", 1, period);
+        ArgumentChecks.nonNegative("bollinger", "k", k);
         return new Bands(Columns.name(column, "boll", period, k), Columns.name(column, "boll", "lower", period, k),
                 Columns.name(column, "boll", "mid", period, k), Columns.name(column, "boll", "upper", period, k),
                 period - 1, column, period, k);

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>Immutable: the arrays are copied in and out.
  */
-public final class Series {
+public final class ChartSeries {
 
     private final String name;
     private final SeriesKind kind;
@@ -19,7 +19,7 @@ public final class Series {
     private final double[] y;
     private final double[][] ohlc;
 
-    private Series(String name, SeriesKind kind, String column, double[] x, double[] y, double[][] ohlc) {
+    private ChartSeries(String name, SeriesKind kind, String column, double[] x, double[] y, double[][] ohlc) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.column = column;
@@ -31,12 +31,12 @@ public final class Series {
         }
     }
 
-    static Series of(String name, SeriesKind kind, String column, double[] x, double[] y) {
-        return new Series(name, kind, column, x, y, null);
+    static ChartSeries of(String name, SeriesKind kind, String column, double[] x, double[] y) {
+        return new ChartSeries(name, kind, column, x, y, null);
     }
 
-    static Series candles(String name, double[] x, double[] open, double[] high, double[] low, double[] close) {
-        return new Series(name, SeriesKind.CANDLES, null, x, close,
+    static ChartSeries candles(String name, double[] x, double[] open, double[] high, double[] low, double[] close) {
+        return new ChartSeries(name, SeriesKind.CANDLES, null, x, close,
                 new double[][] {open.clone(), high.clone(), low.clone(), close.clone()});
     }
 
@@ -116,13 +116,13 @@ public final class Series {
 
     @Override
     public String toString() {
-        return "Series[" + name + ", " + kind + ", " + x.length + " points" + (column == null ? "" : ", " + column)
+        return "ChartSeries[" + name + ", " + kind + ", " + x.length + " points" + (column == null ? "" : ", " + column)
                 + "]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Series s && s.name.equals(name) && s.kind == kind && Objects.equals(s.column, column)
+        return o instanceof ChartSeries s && s.name.equals(name) && s.kind == kind && Objects.equals(s.column, column)
                 && Arrays.equals(s.x, x) && Arrays.equals(s.y, y);
     }
 
