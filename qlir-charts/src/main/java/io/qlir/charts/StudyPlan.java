@@ -106,14 +106,19 @@ final class StudyPlan {
     }
 
     static String name(RunStats s) {
-        return "sma " + s.window() + " " + s.direction().wireCode() + " (" + s.runs() + " runs)";
+        return label(s) + " (" + s.runs() + " runs)";
+    }
+
+    /** A curve's stem: the study's SMA window and the run direction. */
+    private static String label(RunStats s) {
+        return "sma " + s.window() + " " + s.direction().wireCode();
     }
 
     private ChartSpec chart(List<Panel> panels) {
         List<String> skipped = new ArrayList<>();
         for (RunStats s : drawn) {
             if (s.runs() == 0) {
-                skipped.add("sma " + s.window() + " " + s.direction().wireCode() + ": no completed runs");
+                skipped.add(label(s) + ": no completed runs");
             }
         }
         return new ChartSpec(options.title(), options.width(), options.height(), AxisKind.NUMBER,
