@@ -129,7 +129,7 @@ public final class ArgumentChecks {
      */
     public static String column(String op, String input, String column) {
         if (column == null || column.isBlank()) {
-            throw invalid(op, input, "the name of a column such as close", column == null ? "null" : "'" + column + "'");
+            throw invalid(op, input, "the name of a column such as close", column == null ? "null" : describe(column));
         }
         return column;
     }

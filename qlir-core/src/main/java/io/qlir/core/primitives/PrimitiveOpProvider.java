@@ -39,6 +39,9 @@ import tech.tablesaw.api.Table;
 public final class PrimitiveOpProvider implements OpProvider {
 
     private static final String SAME_ROW = "[i .. i], warm-up 0";
+    /** Boolean columns: dots on the close where true. */
+    private static final ChartHint FLAG = ChartHint.markers(null);
+    private static final ChartHint LINE = ChartHint.ownPanel();
 
     /** A façade method over one column and one or more whole numbers. */
     private interface ColumnInts {
@@ -82,18 +85,20 @@ public final class PrimitiveOpProvider implements OpProvider {
     }
 
     private static void temporal(List<OpDefinition> out) {
-        out.add(columnInts("lag", "value n rows back", "n", 1, "[i-n .. i-n], warm-up n", Temporal::lag));
-        out.add(columnInts("diff", "x[i] - x[i-n]", "n", 1, "[i-n .. i], warm-up n", Temporal::diff));
-        out.add(columnInts("pct_change", "x[i] / x[i-n] - 1", "n", 1, "[i-n .. i], warm-up n", Temporal::pctChange));
-        out.add(columnInts("log_return", "ln(x[i] / x[i-n])", "n", 1, "[i-n .. i], warm-up n", Temporal::logReturn));
-        String window = "[i-(w-1) .. i], warm-up w-1";
-        out.add(columnInts("rolling_mean", "mean of the window", "window", 1, window, Temporal::rollingMean));
-        out.add(columnInts("rolling_sum", "sum of the window", "window", 1, window, Temporal::rollingSum));
-        out.add(columnInts("rolling_min", "least value of the window", "window", 1, window, Temporal::rollingMin));
-        out.add(columnInts("rolling_max", "greatest value of the window", "window", 1, window, Temporal::rollingMax));
-        out.add(columnInts("rolling_std", "sample standard deviation of the window", "window", 2, window,
+        String step = "[i-n .. i], warm-up n";
+        out.add(columnInts("lag", "value n rows back", "n", 1, "[i-n .. i-n], warm-up n", LINE, Temporal::lag));
+        out.add(columnInts("diff", "x[i] - x[i-n]", "n", 1, step, LINE, Temporal::diff));
+        out.add(columnInts("pct_change", "x[i] / x[i-n] - 1", "n", 1, step, LINE, Temporal::pctChange));
+        out.add(columnInts("log_return", "ln(x[i] / x[i-n])", "n", 1, step, LINE, Temporal::logReturn));
+        String w = "[i-(w-1) .. i], warm-up w-1";
+        out.add(columnInts("rolling_mean", "mean of the window", "window", 1, w, LINE, Temporal::rollingMean));
+        out.add(columnInts("rolling_sum", "sum of the window", "window", 1, w, LINE, Temporal::rollingSum));
+        out.add(columnInts("rolling_min", "least value of the window", "window", 1, w, LINE, Temporal::rollingMin));
+        out.add(columnInts("rolling_max", "greatest value of the window", "window", 1, w, LINE,
+                Temporal::rollingMax));
+        out.add(columnInts("rolling_std", "sample standard deviation of the window", "window", 2, w, LINE,
                 Temporal::rollingStd));
-        out.add(columnInts("rolling_pop_std", "population standard deviation of the window", "window", 1, window,
+        out.add(columnInts("rolling_pop_std", "population standard deviation of the window", "window", 1, w, LINE,
                 Temporal::rollingPopStd));
     }
 
@@ -106,26 +111,32 @@ public final class PrimitiveOpProvider implements OpProvider {
         out.add(comparison("ne", "a != b", Relations::ne));
         out.add(pair("cross_up", "a crosses above b on this bar", Relations::crossUp));
         out.add(pair("cross_down", "a crosses below b on this bar", Relations::crossDown));
-        out.add(bar("higher_high", "high above the previous high", "[i-1 .. i], warm-up 1", Relations::higherHigh));
-        out.add(bar("lower_low", "low below the previous low", "[i-1 .. i], warm-up 1", Relations::lowerLow));
-        out.add(bar("inside_bar", "range inside the previous bar's", "[i-1 .. i], warm-up 1", Relations::insideBar));
-        out.add(bar("outside_bar", "range around the previous bar's", "[i-1 .. i], warm-up 1",
+        out.add(bar("higher_high", "high above the previous high", "[i-1 .. i], warm-up 1", FLAG,
+                Relations::higherHigh));
+        out.add(bar("lower_low", "low below the previous low", "[i-1 .. i], warm-up 1", FLAG,
+                Relations::lowerLow));
+        out.add(bar("inside_bar", "range inside the previous bar's", "[i-1 .. i], warm-up 1", FLAG,
+                Relations::insideBar));
+        out.add(bar("outside_bar", "range around the previous bar's", "[i-1 .. i], warm-up 1", FLAG,
                 Relations::outsideBar));
-        out.add(bar("bullish", "close > open", SAME_ROW, Relations::bullish));
-        out.add(bar("bearish", "close < open", SAME_ROW, Relations::bearish));
+        out.add(bar("bullish", "close > open", SAME_ROW, FLAG,
+                Relations::bullish));
+        out.add(bar("bearish", "close < open", SAME_ROW, FLAG,
+                Relations::bearish));
         out.add(bar("true_range", "max(high-low, |high-close[i-1]|, |low-close[i-1]|)", "[i-1 .. i], warm-up 1",
-                Relations::trueRange));
+                LINE, Relations::trueRange));
     }
 
     private static void counters(List<OpDefinition> out) {
         out.add(oneColumn("running_true", "length of the current run of true values", Counters::runningTrue));
         out.add(oneColumn("bars_since_true", "bars since the column was last true", Counters::barsSinceTrue));
         out.add(columnInts("all", "true on all of the last k bars", "k", 1, "[i-(k-1) .. i], warm-up k-1",
-                Counters::all));
+                FLAG, Counters::all));
         out.add(columnInts("any", "true on any of the last k bars", "k", 1, "[i-(k-1) .. i], warm-up k-1",
-                Counters::any));
+                FLAG, Counters::any));
         out.add(definition("at_least", "true on at least m of the last k bars", "[i-(k-1) .. i], warm-up k-1")
                 .params(OpParam.column("column"), OpParam.whole("m", 1), OpParam.wholes("k", 1))
+                .output(OpOutput.of("AT_LEAST", "{column}_at_least_{m}_of_{k}", FLAG))
                 .factory(a -> {
                     String column = a.column("column");
                     int m = a.integer("m");
@@ -141,11 +152,10 @@ public final class PrimitiveOpProvider implements OpProvider {
     }
 
     private static OpDefinition columnInts(String name, String summary, String param, int min, String rows,
-            ColumnInts f) {
+            ChartHint chart, ColumnInts f) {
         return definition(name, summary, rows)
                 .params(OpParam.column("column"), OpParam.wholes(param, min))
-                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), "{column}_" + name + "_{" + param + "}",
-                        ChartHint.ownPanel()))
+                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), "{column}_" + name + "_{" + param + "}", chart))
                 .factory(a -> {
                     String column = a.column("column");
                     int[] values = a.integers(param);
@@ -157,7 +167,7 @@ public final class PrimitiveOpProvider implements OpProvider {
     private static OpDefinition columns(String name, String summary, ColumnsOp f) {
         return definition(name, summary, SAME_ROW)
                 .params(OpParam.columns("column"))
-                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), "{column}_" + name, ChartHint.ownPanel()))
+                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), "{column}_" + name, LINE))
                 .factory(a -> {
                     List<String> cols = a.columns("column");
                     String[] more = cols.subList(1, cols.size()).toArray(new String[0]);
@@ -168,8 +178,7 @@ public final class PrimitiveOpProvider implements OpProvider {
     private static OpDefinition comparison(String name, String summary, Comparison f) {
         return definition(name, summary + ", within tolerance", SAME_ROW)
                 .params(OpParam.column("a"), OpParam.column("b"), OpParam.number("tolerance", 0, 0.0))
-                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), "{a}_" + name + "_{b}[_tol_{tolerance}]",
-                        ChartHint.markers(null)))
+                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), "{a}_" + name + "_{b}[_tol_{tolerance}]", FLAG))
                 .factory(a -> {
                     String left = a.column("a");
                     String right = a.column("b");
@@ -182,7 +191,7 @@ public final class PrimitiveOpProvider implements OpProvider {
     private static OpDefinition pair(String name, String summary, Pair f) {
         return definition(name, summary, "[i-1 .. i], warm-up 1")
                 .params(OpParam.column("a"), OpParam.column("b"))
-                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), "{a}_" + name + "_{b}", ChartHint.markers(null)))
+                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), "{a}_" + name + "_{b}", FLAG))
                 .factory(a -> {
                     String left = a.column("a");
                     String right = a.column("b");
@@ -190,16 +199,17 @@ public final class PrimitiveOpProvider implements OpProvider {
                 }).build();
     }
 
-    private static OpDefinition bar(String name, String summary, String rows, Function<Table, Derived> f) {
+    private static OpDefinition bar(String name, String summary, String rows, ChartHint chart,
+            Function<Table, Derived> f) {
         return definition(name, summary, rows)
-                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), name, ChartHint.ownPanel()))
+                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), name, chart))
                 .factory(a -> Op.of(name, List.of(), f)).build();
     }
 
     private static OpDefinition oneColumn(String name, String summary, OneColumn f) {
         return definition(name, summary, "[.. i], warm-up 0")
                 .params(OpParam.column("column"))
-                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), "{column}_" + name, ChartHint.ownPanel()))
+                .output(OpOutput.of(name.toUpperCase(Locale.ROOT), "{column}_" + name, LINE))
                 .factory(a -> {
                     String column = a.column("column");
                     return Op.of(name, List.of(column), t -> f.apply(t, column));

@@ -46,7 +46,8 @@ class OpCatalogueTest {
     void argumentsAreCheckedAgainstTheParamsWithOneMessageStyle() {
         OpCatalogue c = OpCatalogue.standard();
         assertThatThrownBy(() -> c.parse("spi_probe(x,0)"))
-                .hasMessage("spi_probe: n (argument 2) must be a whole number >= 1, got 0; usage: spi_probe(column[, n=3])");
+                .hasMessage("spi_probe: n (argument 2) must be a whole number >= 1, got 0; "
+                        + "usage: spi_probe(column[, n=3])");
         assertThatThrownBy(() -> c.parse("spi_probe(x,3,4)"))
                 .hasMessage("spi_probe: takes 1 to 2 arguments, got 3 [x, 3, 4]; usage: spi_probe(column[, n=3])");
         assertThatThrownBy(() -> c.parse("spi_probe(2)"))

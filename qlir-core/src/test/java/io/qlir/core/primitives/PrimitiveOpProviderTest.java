@@ -131,7 +131,8 @@ class PrimitiveOpProviderTest {
 
     @Test
     void paramsMayBeAnyNumberTypeOrNumericText() {
-        assertThat(OpCatalogue.standard().op("lag", List.of("close", 1L, 2.0, "3")).toText()).isEqualTo("lag(close,1,2,3)");
+        assertThat(OpCatalogue.standard().op("lag", List.of("close", 1L, 2.0, "3")).toText())
+                .isEqualTo("lag(close,1,2,3)");
     }
 
     @Test
@@ -142,7 +143,8 @@ class PrimitiveOpProviderTest {
                 .hasMessage("lag: takes at least 2 arguments, got 1 [close]; usage: lag(column, n...)");
         assertThatThrownBy(() -> OpCatalogue.standard().op("lag", List.of("close", 1.5)))
                 .hasMessage("lag: n (argument 2) must be a whole number >= 1, got 1.5; usage: lag(column, n...)");
-        assertThatThrownBy(() -> OpCatalogue.standard().op("lag", List.of(3, 1))).hasMessageContaining("column (argument 1) must be a column name (letters, digits, _), got 3");
+        assertThatThrownBy(() -> OpCatalogue.standard().op("lag", List.of(3, 1)))
+                .hasMessageContaining("lag: column (argument 1) must be a column name (letters, digits, _), got 3");
         assertThatThrownBy(() -> OpCatalogue.standard().op("rolling_std", List.of("close", 1)))
                 .hasMessageContaining("rolling_std: window (argument 2) must be a whole number >= 2, got 1");
         assertThatThrownBy(() -> OpCatalogue.standard().op("bullish", List.of("close")))

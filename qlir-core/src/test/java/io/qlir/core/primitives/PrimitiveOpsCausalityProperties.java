@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.Table;
 
-/** Every core op's specs hold under {@link Causality#check}: on random series with NaNs, a longer table and real candles. */
+/**
+ * Every primitive op's specs hold under {@link Causality#check}: on random series with NaNs, a longer table and real
+ * candles.
+ */
 class PrimitiveOpsCausalityProperties {
 
     @Property(tries = 80)

@@ -111,7 +111,8 @@ class TemporalTest {
 
     @Test
     void invalidParamsAreNamed() {
-        assertThatThrownBy(() -> Temporal.lag(xs(1), "x", 0)).hasMessageContaining("lag: n must be a whole number >= 1, got 0 in [0]");
+        assertThatThrownBy(() -> Temporal.lag(xs(1), "x", 0))
+                .hasMessageContaining("lag: n must be a whole number >= 1, got 0 in [0]");
         assertThatThrownBy(() -> Temporal.rollingMean(xs(1), "x", 3, -1))
                 .hasMessageContaining("window must be a whole number >= 1, got -1");
         assertThatThrownBy(() -> Temporal.rollingStd(xs(1), "x", 1))

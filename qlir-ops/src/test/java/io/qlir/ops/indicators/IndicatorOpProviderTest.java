@@ -122,7 +122,8 @@ class IndicatorOpProviderTest {
         assertThatThrownBy(() -> OpLanguage.parse("arp(0)"))
                 .hasMessageContaining("arp: window (argument 1) must be a whole number >= 1, got 0");
         assertThatThrownBy(() -> OpLanguage.parse("sma(close,14,14)"))
-                .hasMessageContaining("sma: window 14 must be listed once (each window makes one column), got it twice");
+                .hasMessageContaining("sma: window 14 must be listed once (each window makes one column), "
+                        + "got it twice");
         assertThatThrownBy(() -> OpLanguage.parse("macd(close,26,12,9)"))
                 .hasMessageContaining("macd: slow must be greater than fast, got fast=26, slow=12");
         assertThatThrownBy(() -> OpLanguage.parse("bollinger(close,20,-1)"))
@@ -171,7 +172,8 @@ class IndicatorOpProviderTest {
         ChartHint touch = c.output("BAND_TOUCH").orElseThrow().chart();
         assertThat(touch.placement()).isEqualTo(ChartHint.Placement.MARKERS);
         assertThat(touch.anchorOf(touches.spec("close_boll_20_2_touch_upper"))).isEqualTo("close_boll_upper_20_2");
-        Derived onBands = Indicators.bollinger(CANDLES, "close", 20, 2).then(OpLanguage.parse("band_touches(close,20,2)"));
+        Derived onBands = Indicators.bollinger(CANDLES, "close", 20, 2)
+                .then(OpLanguage.parse("band_touches(close,20,2)"));
         assertThat(touch.anchorOf(onBands.spec("close_boll_20_2_touch_lower"))).isEqualTo("close_boll_lower_20_2");
     }
 }
