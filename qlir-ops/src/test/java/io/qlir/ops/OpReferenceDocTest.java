@@ -61,11 +61,14 @@ class OpReferenceDocTest {
         StringBuilder out = new StringBuilder();
         out.append("# Op reference\n\n");
         out.append("<!-- Generated from the op catalogue by OpReferenceDocTest (qlir-ops); do not edit by hand. -->\n\n");
-        out.append("Every op of the op language, as the op catalogue (`OpCatalogue.standard()`) defines it: its call\n");
-        out.append("(`...` = one or more values, `[x=d]` = optional with default `d`), what it computes, the rows it\n");
-        out.append("reads relative to the written row `i` and its warm-up, the columns it writes and how `qlir chart`\n");
-        out.append("draws them. The indicators are explained in [indicators.md](indicators.md), the primitive ops in\n");
-        out.append("[row-semantics.md](row-semantics.md).\n\n");
+        out.append("""
+                Every op of the op language, as the op catalogue (`OpCatalogue.standard()`) defines it: its call
+                (`...` = one or more values, `[x=d]` = optional with default `d`), what it computes, the rows it
+                reads relative to the written row `i` and its warm-up, the columns it writes and how `qlir chart`
+                draws them. The indicators are explained in [indicators.md](indicators.md), the primitive ops in
+                [row-semantics.md](row-semantics.md).
+
+                """);
         out.append("| op | call | computes | reads | columns | chart |\n");
         out.append("|---|---|---|---|---|---|\n");
         for (OpDefinition d : catalogue.definitions()) {

@@ -119,6 +119,22 @@ public final class OpArguments {
     }
 
     /**
+     * The params of an op in op-language order, for {@code Op.of}: some leading params, then whole numbers (windows,
+     * lags).
+     *
+     * @param head the leading params, for example the column
+     * @param values the whole numbers that follow
+     * @return the params
+     */
+    public static List<Object> params(List<?> head, int... values) {
+        List<Object> out = new ArrayList<>(head);
+        for (int v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    /**
      * An error about these arguments in the checks' style, naming the op and showing its signature.
      *
      * @param problem what is wrong, for example {@code "slow must be greater than fast, got fast=26, slow=12"}

@@ -4,6 +4,7 @@ import io.qlir.core.Derived;
 import io.qlir.core.Op;
 import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.core.catalogue.ChartHint;
+import io.qlir.core.catalogue.OpArguments;
 import io.qlir.core.catalogue.OpDefinition;
 import io.qlir.core.catalogue.OpOutput;
 import io.qlir.core.catalogue.OpParam;
@@ -142,7 +143,7 @@ public final class PrimitiveOpProvider implements OpProvider {
                     int m = a.integer("m");
                     int[] ks = a.integers("k");
                     ArgumentChecks.allAtLeast("at_least", "k (at least m)", m, ks[0], rest(ks));
-                    return Op.of("at_least", params(List.of(column, m), ks),
+                    return Op.of("at_least", OpArguments.params(List.of(column, m), ks),
                             t -> Counters.atLeast(t, column, m, ks[0], rest(ks)));
                 }).build());
     }
@@ -159,7 +160,7 @@ public final class PrimitiveOpProvider implements OpProvider {
                 .factory(a -> {
                     String column = a.column("column");
                     int[] values = a.integers(param);
-                    return Op.of(name, params(List.of(column), values),
+                    return Op.of(name, OpArguments.params(List.of(column), values),
                             t -> f.apply(t, column, values[0], rest(values)));
                 }).build();
     }
@@ -216,13 +217,6 @@ public final class PrimitiveOpProvider implements OpProvider {
                 }).build();
     }
 
-    private static List<Object> params(List<Object> head, int[] values) {
-        List<Object> out = new ArrayList<>(head);
-        for (int v : values) {
-            out.add(v);
-        }
-        return out;
-    }
 
     private static int[] rest(int[] values) {
         return Arrays.copyOfRange(values, 1, values.length);

@@ -3,13 +3,13 @@ package io.qlir.ops.indicators;
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
 import io.qlir.core.catalogue.ChartHint;
+import io.qlir.core.catalogue.OpArguments;
 import io.qlir.core.catalogue.OpDefinition;
 import io.qlir.core.catalogue.OpOutput;
 import io.qlir.core.catalogue.OpParam;
 import io.qlir.core.catalogue.OpProvider;
 import io.qlir.semantics.Alignment;
 import io.qlir.semantics.RowDerivationSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import tech.tablesaw.api.Table;
@@ -113,7 +113,7 @@ public final class IndicatorOpProvider implements OpProvider {
                 .factory(a -> {
                     String column = a.column("column");
                     int[] ws = a.integers(what);
-                    return Op.of(name, params(List.of(column), ws), t -> body.apply(t, column, ws.clone()));
+                    return Op.of(name, OpArguments.params(List.of(column), ws), t -> body.apply(t, column, ws.clone()));
                 }).build();
     }
 
@@ -129,7 +129,7 @@ public final class IndicatorOpProvider implements OpProvider {
         return b.params(OpParam.windows(what))
                 .factory(a -> {
                     int[] ws = a.integers(what);
-                    return Op.of(a.opName(), params(List.of(), ws), t -> body.apply(t, ws.clone()));
+                    return Op.of(a.opName(), OpArguments.params(List.of(), ws), t -> body.apply(t, ws.clone()));
                 }).build();
     }
 
@@ -212,13 +212,5 @@ public final class IndicatorOpProvider implements OpProvider {
                     return Op.of("macd", List.of(column, fast, slow, signal),
                             t -> Indicators.macd(t, column, fast, slow, signal));
                 }).build();
-    }
-
-    private static List<Object> params(List<Object> head, int[] values) {
-        List<Object> out = new ArrayList<>(head);
-        for (int v : values) {
-            out.add(v);
-        }
-        return out;
     }
 }
