@@ -69,15 +69,11 @@ public final class Bands {
      * @throws IllegalArgumentException when a name is blank or the warm-up is negative
      */
     public static Bands of(String stem, String lower, String mid, String upper, int warmup) {
-        for (String s : new String[] {stem, lower, mid, upper}) {
-            if (s == null || s.isBlank()) {
-                throw new IllegalArgumentException("band names must not be blank: stem=" + stem + ", lower=" + lower
-                        + ", mid=" + mid + ", upper=" + upper);
-            }
-        }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("band warmup must be >= 0, got " + warmup);
-        }
+        ArgumentChecks.column("bands", "stem", stem);
+        ArgumentChecks.column("bands", "lower", lower);
+        ArgumentChecks.column("bands", "mid", mid);
+        ArgumentChecks.column("bands", "upper", upper);
+        ArgumentChecks.atLeast("bands", "warmup", 0, warmup);
         return new Bands(stem, lower, mid, upper, warmup, null, 0, 0);
     }
 
