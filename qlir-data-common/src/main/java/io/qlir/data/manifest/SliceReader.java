@@ -62,8 +62,8 @@ public final class SliceReader {
         }
         ManifestLoad load = ManifestStore.load(dir, false);
         if (load.manifest() == null || load.foreign() || !load.manifestFound()) {
-            throw new IOException("slice directory " + dir + " has no qlir manifest; open it once for writing "
-                    + "(SliceDirectory.open reconciles and builds it from the files)");
+            throw new IOException("slice directory " + dir + " has no qlir manifest; `qlir manifest rebuild` (or the "
+                    + "next fetch of the series) builds it from the slice files");
         }
         return new SliceReader(dir, load.manifest(), format);
     }
