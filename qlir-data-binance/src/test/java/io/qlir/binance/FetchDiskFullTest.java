@@ -35,7 +35,8 @@ class FetchDiskFullTest {
 
     @Test
     void aDiskThatFillsUpFailsTheJobClearlyAndTheNextRunContinuesWithoutRefetchingCompleteSlices() throws Exception {
-        try (FakeBinance fake = Stores.market(FIXED).start(); BinanceClient client = Stores.client(fake, FIXED).build()) {
+        try (FakeBinance fake = Stores.market(FIXED).start();
+                BinanceClient client = Stores.client(fake, FIXED).build()) {
             BinanceFetcher fetcher = BinanceFetcher.builder(client, root).concurrency(1).build();
             AtomicInteger sliceWrites = new AtomicInteger();
             try (WriteFaults.Installed f = WriteFaults.inject(file -> file.startsWith(root)

@@ -97,7 +97,8 @@ class StoreDamageTest {
         int price = text.indexOf('"', text.indexOf(',', text.indexOf('[', text.indexOf('[', data) + 1))) + 1;
         char digit = text.charAt(price);
         assertThat(digit).as("a price digit at " + price).isBetween('1', '9');
-        String damaged = text.substring(0, price) + (digit == '9' ? '8' : (char) (digit + 1)) + text.substring(price + 1);
+        char other = digit == '9' ? '8' : (char) (digit + 1);
+        String damaged = text.substring(0, price) + other + text.substring(price + 1);
         Files.writeString(file, damaged, StandardCharsets.UTF_8);
         Files.setLastModifiedTime(file, mtime);
     }

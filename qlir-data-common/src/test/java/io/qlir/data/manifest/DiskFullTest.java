@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +59,7 @@ class DiskFullTest {
             assertThatThrownBy(() -> d.write(slice(2), rows(slice(2), 0, 9), fetch(slice(2), LATER)))
                     .as("the store stopped writing").hasMessageContaining("cannot write " + second);
         }
-        assertThat(names(dir.resolve(Layout.RESPONSES))).containsExactly(slice(0).id().fileName());
+        assertThat(ReconcileTest.names(dir.resolve(Layout.RESPONSES))).containsExactly(slice(0).id().fileName());
         assertContinuesFromDisk(dir, List.of(0), List.of(1, 2));
     }
 
@@ -73,7 +72,8 @@ class DiskFullTest {
             dir = d.path();
             try (WriteFaults.Installed f = failing(Layout.JOURNAL)) {
                 assertThatThrownBy(() -> d.write(slice(1), rows(slice(1), 0, 9), fetch(slice(1), LATER)))
-                        .hasMessageContaining("cannot write " + dir.resolve(Layout.JOURNAL)).hasMessageContaining(ENOSPC);
+                        .hasMessageContaining("cannot write " + dir.resolve(Layout.JOURNAL))
+                        .hasMessageContaining(ENOSPC);
             }
             d.abandon(); // as if the process died right after
         }
@@ -98,13 +98,13 @@ class DiskFullTest {
             }
         }
         assertThat(Files.readAllBytes(dir.resolve(Layout.MANIFEST))).isEqualTo(manifestBefore);
-        assertThat(names(dir)).noneMatch(n -> n.endsWith(".tmp"));
+        assertThat(ReconcileTest.names(dir)).noneMatch(n -> n.endsWith(".tmp"));
         assertContinuesFromDisk(dir, List.of(0, 1), List.of(2));
     }
 
     /** Reopened with space back: the complete slices stay complete (not due), the others are due; all clean. */
     private void assertContinuesFromDisk(Path dir, List<Integer> complete, List<Integer> due) throws IOException {
-        assertThat(names(dir.resolve(Layout.RESPONSES))).noneMatch(n -> n.endsWith(".tmp"));
+        assertThat(ReconcileTest.names(dir.resolve(Layout.RESPONSES))).noneMatch(n -> n.endsWith(".tmp"));
         try (SliceDirectory d = open()) {
             d.plan(ANCHOR, ANCHOR + 3 * io.qlir.data.testing.StoreFixtures.SPAN - 1);
             for (int k : complete) {
@@ -114,11 +114,5 @@ class DiskFullTest {
                     .containsExactlyElementsOf(due.stream().map(k -> slice(k)).toList());
         }
         assertThat(ManifestValidator.validate(dir, ValidationMode.DEEP).errors()).isEmpty();
-    }
-
-    static List<String> names(Path folder) throws IOException {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +58,7 @@ class RebuildInOneRunTest {
             assertThat(dir.entry(slice(1)).orElseThrow().status()).isEqualTo(SliceStatus.MISSING);
         }
         assertThat(Files.exists(damaged)).as("moved out in the same run").isFalse();
-        assertThat(names(path.resolve(Layout.QUARANTINE))).contains(damaged.getFileName().toString());
+        assertThat(ReconcileTest.names(path.resolve(Layout.QUARANTINE))).contains(damaged.getFileName().toString());
         assertThat(ManifestValidator.validate(path, ValidationMode.DEEP).errors()).isEmpty();
     }
 
@@ -80,16 +79,11 @@ class RebuildInOneRunTest {
         try (SliceDirectory dir = open()) {
             dir.replaceWithFiles();
         }
-        assertThat(names(responses)).containsExactly(slice(0).id().fileName());
-        assertThat(names(path.resolve(Layout.QUARANTINE))).contains(link.getFileName().toString(), "sub");
+        assertThat(ReconcileTest.names(responses)).containsExactly(slice(0).id().fileName());
+        assertThat(ReconcileTest.names(path.resolve(Layout.QUARANTINE)))
+                .contains(link.getFileName().toString(), "sub");
         assertThat(Files.readString(path.resolve(Layout.QUARANTINE).resolve("sub").resolve("note.txt")))
                 .as("nothing deleted").isEqualTo("x");
         assertThat(ManifestValidator.validate(path, ValidationMode.DEEP).errors()).isEmpty();
-    }
-
-    static List<String> names(Path folder) throws Exception {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 }
