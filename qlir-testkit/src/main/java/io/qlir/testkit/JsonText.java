@@ -50,8 +50,4 @@ final class JsonText {
         decimal8(sb, c.takerQuote());
         sb.append(",\"0\"]");
     }
-
-    static String error(int code, String msg) {
-        return "{\"code\":" + code + ",\"msg\":\"" + msg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-    }
 }
