@@ -7,9 +7,9 @@ import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
 import io.qlir.ops.indicators.Bands;
-import io.qlir.ops.indicators.Fixtures;
 import io.qlir.ops.indicators.Indicators;
 import io.qlir.semantics.Alignment;
+import io.qlir.testkit.BinanceRecordings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
 /** The op language: round trips, canonical forms, what ops do, and one clear error per mistake. */
 class OpRegistryTest {
 
-    private static final Table CANDLES = Fixtures.load("spot-15m-recording-a");
+    private static final Table CANDLES = BinanceRecordings.candles(BinanceRecordings.SPOT_15M_A);
 
     @ParameterizedTest
     @ValueSource(strings = {"sma(close,14,50)", "ema(close,20)", "wma(close,10,30)", "arp(14)", "arp_d(14,50)",
