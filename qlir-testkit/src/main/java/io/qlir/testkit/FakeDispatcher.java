@@ -1,6 +1,7 @@
 package io.qlir.testkit;
 
 import io.qlir.core.Interval;
+import io.qlir.core.SyntheticMarket;
 import io.qlir.emulator.BinanceError;
 import io.qlir.emulator.BinanceRules;
 import io.qlir.emulator.KlineSelection;
@@ -195,13 +196,13 @@ final class FakeDispatcher extends Dispatcher {
 
     /** Appends the synthetic candles of a window of the symbol's {@link #grid}, as seen at {@code now}. */
     void appendSynthetic(StringBuilder sb, FakeSymbol s, Interval interval, KlineSelection sel, long now) {
-        long seed = SyntheticMarket.symbolSeed(config.seed, s.symbol());
+        SyntheticMarket market = SyntheticMarket.of(config.seed, s.symbol(), s.basePrice());
         long t = interval.plus(interval.floor(s.listedAt().toEpochMilli()), sel.from());
         for (long i = sel.from(); i < sel.to(); i++, t = interval.plus(t, 1)) {
             if (i > sel.from()) {
                 sb.append(',');
             }
-            JsonText.row(sb, SyntheticMarket.candle(seed, s.basePrice(), interval, t, now));
+            JsonText.row(sb, market.candle(interval, t, now));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.qlir.testkit;
 
+import io.qlir.core.SyntheticMarket;
 import java.math.BigDecimal;
 
 /** Writes the JSON the fake serves, by hand and fast (benchmarks fetch millions of rows from it). */
