@@ -1,5 +1,7 @@
 package io.qlir.core;
 
+import java.util.Arrays;
+import java.util.function.Consumer;
 import tech.tablesaw.api.Table;
 
 /**
@@ -84,6 +86,14 @@ public final class SyntheticMarket {
      * @return the price
      */
     public double price(long timeMs) {
+        return basePrice * Math.exp(logWalk(timeMs, null));
+    }
+
+    /**
+     * The log of the walk at a time. With a cache (three slots per layer: knot, its value, the next knot's value),
+     * knots a previous, nearby time already computed are reused: consecutive candles share most of them.
+     */
+    private double logWalk(long timeMs, double[] cache) {
         double seconds = timeMs / 1000.0;
         double log = 0;
         for (int l = 0; l < LAYERS; l++) {
@@ -91,11 +101,23 @@ public final class SyntheticMarket {
             double x = seconds / span;
             long k = (long) Math.floor(x);
             double frac = x - k;
-            double a = signedUniform(symbolSeed, l, k);
-            double b = signedUniform(symbolSeed, l, k + 1);
+            double a;
+            double b;
+            if (cache != null && cache[3 * l] == k) {
+                a = cache[3 * l + 1];
+                b = cache[3 * l + 2];
+            } else {
+                a = signedUniform(symbolSeed, l, k);
+                b = signedUniform(symbolSeed, l, k + 1);
+                if (cache != null) {
+                    cache[3 * l] = k;
+                    cache[3 * l + 1] = a;
+                    cache[3 * l + 2] = b;
+                }
+            }
             log += AMPLITUDE[l] * (a + (b - a) * frac);
         }
-        return basePrice * Math.exp(log);
+        return log;
     }
 
     /**
@@ -108,12 +130,16 @@ public final class SyntheticMarket {
      * @return the candle
      */
     public Candle candle(Interval interval, long openTime, long nowMs) {
+        return candle(interval, openTime, nowMs, null);
+    }
+
+    private Candle candle(Interval interval, long openTime, long nowMs, double[] cache) {
         long closeTime = interval.closeTime(openTime);
         long length = closeTime + 1 - openTime;
         boolean forming = nowMs <= closeTime;
         double fraction = forming ? Math.max(0.0, (double) (nowMs - openTime + 1) / length) : 1.0;
-        double open = round8(price(openTime));
-        double close = round8(price(forming ? nowMs : closeTime + 1));
+        double open = round8(basePrice * Math.exp(logWalk(openTime, cache)));
+        double close = round8(basePrice * Math.exp(logWalk(forming ? nowMs : closeTime + 1, cache)));
         double seconds = length / 1000.0 * fraction;
         double reach = SIGMA * Math.sqrt(Math.max(seconds, 1.0)) * 0.8;
         double high = round8(Math.max(open, close) * Math.exp(reach * uniform(symbolSeed, openTime, 1)));
@@ -128,6 +154,24 @@ public final class SyntheticMarket {
     }
 
     /**
+     * Hands consecutive closed candles to a sink, oldest first: the fast way to make many (the walk's knots are
+     * shared between neighbours, not recomputed), with the same values as {@link #candle} gives one by one.
+     *
+     * @param interval the interval
+     * @param firstOpenTime the first candle's open time, aligned to the interval
+     * @param count how many candles
+     * @param sink takes each candle
+     */
+    public void forEachCandle(Interval interval, long firstOpenTime, long count, Consumer<Candle> sink) {
+        double[] cache = new double[3 * LAYERS];
+        Arrays.fill(cache, Double.NaN);
+        long t = firstOpenTime;
+        for (long i = 0; i < count; i++, t = interval.plus(t, 1)) {
+            sink.accept(candle(interval, t, Long.MAX_VALUE, cache));
+        }
+    }
+
+    /**
      * Consecutive closed candles as a candle table ({@link Candles#COLUMNS}).
      *
      * @param interval the interval
@@ -137,12 +181,8 @@ public final class SyntheticMarket {
      */
     public Table candles(Interval interval, long firstOpenTime, int count) {
         Candles.Builder b = Candles.builder(count);
-        long t = firstOpenTime;
-        for (int i = 0; i < count; i++, t = interval.plus(t, 1)) {
-            Candle c = candle(interval, t, Long.MAX_VALUE);
-            b.add(c.openTime(), c.open(), c.high(), c.low(), c.close(), c.volume(), c.closeTime(), c.quoteVolume(),
-                    c.trades(), c.takerBase(), c.takerQuote());
-        }
+        forEachCandle(interval, firstOpenTime, count, c -> b.add(c.openTime(), c.open(), c.high(), c.low(),
+                c.close(), c.volume(), c.closeTime(), c.quoteVolume(), c.trades(), c.takerBase(), c.takerQuote()));
         return b.build();
     }
 

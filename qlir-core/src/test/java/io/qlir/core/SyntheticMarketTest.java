@@ -46,6 +46,18 @@ class SyntheticMarketTest {
     }
 
     @Test
+    void manyCandlesAtOnceAreTheCandlesOneByOne() {
+        SyntheticMarket m = SyntheticMarket.of(3, "ETHUSDT", 2_000);
+        java.util.List<SyntheticMarket.Candle> all = new java.util.ArrayList<>();
+        m.forEachCandle(Interval.M1, T0, 5_000, all::add);
+        assertThat(all).hasSize(5_000);
+        for (int i = 0; i < all.size(); i += 7) {
+            assertThat(all.get(i)).isEqualTo(m.candle(Interval.M1, T0 + i * 60_000L, Long.MAX_VALUE));
+        }
+        assertThat(m.candles(Interval.M1, T0, 3).doubleColumn(Candles.CLOSE).getDouble(2)).isEqualTo(all.get(2).close());
+    }
+
+    @Test
     void aFormingCandleGrowsWithNowAndSettlesOnceClosed() {
         SyntheticMarket m = SyntheticMarket.of(1, "BTCUSDT", 100);
         SyntheticMarket.Candle early = m.candle(Interval.H1, T0, T0 + H / 4);

@@ -3,6 +3,7 @@ package io.qlir.bench.store;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.qlir.core.Interval;
+import io.qlir.core.SyntheticMarket;
 import io.qlir.data.file.FetchInfo;
 import io.qlir.data.file.SliceFile;
 import io.qlir.data.file.SliceMeta;
@@ -18,6 +19,8 @@ import io.qlir.data.slice.SliceVerdict;
 import io.qlir.data.slice.StatusPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -139,19 +142,36 @@ public final class SyntheticStore {
     }
 
     private static void writeSlice(Path dir, Path scratch, SliceKey key) throws IOException {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ArrayNode rows = f.arrayNode();
         long[] opens = new long[key.limit()];
+        ArrayNode rows = syntheticRows(SyntheticMarket.of(0, key.symbol(), 20_000), key, opens);
+        writeSliceFile(dir, scratch, key, opens, rows, "bench", NOW, ANCHOR);
+    }
+
+    /**
+     * The raw kline rows of a full slice of closed candles of the project's one generator, as Binance writes them
+     * (prices and volumes as strings with 8 decimals).
+     *
+     * @param market the market
+     * @param key the slice
+     * @param opens filled with the rows' open times ({@code key.limit()} of them)
+     * @return the rows
+     */
+    public static ArrayNode syntheticRows(SyntheticMarket market, SliceKey key, long[] opens) {
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         for (int i = 0; i < key.limit(); i++) {
             long t = key.interval().plus(key.startMs(), i);
             opens[i] = t;
-            double p = 20000 + (t / 1000 % 1000) / 10.0;
-            rows.addArray().add(t).add(String.format("%.8f", p)).add(String.format("%.8f", p + 3))
-                    .add(String.format("%.8f", p - 3)).add(String.format("%.8f", p + 1)).add("1.25000000")
-                    .add(key.interval().closeTime(t)).add("25000.00000000").add(17).add("0.60000000")
-                    .add("12000.00000000").add("0");
+            SyntheticMarket.Candle c = market.candle(key.interval(), t, Long.MAX_VALUE);
+            rows.addArray().add(t).add(decimal8(c.open())).add(decimal8(c.high())).add(decimal8(c.low()))
+                    .add(decimal8(c.close())).add(decimal8(c.volume())).add(c.closeTime())
+                    .add(decimal8(c.quoteVolume())).add(c.trades()).add(decimal8(c.takerBase()))
+                    .add(decimal8(c.takerQuote())).add("0");
         }
-        writeSliceFile(dir, scratch, key, opens, rows, "bench", NOW, ANCHOR);
+        return rows;
+    }
+
+    private static String decimal8(double x) {
+        return BigDecimal.valueOf(x).setScale(8, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /**
