@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StudyChartTest {
 
-    private static final SmaPersistence RESULT = Studies.smaPersistence(BinanceRecordings.candles(BinanceRecordings.SPOT_30M), "close");
+    private static final SmaPersistence RESULT = Studies.smaPersistence(
+            BinanceRecordings.candles(BinanceRecordings.SPOT_30M), "close");
 
     @Test
     void withoutWindowsSixAreSpreadOverTheStudyAndBothDirectionsDrawn(@TempDir Path dir) throws IOException {

@@ -54,7 +54,8 @@ class SyntheticMarketTest {
         for (int i = 0; i < all.size(); i += 7) {
             assertThat(all.get(i)).isEqualTo(m.candle(Interval.M1, T0 + i * 60_000L, Long.MAX_VALUE));
         }
-        assertThat(m.candles(Interval.M1, T0, 3).doubleColumn(Candles.CLOSE).getDouble(2)).isEqualTo(all.get(2).close());
+        assertThat(m.candles(Interval.M1, T0, 3).doubleColumn(Candles.CLOSE).getDouble(2))
+                .isEqualTo(all.get(2).close());
     }
 
     @Test

@@ -81,7 +81,8 @@ class BinanceRulesTest {
     void errorsAreBinanceJsonWithTheMessageEscaped() {
         assertThat(new BinanceError(400, -1121, "Invalid symbol.").json())
                 .isEqualTo("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
-        assertThat(new BinanceError(400, -1, "a \"b\" \\c").json()).isEqualTo("{\"code\":-1,\"msg\":\"a \\\"b\\\" \\\\c\"}");
+        assertThat(new BinanceError(400, -1, "a \"b\" \\c").json())
+                .isEqualTo("{\"code\":-1,\"msg\":\"a \\\"b\\\" \\\\c\"}");
         assertThat(BinanceError.notFound("/api/v3/nope")).isEqualTo(new BinanceError(404, -1,
                 "Unknown path /api/v3/nope."));
     }

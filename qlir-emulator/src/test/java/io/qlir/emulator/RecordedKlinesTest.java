@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 /** Recorded rows are kept as their own text, sorted, the later recording winning, and selected like Binance's. */
 class RecordedKlinesTest {
 
-    private static final String R0 = "[0,\"1.0\",\"2\",\"0.5\",\"1.5\",\"10\",899999,\"15\",3,\"5\",\"7.5\",\"0\"]";
-    private static final String R1 = "[900000, \"1.5\",\"2\",\"1\",\"1.7\",\"10\",1799999,\"15\",3,\"5\",\"7.5\",\"0\"]";
+    private static final String R0 = "[0,\"1.0\",\"2\",\"0.5\",\"1.5\",\"10\",899999,\"15\",3,\"5\",\"7.5\","
+            + "\"0\"]";
+    private static final String R1 = "[900000, \"1.5\",\"2\",\"1\",\"1.7\",\"10\",1799999,\"15\",3,\"5\",\"7.5\","
+            + "\"0\"]";
     private static final String R1_LATER = "[900000,\"1.5\",\"9\",\"1\",\"8\",\"10\",1799999,\"15\",3,\"5\",\"7.5\",\"0\"]";
     private static final String R2 = "[1800000,{\"odd\":[1]},\"x\"]";
 

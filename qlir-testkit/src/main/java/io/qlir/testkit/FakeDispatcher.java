@@ -109,8 +109,8 @@ final class FakeDispatcher extends Dispatcher {
                         + (now + v.retryAfterSeconds() * 1000) + ". Please use the websocket for live updates to "
                         + "avoid bans.").json()
                 : new BinanceError(429, -1003, "Too many requests; current limit of IP(127.0.0.1) is "
-                        + rate.capacity() + " requests per " + rate.windowMs() + " ms. Please use the websocket for live updates to "
-                        + "avoid polling the API.").json();
+                        + rate.capacity() + " requests per " + rate.windowMs() + " ms. Please use the websocket for "
+                        + "live updates to avoid polling the API.").json();
         return json(v.status(), body, v.usedWeight()).setHeader("Retry-After", v.retryAfterSeconds()).build();
     }
 

@@ -28,7 +28,8 @@ class BinanceRecordingsTest {
         // first raw row, as Binance sent it
         assertThat(BinanceRecordings.text(BinanceRecordings.SPOT_30M)).startsWith("[[1554991200000,\"4986.23000000\","
                 + "\"5009.00000000\",\"4961.01000000\",\"5000.36000000\"");
-        assertThat(BinanceRecordings.rows(BinanceRecordings.SPOT_30M).get(0).get(4).asText()).isEqualTo("5000.36000000");
+        assertThat(BinanceRecordings.rows(BinanceRecordings.SPOT_30M).get(0).get(4).asText())
+                .isEqualTo("5000.36000000");
     }
 
     @Test

@@ -136,7 +136,8 @@ class SliceFileTest {
     void rowCountMustMatchTheMeta() throws IOException {
         SliceMeta meta = SliceMeta.forWrite(KEY, "v", "e", FetchInfo.UNKNOWN, SliceVerdict.COMPLETE,
                 RowSummary.EMPTY, Instant.EPOCH, null);
-        assertThatThrownBy(() -> SliceFile.write(dir.resolve("x.json"), meta, BinanceRecordings.rows(BinanceRecordings.SPOT_30M)))
+        assertThatThrownBy(() -> SliceFile.write(dir.resolve("x.json"), meta,
+                BinanceRecordings.rows(BinanceRecordings.SPOT_30M)))
                 .hasMessageContaining("n_items=0 but 500 rows");
     }
 
