@@ -13,8 +13,9 @@
  * which the CLI demo's replay server shares.
  *
  * <p>The testkit also owns what every module's tests share: the real Binance recordings ({@link
- * io.qlir.testkit.BinanceRecordings}, one copy in this module's resources) and the bounded wait ({@link
- * io.qlir.testkit.Await}).
+ * io.qlir.testkit.BinanceRecordings}, one copy in this module's resources), the bounded wait ({@link
+ * io.qlir.testkit.Await}) and the generator's candles as Binance rows without a server ({@link
+ * io.qlir.testkit.SyntheticKlines}).
  * <pre>{@code
  * try (FakeBinance fake = FakeBinance.builder().weightLimit(100, Duration.ofSeconds(2)).start()) {
  *     BinanceClient client = BinanceClient.builder().baseUrl(fake.baseUrl())

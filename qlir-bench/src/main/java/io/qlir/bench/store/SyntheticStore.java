@@ -1,7 +1,7 @@
 package io.qlir.bench.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.qlir.core.Interval;
 import io.qlir.core.SyntheticMarket;
 import io.qlir.data.file.FetchInfo;
@@ -17,10 +17,9 @@ import io.qlir.data.slice.SliceGrid;
 import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceVerdict;
 import io.qlir.data.slice.StatusPolicy;
+import io.qlir.testkit.SyntheticKlines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,6 +44,7 @@ public final class SyntheticStore {
     static final long ANCHOR = 1502942400000L;
     /** "Now" for every fixture: long after every slice, so all are final. */
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SyntheticStore() {
     }
@@ -148,8 +148,8 @@ public final class SyntheticStore {
     }
 
     /**
-     * The raw kline rows of a full slice of closed candles of the project's one generator, as Binance writes them
-     * (prices and volumes as strings with 8 decimals).
+     * The raw kline rows of a full slice of closed candles of the project's one generator, as the fake Binance
+     * serves them ({@link SyntheticKlines}).
      *
      * @param market the market
      * @param key the slice
@@ -157,21 +157,15 @@ public final class SyntheticStore {
      * @return the rows
      */
     public static ArrayNode syntheticRows(SyntheticMarket market, SliceKey key, long[] opens) {
-        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         for (int i = 0; i < key.limit(); i++) {
-            long t = key.interval().plus(key.startMs(), i);
-            opens[i] = t;
-            SyntheticMarket.Candle c = market.candle(key.interval(), t, Long.MAX_VALUE);
-            rows.addArray().add(t).add(decimal8(c.open())).add(decimal8(c.high())).add(decimal8(c.low()))
-                    .add(decimal8(c.close())).add(decimal8(c.volume())).add(c.closeTime())
-                    .add(decimal8(c.quoteVolume())).add(c.trades()).add(decimal8(c.takerBase()))
-                    .add(decimal8(c.takerQuote())).add("0");
+            opens[i] = key.interval().plus(key.startMs(), i);
         }
-        return rows;
-    }
-
-    private static String decimal8(double x) {
-        return BigDecimal.valueOf(x).setScale(8, RoundingMode.HALF_EVEN).toPlainString();
+        try {
+            return (ArrayNode) JSON.readTree(SyntheticKlines.rowsJson(market, key.interval(), key.startMs(),
+                    key.limit()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
