@@ -91,6 +91,11 @@ public final class BinanceRules {
         if (!knownSymbol.test(symbol)) {
             return reject(-1121, "Invalid symbol.");
         }
+        return checkRange(params, symbol, interval);
+    }
+
+    /** The numeric checks, once symbol and interval are good: digits only, the limit's range, start before end. */
+    private static KlinesCheck checkRange(Map<String, String> params, String symbol, Interval interval) {
         Long start;
         Long end;
         int limit;
