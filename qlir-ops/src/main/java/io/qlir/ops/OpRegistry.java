@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -28,6 +29,7 @@ public final class OpRegistry {
     private static final OpRegistry STANDARD = builder()
             .addAll(IndicatorOps.definitions())
             .addCatalogue(CoreOps.names(), CoreOps::usage, CoreOps::op)   // lag, diff, rolling_*, relations, counters
+            .addAll(provided())                                          // other modules' ops (qlir-talib's talib)
             .build();
 
     private final Map<String, OpDefinition> byName;
@@ -37,8 +39,9 @@ public final class OpRegistry {
     }
 
     /**
-     * The registry of every op qlir ships: the indicators of qlir-ops and the core ops of qlir-core (lag, diff,
-     * rolling windows, relations, counters).
+     * The registry of every op qlir ships: the indicators of qlir-ops, the core ops of qlir-core (lag, diff,
+     * rolling windows, relations, counters), and the ops of modules on the class path that name an
+     * {@link OpProvider} service (qlir-talib's {@code talib}).
      *
      * @return the shared standard registry
      */
@@ -124,6 +127,13 @@ public final class OpRegistry {
      */
     public List<String> names() {
         return List.copyOf(byName.keySet());
+    }
+
+    private static List<OpDefinition> provided() {
+        List<OpDefinition> out = new ArrayList<>();
+        ServiceLoader.load(OpProvider.class, OpRegistry.class.getClassLoader())
+                .forEach(p -> out.addAll(p.definitions()));
+        return out;
     }
 
     private Op create(OpParser.Call call) {

@@ -164,12 +164,14 @@ final class TaCatalog {
         return n.toLowerCase(Locale.ROOT);
     }
 
-    /** {@code TimePeriod} is {@code time_period}; {@code FastK_Period} is {@code fastk_period}. */
+    /** {@code TimePeriod} is {@code time_period}, {@code FastK_Period} {@code fast_k_period}, {@code MAType} {@code ma_type}. */
     static String snake(String camel) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < camel.length(); i++) {
             char c = camel.charAt(i);
-            boolean boundary = Character.isUpperCase(c) && i > 0 && Character.isLowerCase(camel.charAt(i - 1));
+            boolean boundary = Character.isUpperCase(c) && i > 0 && (Character.isLowerCase(camel.charAt(i - 1))
+                    || i + 1 < camel.length() && Character.isUpperCase(camel.charAt(i - 1))
+                    && Character.isLowerCase(camel.charAt(i + 1)));
             if (boundary && sb.charAt(sb.length() - 1) != '_') {
                 sb.append('_');
             }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * One optional parameter of a TA-Lib function, as TA-Lib's metadata describes it: its name, kind, default and range.
  *
  * <p>Names are TA-Lib's without the {@code optIn} prefix, in snake case ({@code optInTimePeriod} is
- * {@code time_period}, {@code optInFastK_Period} is {@code fastk_period}); they are the param names of the specs.
+ * {@code time_period}, {@code optInFastK_Period} is {@code fast_k_period},
+ * {@code optInMAType} is {@code ma_type}); they are the param names of the specs.
  * <pre>{@code
  * TaOption period = TaLib.function("CCI").options().get(0);   // time_period, INTEGER, default 14, 2..100000
  * }</pre>
