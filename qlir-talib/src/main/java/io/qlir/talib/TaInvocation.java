@@ -27,31 +27,26 @@ record TaInvocation(TaFunction function, List<String> columns, List<Object> opti
         int lookback) {
 
     /**
-     * Functions TA-Lib does not flag as unstable whose value at row {@code i} still depends on earlier rows than its
-     * lookback reaches, with the reason; each declares {@code [.. i]}. Found by construction and confirmed by
-     * {@code Causality.check} on the real recordings (several seeds).
+     * Functions TA-Lib does not flag as unstable whose value at row {@code i} still depends on rows before its
+     * lookback, with the reason in a few words; each declares {@code [.. i]}. Found by construction and confirmed by
+     * {@code Causality.check} on the real recordings (docs/talib.md explains each reason).
      */
     static final Map<String, String> WHOLE_PAST = wholePast();
 
     private static Map<String, String> wholePast() {
         Map<String, String> m = new TreeMap<>();
-        String ema = "EMA-based: an exponential average remembers every earlier row";
         for (String f : List.of("MACD", "MACDFIX", "DEMA", "TEMA", "TRIX", "ADOSC")) {
-            m.put(f, ema);
+            m.put(f, "EMA-based");
         }
-        m.put("AD", "a running total since the first row");
-        m.put("OBV", "a running total since the first row");
-        m.put("SAR", "trend state (extreme point, acceleration) carried from the first row");
-        m.put("SAREXT", "trend state (extreme point, acceleration) carried from the first row");
-        String index = "ties between equal prices are resolved by the index carried from earlier rows, so the "
-                + "index written depends on them";
+        m.put("AD", "running total");
+        m.put("OBV", "running total");
+        m.put("SAR", "trend state");
+        m.put("SAREXT", "trend state");
         for (String f : List.of("MAXINDEX", "MININDEX", "MINMAXINDEX")) {
-            m.put(f, index);
+            m.put(f, "index of ties");
         }
-        String rounding = "running sums of squares: the rounding of values that left the window stays in the sums, "
-                + "and the variance formula magnifies it past qlir's 1e-9 tolerance";
         for (String f : List.of("VAR", "STDDEV", "BETA")) {
-            m.put(f, rounding);
+            m.put(f, "running sums of squares");
         }
         return Collections.unmodifiableMap(m);
     }
@@ -136,16 +131,28 @@ record TaInvocation(TaFunction function, List<String> columns, List<Object> opti
      * @return true for {@code rows_used=[.. i]}
      */
     boolean readsWholePast() {
-        if (function.unstablePeriod() || WHOLE_PAST.containsKey(function.name())) {
-            return true;
+        return !wholePastReason().isEmpty();
+    }
+
+    /**
+     * Why the outputs read every earlier row, in a few words, or empty when they read {@code [i-L .. i]}.
+     *
+     * @return for example {@code TA-Lib unstable period}, {@code EMA-based}, {@code MA type ema}
+     */
+    String wholePastReason() {
+        if (function.unstablePeriod()) {
+            return "TA-Lib unstable period";
+        }
+        if (WHOLE_PAST.containsKey(function.name())) {
+            return WHOLE_PAST.get(function.name());
         }
         for (int k = 0; k < options.size(); k++) {
             if (function.options().get(k).kind() == TaOption.Kind.MA_TYPE
                     && TaOption.RECURSIVE_MA_TYPES.contains((String) options.get(k))) {
-                return true;
+                return "MA type " + options.get(k);
             }
         }
-        return false;
+        return "";
     }
 
     /**
