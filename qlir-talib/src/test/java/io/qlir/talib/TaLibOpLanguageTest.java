@@ -10,6 +10,7 @@ import io.qlir.core.Derived;
 import io.qlir.core.Op;
 import io.qlir.ops.OpRegistry;
 import io.qlir.ops.Ops;
+import io.qlir.ops.pipeline.Pipeline;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -145,6 +146,16 @@ class TaLibOpLanguageTest {
     void theStandardRegistryFindsTalibThroughItsServiceLoader() {
         assertThat(OpRegistry.standard().definition("talib")).isPresent();
         assertThat(TaLib.op("CCI", 20)).isEqualTo(Ops.parse("talib(CCI, 20)"));
+    }
+
+    @Test
+    void pipelinesHoldTalibOpsAndParseTheirTextBack() {
+        Pipeline p = Pipeline.parse("ta", "talib(CCI,20); sma(close,20); talib(STOCHF,14,3)");
+        Derived d = p.apply(CANDLES);
+
+        assertThat(d.columns()).containsExactly("talib_cci_20", "close_sma_20", "talib_stochf_14_3_fastk",
+                "talib_stochf_14_3_fastd");
+        assertThat(Pipeline.parse("ta", p.toText())).isEqualTo(p);
     }
 
     @Test
