@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.tablesaw.api.Table;
 
@@ -94,5 +95,40 @@ class EveryTaLibFunctionTest {
             }
         }
         Causality.check(op, TaLibFixtures.load("spot-30m-2019-04-11"), SEED).assertOk();
+    }
+
+    static List<Arguments> maTypeCalls() {
+        List<Arguments> out = new ArrayList<>();
+        for (TaFunction f : TaLib.functions()) {
+            if (f.options().stream().anyMatch(o -> o.kind() == TaOption.Kind.MA_TYPE)) {
+                for (String type : TaOption.MA_TYPES) {
+                    out.add(Arguments.of(f.name(), type));
+                }
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("maTypeCalls")
+    void everyMaTypeOfEveryFunctionThatTakesOnePassesCausality(String name, String type) {
+        TaFunction f = TaLib.function(name);
+        List<Object> args = new ArrayList<>(List.of(name));
+        if (f.columnArguments() == 2) {
+            args.addAll(List.of(Candles.CLOSE, TaLibFixtures.PERIODS));
+        }
+        for (TaOption o : f.options()) {
+            args.add(o.kind() == TaOption.Kind.MA_TYPE ? type : o.defaultCanonical());
+        }
+        Op op = TaLib.op(args);
+        Table t = TaLibFixtures.load("spot-30m-2019-04-11");
+        Derived d = op.apply(t);
+
+        boolean recursive = TaOption.RECURSIVE_MA_TYPES.contains(type) || f.unstablePeriod();
+        for (String column : d.columns()) {
+            assertThat(d.spec(column).reads().isUnboundedPast()).as(column).isEqualTo(recursive);
+            assertThat(Arrays.stream(Columns.doubles(d.table(), column)).noneMatch(Double::isInfinite)).isTrue();
+        }
+        Causality.check(op, t, SEED).assertOk();
     }
 }
