@@ -2,6 +2,10 @@ package io.qlir.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qlir.charts.CandleChartOptions;
+import io.qlir.charts.ChartSpec;
+import io.qlir.charts.Charts;
+import io.qlir.core.Candles;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 
 /**
  * {@code talib(...)} ops through the command line: qlir-talib is on the CLI's class path and joins the op registry
@@ -73,5 +78,20 @@ class TaLibCommandTest {
         assertThat(r.out()).contains("talib_bbands_20_2_2_upperband", "talib_rsi_14");
         BufferedImage image = ImageIO.read(cli.workingDir().resolve("ta.png").toFile());
         assertThat(image.getWidth()).isEqualTo(800);
+    }
+
+    @Test
+    void overlapStudiesAreDrawnOverTheCandlesAndOthersInAPanelOfTheirOwn() throws Exception {
+        Table candles = Candles.fromCsv(cli.workingDir().resolve("btc-30m.csv"));
+        CandleChartOptions options = CandleChartOptions.builder()
+                .ops("talib(BBANDS,20,2,2); talib(SAR); talib(STOCHF,14,3); talib(CDLENGULFING)").build();
+
+        ChartSpec spec = Charts.candles(candles, options);
+
+        assertThat(spec.panel("price").seriesNames()).contains("talib_bbands_20_2_2_upperband",
+                "talib_bbands_20_2_2_middleband", "talib_bbands_20_2_2_lowerband", "talib_sar");
+        assertThat(spec.panel("talib_stochf").seriesNames())
+                .containsExactly("talib_stochf_14_3_fastk", "talib_stochf_14_3_fastd");
+        assertThat(spec.panel("talib_cdlengulfing").seriesNames()).containsExactly("talib_cdlengulfing");
     }
 }

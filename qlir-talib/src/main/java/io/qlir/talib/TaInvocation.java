@@ -214,8 +214,18 @@ record TaInvocation(TaFunction function, List<String> columns, List<Object> opti
         return b.build();
     }
 
+    /**
+     * The op of every spec a function writes.
+     *
+     * @param f the function
+     * @return {@code TALIB_<NAME>}, for example {@code TALIB_CCI}
+     */
+    static String specOp(TaFunction f) {
+        return "TALIB_" + f.name();
+    }
+
     private RowDerivationSpec spec(List<String> read, String output) {
-        RowDerivationSpec.Builder s = RowDerivationSpec.builder("TALIB_" + function.name());
+        RowDerivationSpec.Builder s = RowDerivationSpec.builder(specOp(function));
         List<String> others = new ArrayList<>(read);
         if (function.columnArguments() > 0) {
             s.baseColumn(columns.get(0));

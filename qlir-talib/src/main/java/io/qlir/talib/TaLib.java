@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * Derived d = TaLib.apply(candles, "STOCHF", 14, 3);   // talib_stochf_14_3_fastk, talib_stochf_14_3_fastd
  * Op mom = TaLib.op("MOM", "close", 10);              // talib(MOM,close,10) -> talib_mom_close_10
- * Ops.parse("talib(CCI,20)");                          // the same through the op language
+ * OpLanguage.parse("talib(CCI,20)");                   // the same through the op language
  * }</pre>
  * Rows: an output reads {@code [i-L .. i]} for TA-Lib's lookback L and is NaN before row L; a function whose value
  * depends on every earlier row (TA-Lib's unstable period, EMA-based, running totals, SAR) reads {@code [.. i]}.
@@ -80,7 +80,7 @@ public final class TaLib {
      */
     public static Op op(List<?> args) {
         TaInvocation call = TaInvocation.parse(args);
-        return Op.of(TaLibOps.NAME, call.params(), call::apply);
+        return Op.of(TaLibOpProvider.NAME, call.params(), call::apply);
     }
 
     /**

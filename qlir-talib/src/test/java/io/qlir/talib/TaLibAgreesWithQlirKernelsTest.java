@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
-import io.qlir.ops.Ops;
+import io.qlir.core.catalogue.OpLanguage;
 import io.qlir.ops.indicators.Indicators;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +45,7 @@ class TaLibAgreesWithQlirKernelsTest {
     }
 
     private static Derived talib(Table t, String op) {
-        return Ops.parse(op).apply(t);
+        return OpLanguage.parse(op).apply(t);
     }
 
     private static void agree(Derived qlir, String qlirColumn, Derived ta, String taColumn) {

@@ -8,8 +8,8 @@ import io.qlir.core.Causality;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
-import io.qlir.ops.OpRegistry;
-import io.qlir.ops.Ops;
+import io.qlir.core.catalogue.OpCatalogue;
+import io.qlir.core.catalogue.OpLanguage;
 import io.qlir.ops.pipeline.Pipeline;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class TaLibOpLanguageTest {
 
     @Test
     void cciTwentyIsOneColumnReadingTheTwentyRowsUpToI() {
-        Derived d = Ops.parse("talib(CCI,20)").apply(CANDLES);
+        Derived d = OpLanguage.parse("talib(CCI,20)").apply(CANDLES);
 
         assertThat(d.columns()).containsExactly("talib_cci_20");
         // CCI over 20 bars: TA-Lib's lookback is 19, so rows_used=[i-19 .. i] and NaN before row 19
@@ -42,7 +42,7 @@ class TaLibOpLanguageTest {
 
     @Test
     void stochfNamesEachOutputAfterTaLibs() {
-        Derived d = Ops.parse("talib(STOCHF,14,3)").apply(CANDLES);
+        Derived d = OpLanguage.parse("talib(STOCHF,14,3)").apply(CANDLES);
 
         assertThat(d.columns()).containsExactly("talib_stochf_14_3_fastk", "talib_stochf_14_3_fastd");
         // fast-K over 14 bars (lookback 13) smoothed by a 3-bar SMA (2 more): [i-15 .. i]
@@ -55,9 +55,9 @@ class TaLibOpLanguageTest {
 
     @Test
     void aSingleRealInputReadsCloseUnlessAColumnIsNamed() {
-        Derived named = Ops.parse("talib(MOM,close,10)").apply(CANDLES);
-        Derived implied = Ops.parse("talib(MOM,10)").apply(CANDLES);
-        Derived onOpen = Ops.parse("talib(MOM,open,10)").apply(CANDLES);
+        Derived named = OpLanguage.parse("talib(MOM,close,10)").apply(CANDLES);
+        Derived implied = OpLanguage.parse("talib(MOM,10)").apply(CANDLES);
+        Derived onOpen = OpLanguage.parse("talib(MOM,open,10)").apply(CANDLES);
 
         assertThat(named.columns()).containsExactly("talib_mom_close_10");
         assertThat(implied.columns()).containsExactly("talib_mom_10");
@@ -75,18 +75,18 @@ class TaLibOpLanguageTest {
 
     @Test
     void leftOutOptionsTakeTaLibsDefaults() {
-        Derived d = Ops.parse("talib(cci)").apply(CANDLES);
+        Derived d = OpLanguage.parse("talib(cci)").apply(CANDLES);
 
         assertThat(d.columns()).containsExactly("talib_cci");
         assertThat(d.spec("talib_cci").param("time_period")).isEqualTo(14);       // TA-Lib's default
         assertThat(Columns.doubles(d.table(), "talib_cci"))
-                .containsExactly(Columns.doubles(Ops.parse("talib(CCI,14)").apply(CANDLES).table(), "talib_cci_14"));
+                .containsExactly(Columns.doubles(OpLanguage.parse("talib(CCI,14)").apply(CANDLES).table(), "talib_cci_14"));
     }
 
     @Test
     void unstableFunctionsReadEveryEarlierRow() {
-        Derived rsi = Ops.parse("talib(RSI,14)").apply(CANDLES);
-        Derived macd = Ops.parse("talib(MACD)").apply(CANDLES);
+        Derived rsi = OpLanguage.parse("talib(RSI,14)").apply(CANDLES);
+        Derived macd = OpLanguage.parse("talib(MACD)").apply(CANDLES);
 
         assertThat(rsi.spec("talib_rsi_14").render()).isEqualTo(
                 "TALIB_RSI(base_col=close, time_period=14, rows_used=[.. i], write_col=talib_rsi_14, write_row=i)");
@@ -97,9 +97,9 @@ class TaLibOpLanguageTest {
 
     @Test
     void maTypesAreReadByNameOrNumberAndDecideTheRows() {
-        Op byName = Ops.parse("talib(BBANDS,20,2,2,ema)");
-        Op byNumber = Ops.parse("talib(BBANDS,20,2,2,1)");
-        Op sma = Ops.parse("talib(BBANDS,20,2.5,2,SMA)");
+        Op byName = OpLanguage.parse("talib(BBANDS,20,2,2,ema)");
+        Op byNumber = OpLanguage.parse("talib(BBANDS,20,2,2,1)");
+        Op sma = OpLanguage.parse("talib(BBANDS,20,2.5,2,SMA)");
 
         assertThat(byNumber).isEqualTo(byName);
         assertThat(byNumber.toText()).isEqualTo("talib(BBANDS,20,2,2,ema)");
@@ -120,7 +120,7 @@ class TaLibOpLanguageTest {
 
     @Test
     void candlestickPatternsAreNumericColumns() {
-        Derived d = Ops.parse("talib(CDLENGULFING)").apply(CANDLES);
+        Derived d = OpLanguage.parse("talib(CDLENGULFING)").apply(CANDLES);
         double[] v = Columns.doubles(d.table(), "talib_cdlengulfing");
 
         assertThat(v[0]).isNaN();
@@ -135,17 +135,17 @@ class TaLibOpLanguageTest {
     void everyOpTextParsesBackToAnEqualOp() {
         for (String text : List.of("talib(CCI,20)", "talib(STOCHF,14,3)", "talib(MOM,close,10)", "talib(MOM,10)",
                 "talib(BBANDS,20,2.5,2,ema)", "talib(BETA,high,low,5)", "talib(SAREXT,-0.5)", "talib(ADX)")) {
-            Op op = Ops.parse(text);
-            assertThat(Ops.parse(op.toText())).as(text).isEqualTo(op);
+            Op op = OpLanguage.parse(text);
+            assertThat(OpLanguage.parse(op.toText())).as(text).isEqualTo(op);
             assertThat(op.toText()).isEqualTo(text);
         }
-        assertThat(Ops.parse("talib(sarext,-0.5)").apply(CANDLES).columns()).containsExactly("talib_sarext_m0p5");
+        assertThat(OpLanguage.parse("talib(sarext,-0.5)").apply(CANDLES).columns()).containsExactly("talib_sarext_m0p5");
     }
 
     @Test
-    void theStandardRegistryFindsTalibThroughItsServiceLoader() {
-        assertThat(OpRegistry.standard().definition("talib")).isPresent();
-        assertThat(TaLib.op("CCI", 20)).isEqualTo(Ops.parse("talib(CCI, 20)"));
+    void theStandardCatalogueFindsTalibThroughItsServiceLoader() {
+        assertThat(OpCatalogue.standard().definition("talib")).isPresent();
+        assertThat(TaLib.op("CCI", 20)).isEqualTo(OpLanguage.parse("talib(CCI, 20)"));
     }
 
     @Test
@@ -160,20 +160,20 @@ class TaLibOpLanguageTest {
 
     @Test
     void badCallsGetOneMessageNamingTheFunctionAndWhatIsValid() {
-        assertThatThrownBy(() -> Ops.parse("talib(NOPE,3)")).hasMessageContaining("unknown TA-Lib function 'NOPE'")
+        assertThatThrownBy(() -> OpLanguage.parse("talib(NOPE,3)")).hasMessageContaining("unknown TA-Lib function 'NOPE'")
                 .hasMessageContaining("CCI");
-        assertThatThrownBy(() -> Ops.parse("talib(14)")).hasMessageContaining("TA-Lib function name first");
-        assertThatThrownBy(() -> Ops.parse("talib(CCI,20,3)")).hasMessageContaining("talib(CCI)")
+        assertThatThrownBy(() -> OpLanguage.parse("talib(14)")).hasMessageContaining("function (argument 1)");
+        assertThatThrownBy(() -> OpLanguage.parse("talib(CCI,20,3)")).hasMessageContaining("talib(CCI)")
                 .hasMessageContaining("at most 1 option").hasMessageContaining("talib(CCI[, time_period=14])");
-        assertThatThrownBy(() -> Ops.parse("talib(CCI,1)"))
+        assertThatThrownBy(() -> OpLanguage.parse("talib(CCI,1)"))
                 .hasMessageContaining("time_period must be a whole number from 2 to 100000, got 1");
-        assertThatThrownBy(() -> Ops.parse("talib(CCI,2.5)")).hasMessageContaining("time_period");
-        assertThatThrownBy(() -> Ops.parse("talib(MA,30,hull)"))
+        assertThatThrownBy(() -> OpLanguage.parse("talib(CCI,2.5)")).hasMessageContaining("time_period");
+        assertThatThrownBy(() -> OpLanguage.parse("talib(MA,30,hull)"))
                 .hasMessageContaining("ma_type must be an MA type, one of sma, ema, wma, dema, tema, trima, kama, "
                         + "mama, t3 or its index 0..8, got 'hull'");
-        assertThatThrownBy(() -> Ops.parse("talib(BETA,5)"))
+        assertThatThrownBy(() -> OpLanguage.parse("talib(BETA,5)"))
                 .hasMessageContaining("needs 2 column names first ([real0, real1])");
-        assertThatThrownBy(() -> Ops.parse("talib(MOM,nosuch,10)").apply(CANDLES))
+        assertThatThrownBy(() -> OpLanguage.parse("talib(MOM,nosuch,10)").apply(CANDLES))
                 .hasMessageContaining("column 'nosuch' not found");
     }
 
