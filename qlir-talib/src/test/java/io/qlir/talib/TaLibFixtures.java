@@ -1,24 +1,16 @@
 package io.qlir.talib;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.qlir.testkit.BinanceRecordings;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
-/**
- * The real Binance recordings of qlir-ops' test resources (read from there by this module's pom, not copied), as
- * candle tables, plus two columns some functions need as their real input.
- */
+/** The real Binance recordings (testkit's {@link BinanceRecordings}) plus two columns some functions read. */
 final class TaLibFixtures {
 
     /** Every recording: three 15m recordings of 300 bars and one 30m page of 500. */
-    static final List<String> NAMES = List.of("spot-15m-recording-a", "spot-15m-recording-b",
-            "spot-15m-recording-c", "spot-30m-2019-04-11");
+    static final List<String> NAMES = BinanceRecordings.NAMES;
 
     /** Where the close sits in the bar's range, in [0, 1]: an input inside the domain of ASIN, ACOS, LN, ... */
     static final String UNIT = "close_in_range";
@@ -26,32 +18,22 @@ final class TaLibFixtures {
     /** A period per bar from 2 to 30, taken from the volume: MAVP's second input. */
     static final String PERIODS = "periods";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TaLibFixtures() {
     }
 
     static Table load(String name) {
-        String path = "/fixtures/" + name + ".json";
-        try (InputStream in = TaLibFixtures.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + path);
-            }
-            Table t = Candles.fromRawRows(JSON.readValue(in, new TypeReference<List<List<Object>>>() { }));
-            double[] high = Columns.doubles(t, Candles.HIGH);
-            double[] low = Columns.doubles(t, Candles.LOW);
-            double[] close = Columns.doubles(t, Candles.CLOSE);
-            double[] volume = Columns.doubles(t, Candles.VOLUME);
-            double[] unit = new double[t.rowCount()];
-            double[] periods = new double[t.rowCount()];
-            for (int i = 0; i < unit.length; i++) {
-                unit[i] = high[i] > low[i] ? (close[i] - low[i]) / (high[i] - low[i]) : 0.5;
-                periods[i] = 2 + Math.floor(volume[i]) % 29;
-            }
-            return t.addColumns(Columns.doubleColumn(UNIT, unit), Columns.doubleColumn(PERIODS, periods));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Table t = BinanceRecordings.candles(name);
+        double[] high = Columns.doubles(t, Candles.HIGH);
+        double[] low = Columns.doubles(t, Candles.LOW);
+        double[] close = Columns.doubles(t, Candles.CLOSE);
+        double[] volume = Columns.doubles(t, Candles.VOLUME);
+        double[] unit = new double[t.rowCount()];
+        double[] periods = new double[t.rowCount()];
+        for (int i = 0; i < unit.length; i++) {
+            unit[i] = high[i] > low[i] ? (close[i] - low[i]) / (high[i] - low[i]) : 0.5;
+            periods[i] = 2 + Math.floor(volume[i]) % 29;
         }
+        return t.addColumns(Columns.doubleColumn(UNIT, unit), Columns.doubleColumn(PERIODS, periods));
     }
 
     static TaLibOracle.Arrays5 arrays(Table t) {
