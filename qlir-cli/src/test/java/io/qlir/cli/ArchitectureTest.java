@@ -87,8 +87,7 @@ class ArchitectureTest {
     void taLibLivesInQlirTalibAloneAndNothingBelowKnowsIt() {
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.qlir.talib")).isTrue();
         rule("io.qlir.talib..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..", "io.qlir.testkit..",
-                "io.qlir.emulator..",
-                "io.qlir.cli..");
+                "io.qlir.emulator..", "io.qlir.cli..");
         rule("io.qlir.ops..", "io.qlir.talib..", "com.tictactec..");
         rule("io.qlir.core..", "io.qlir.talib..", "com.tictactec..");
         noClasses().that().resideInAPackage("io.qlir..").and().resideOutsideOfPackage("io.qlir.talib..")
