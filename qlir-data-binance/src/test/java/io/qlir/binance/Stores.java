@@ -42,7 +42,7 @@ final class Stores {
                 .build();
     }
 
-    static BinanceClientBuilder client(FakeBinance fake, Clock clock) {
+    static BinanceClient.Builder client(FakeBinance fake, Clock clock) {
         return BinanceClient.builder().baseUrl(fake.baseUrl()).clock(clock).retryPolicy(quickRetries())
                 .random(new Random(3));
     }
