@@ -117,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
             throws Exception {
         FetchSummary fetched;
         try (BinanceClient client = BinanceClients.from(config, clock)) {
-            fetched = BinanceFetcher.builder(client, root).clock(clock).order(FetchOrder.OLDEST_FIRST).build()
+            fetched = BinanceFetcher.builder(client, root).order(FetchOrder.OLDEST_FIRST).build()
                     .fetch(job, null, null);
         }
         o.println("2. fetch    " + fetched.describe());
