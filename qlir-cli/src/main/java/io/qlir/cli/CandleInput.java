@@ -1,7 +1,6 @@
 package io.qlir.cli;
 
 import io.qlir.core.Candles;
-import io.qlir.core.Interval;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.ops.dataset.DatasetFingerprint;
 import java.io.IOException;
@@ -39,15 +38,8 @@ final class CandleInput {
                     + " it); other columns are ignored.")
     Path input;
 
-    @Option(names = "--symbol", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,
-            description = "Trading pair in the store as Binance spells it, upper-case, for example BTCUSDT (with"
-                    + " --interval).")
-    String symbol;
-
-    @Option(names = "--interval", paramLabel = "INTERVAL", converter = Converters.IntervalConverter.class,
-            description = "Candle interval, case-sensitive: 1s, 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d,"
-                    + " 3d, 1w, 1M (month).")
-    Interval interval;
+    @ArgGroup(validate = false)
+    SeriesOptions series = new SeriesOptions();
 
     @ArgGroup(validate = false)
     EndpointLimitOptions store = new EndpointLimitOptions();
@@ -64,12 +56,12 @@ final class CandleInput {
 
     /** Checks that exactly one source is given, and the store options; call before doing anything. */
     void validate() throws BadInputException {
-        boolean series = symbol != null || interval != null;
-        if (input != null && series) {
+        boolean stored = series.symbol != null || series.interval != null;
+        if (input != null && stored) {
             throw new BadInputException("--input and --symbol/--interval are mutually exclusive: give either --input"
                     + " F.csv or --symbol and --interval, not both");
         }
-        if (input == null && (symbol == null || interval == null)) {
+        if (input == null && (series.symbol == null || series.interval == null)) {
             throw new BadInputException("missing candles: give --symbol and --interval (a series of the store), or"
                     + " --input F.csv");
         }
@@ -84,20 +76,20 @@ final class CandleInput {
     }
 
     /** The stored series named; only when not {@link #isCsv()}. */
-    SliceSeries series() {
-        return StoreLocator.series(store.endpoint, symbol, interval, store.limit);
+    SliceSeries sliceSeries() throws BadInputException {
+        return ReadOnlyStore.series(series, store);
     }
 
     /** A name for titles: the CSV's file name, or {@code BTCUSDT 1m klines}. */
     String label() {
         return isCsv() ? input.getFileName().toString()
-                : symbol + " " + interval.wireCode() + " " + store.endpoint.wireCode();
+                : series.symbol + " " + series.interval.wireCode() + " " + store.endpoint.wireCode();
     }
 
     /** A name for default output files: the CSV's file name without extension, or {@code BTCUSDT-1m}. */
     String stem() {
         if (!isCsv()) {
-            return symbol + "-" + interval.folderName();
+            return series.symbol + "-" + series.interval.folderName();
         }
         String name = input.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -113,8 +105,8 @@ final class CandleInput {
     <T> T run(CliContext context, RuntimeOptions runtime, Instant from, Instant to, boolean requireRows,
               ReadOnlyStore.Checks checks, Work<T> work) throws Exception {
         if (!isCsv()) {
-            return ReadOnlyStore.run(context, runtime, series(), checks, (root, series) -> {
-                StoredCandles c = StoredCandles.load(root, series, from, to, requireRows);
+            return ReadOnlyStore.run(context, runtime, sliceSeries(), checks, (root, s) -> {
+                StoredCandles c = StoredCandles.load(root, s, from, to, requireRows);
                 return work.run(new Loaded(c.candles(), label(), c.fingerprint()));
             });
         }
