@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
@@ -340,7 +339,7 @@ public final class BinanceClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
-        private RandomGenerator random = new ThreadLocalRandomGenerator();
+        private RandomGenerator random = BuilderChecks.threadLocalRandom();
         private int maxRateLimitWaits = 10;
         private Duration skewTolerance = Duration.ofSeconds(1);
         private ProxySelector proxySelector;
@@ -385,7 +384,7 @@ public final class BinanceClient implements AutoCloseable {
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = BuilderChecks.positive(timeout, "connectTimeout");
             return this;
         }
 
@@ -396,7 +395,7 @@ public final class BinanceClient implements AutoCloseable {
          * @return this builder
          */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = positive(timeout, "readTimeout");
+            this.readTimeout = BuilderChecks.positive(timeout, "readTimeout");
             return this;
         }
 
@@ -407,7 +406,7 @@ public final class BinanceClient implements AutoCloseable {
          * @return this builder
          */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = positive(timeout, "callTimeout");
+            this.callTimeout = BuilderChecks.positive(timeout, "callTimeout");
             return this;
         }
 
@@ -436,7 +435,7 @@ public final class BinanceClient implements AutoCloseable {
                 throw new IllegalArgumentException("weight capacity must be >= 1, got " + capacity);
             }
             this.weightCapacity = capacity;
-            this.weightWindow = positive(window, "weight window");
+            this.weightWindow = BuilderChecks.positive(window, "weight window");
             this.weightLimitSet = true;
             return this;
         }
@@ -508,7 +507,7 @@ public final class BinanceClient implements AutoCloseable {
          * @return this builder
          */
         public Builder skewTolerance(Duration tolerance) {
-            this.skewTolerance = positive(tolerance, "skewTolerance");
+            this.skewTolerance = BuilderChecks.positive(tolerance, "skewTolerance");
             return this;
         }
 
@@ -541,27 +540,6 @@ public final class BinanceClient implements AutoCloseable {
                         + " a shared budget has its own limit (" + budget + ")");
             }
             return new BinanceClient(new Builder(this, null), url);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + d);
-            }
-            return d;
-        }
-
-        /** A generator that draws from the calling thread's {@link ThreadLocalRandom}. */
-        private static final class ThreadLocalRandomGenerator implements RandomGenerator {
-            @Override
-            public long nextLong() {
-                return ThreadLocalRandom.current().nextLong();
-            }
-
-            @Override
-            public double nextDouble() {
-                return ThreadLocalRandom.current().nextDouble();
-            }
         }
     }
 }

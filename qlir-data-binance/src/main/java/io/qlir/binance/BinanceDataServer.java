@@ -298,7 +298,7 @@ public final class BinanceDataServer implements AutoCloseable {
          * @return this builder
          */
         public Builder cadence(Duration every) {
-            this.cadence = every == null ? null : positive(every, "cadence");
+            this.cadence = every == null ? null : BuilderChecks.positive(every, "cadence");
             return this;
         }
 
@@ -325,8 +325,8 @@ public final class BinanceDataServer implements AutoCloseable {
          * @return this builder
          */
         public Builder retryBackoff(Duration initial, Duration max) {
-            this.retryBackoff = positive(initial, "retry backoff");
-            this.maxBackoff = positive(max, "max backoff");
+            this.retryBackoff = BuilderChecks.positive(initial, "retry backoff");
+            this.maxBackoff = BuilderChecks.positive(max, "max backoff");
             if (max.compareTo(initial) < 0) {
                 throw new IllegalArgumentException("max backoff " + max + " is below the initial " + initial);
             }
@@ -340,7 +340,7 @@ public final class BinanceDataServer implements AutoCloseable {
          * @return this builder
          */
         public Builder maxSleep(Duration d) {
-            this.maxSleep = positive(d, "maxSleep");
+            this.maxSleep = BuilderChecks.positive(d, "maxSleep");
             return this;
         }
 
@@ -351,7 +351,7 @@ public final class BinanceDataServer implements AutoCloseable {
          * @return this builder
          */
         public Builder shutdownTimeout(Duration d) {
-            this.shutdownTimeout = positive(d, "shutdownTimeout");
+            this.shutdownTimeout = BuilderChecks.positive(d, "shutdownTimeout");
             return this;
         }
 
@@ -404,14 +404,6 @@ public final class BinanceDataServer implements AutoCloseable {
                     ServerJobs.affordableCadence(client.budget(), cadence, all), closeDelay, retryBackoff, maxBackoff,
                     maxSleep, sleeper);
             return new BinanceDataServer(engine, all, settings, shutdownTimeout, new Builder(this));
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + d);
-            }
-            return d;
         }
     }
 }
