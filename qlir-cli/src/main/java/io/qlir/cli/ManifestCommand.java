@@ -122,8 +122,7 @@ final class ManifestCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ValidationReport report = ReadOnlyStore.run(context, runtime, sliceSeries(), ReadOnlyStore.Checks.NONE,
-                    (root, s) -> ManifestValidator.validate(s.directory(root),
-                            deep ? ValidationMode.DEEP : ValidationMode.METADATA));
+                    (root, s) -> ManifestValidator.validate(root, s, deep ? ValidationMode.DEEP : ValidationMode.METADATA));
             if (json) {
                 out().println(report.toJson());
             } else {

@@ -182,6 +182,6 @@ public final class Binance {
      */
     public static ValidationReport validate(Path dataRoot, FetchJob job, ValidationMode mode) {
         Objects.requireNonNull(job, "job");
-        return ManifestValidator.validate(job.series().directory(dataRoot), mode);
+        return ManifestValidator.validate(dataRoot, job.series(), mode);
     }
 }

@@ -241,7 +241,7 @@ class FetchTest {
     }
 
     private List<SliceEntry> entries(FetchJob job) throws Exception {
-        return io.qlir.data.manifest.Manifest.load(dir(job)).manifest().entries();
+        return io.qlir.data.manifest.Manifest.load(root, job.series()).manifest().entries();
     }
 
     private Path dir(FetchJob job) {

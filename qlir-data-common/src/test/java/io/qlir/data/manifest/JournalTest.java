@@ -82,7 +82,8 @@ class JournalTest {
             assertThat(d.summary().count(SliceStatus.COMPLETE)).isEqualTo(3);
             assertThat(d.due()).isEmpty();
         }
-        var report = io.qlir.data.validate.ManifestValidator.validate(path, io.qlir.data.validate.ValidationMode.DEEP);
+        var report = io.qlir.data.validate.ManifestValidator.validate(root, series(),
+                io.qlir.data.validate.ValidationMode.DEEP);
         assertThat(report.violations()).as(report.toTable().print()).isEmpty();
         assertThat(report.rowsRead()).isEqualTo(30);
     }
