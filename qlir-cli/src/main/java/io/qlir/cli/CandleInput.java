@@ -1,6 +1,7 @@
 package io.qlir.cli;
 
 import io.qlir.core.Candles;
+import io.qlir.core.Interval;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.ops.dataset.DatasetFingerprint;
 import java.io.IOException;
@@ -38,8 +39,13 @@ final class CandleInput {
                     + " it); other columns are ignored.")
     Path input;
 
-    @ArgGroup(validate = false)
-    SeriesOptions series = new SeriesOptions();
+    @Option(names = "--symbol", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,
+            description = SeriesOptions.SYMBOL_HELP + " With --interval: a series of the store.")
+    String symbol;
+
+    @Option(names = "--interval", paramLabel = "INTERVAL", converter = Converters.IntervalConverter.class,
+            description = SeriesOptions.INTERVAL_HELP)
+    Interval interval;
 
     @ArgGroup(validate = false)
     EndpointLimitOptions store = new EndpointLimitOptions();
@@ -56,12 +62,12 @@ final class CandleInput {
 
     /** Checks that exactly one source is given, and the store options; call before doing anything. */
     void validate() throws BadInputException {
-        boolean stored = series.symbol != null || series.interval != null;
+        boolean stored = symbol != null || interval != null;
         if (input != null && stored) {
             throw new BadInputException("--input and --symbol/--interval are mutually exclusive: give either --input"
                     + " F.csv or --symbol and --interval, not both");
         }
-        if (input == null && (series.symbol == null || series.interval == null)) {
+        if (input == null && (symbol == null || interval == null)) {
             throw new BadInputException("missing candles: give --symbol and --interval (a series of the store), or"
                     + " --input F.csv");
         }
@@ -77,19 +83,20 @@ final class CandleInput {
 
     /** The stored series named; only when not {@link #isCsv()}. */
     SliceSeries sliceSeries() throws BadInputException {
-        return ReadOnlyStore.series(series, store);
+        store.validate();
+        return StoreLocator.series(store.endpoint, symbol, interval, store.limit);
     }
 
     /** A name for titles: the CSV's file name, or {@code BTCUSDT 1m klines}. */
     String label() {
         return isCsv() ? input.getFileName().toString()
-                : series.symbol + " " + series.interval.wireCode() + " " + store.endpoint.wireCode();
+                : symbol + " " + interval.wireCode() + " " + store.endpoint.wireCode();
     }
 
     /** A name for default output files: the CSV's file name without extension, or {@code BTCUSDT-1m}. */
     String stem() {
         if (!isCsv()) {
-            return series.symbol + "-" + series.interval.folderName();
+            return symbol + "-" + interval.folderName();
         }
         String name = input.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -98,7 +98,7 @@ final class ChartCommand implements Callable<Integer> {
         OutputPaths.requireWritableFile(file, "--out");
         // a CSV is drawn whole (the options keep --start/--end); from the store, the ops' warm-up is loaded too
         Instant from = input.isCsv() || range.start == null ? null
-                : Instant.ofEpochMilli(input.series.interval.plus(input.series.interval.floor(range.start.toEpochMilli()),
+                : Instant.ofEpochMilli(input.interval.plus(input.interval.floor(range.start.toEpochMilli()),
                         -warmupBars(parsed)));
         Instant to = input.isCsv() ? null : range.end;
         return input.run(context, runtime, from, to, true, ReadOnlyStore.Checks.NONE,

@@ -170,7 +170,7 @@ final class StudyCommand implements Callable<Integer> {
             try {
                 return StudyChartOptions.builder().size(width, height)
                         .title("SMA direction persistence: " + (input.isCsv() ? input.label()
-                                : input.series.symbol + " " + input.series.interval.wireCode()) + " " + column)
+                                : input.symbol + " " + input.interval.wireCode()) + " " + column)
                         .build();
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--width/--height: " + e.getMessage(), e);
