@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fetcher's builder: store options reach the store, and toBuilder() makes a fetcher like the first. */
-class BuildersTest {
+class FetcherBuilderTest {
 
     static final Clock FIXED = Clock.fixed(Instant.parse("2024-01-04T12:34:56Z"), ZoneOffset.UTC);
 
