@@ -241,7 +241,7 @@ final class Caller {
         }
         return "Binance asks this IP to wait until " + until.get() + " (" + budget.snapshot().pauseReason()
                 + "), longer than the " + waits.longest().toMinutes() + " min this client waits out; not sending. "
-                + "Try again after " + until.get() + " (the cap is BinanceClientBuilder.maxRetryAfter)";
+                + "Try again after " + until.get() + " (the cap is BinanceClient.Builder.maxRetryAfter)";
     }
 
     private <T> BinanceResult<T> failed(String request, FailureKind kind, String reason, Throwable cause,

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
  * Reads a {@code Retry-After} header: delta-seconds (what Binance sends) or an HTTP date; and bounds it. A wait
  * below {@link #FLOOR} is lengthened to it ({@code Retry-After: 0} or a past date would let the next request go at
  * once, into another 429); a wait above the client's cap is not waited out (see
- * {@link BinanceClientBuilder#maxRetryAfter}).
+ * {@link BinanceClient.Builder#maxRetryAfter}).
  */
 final class RetryAfter {
 

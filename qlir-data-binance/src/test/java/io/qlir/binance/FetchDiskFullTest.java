@@ -47,7 +47,7 @@ class FetchDiskFullTest {
                         .hasMessageContaining("No space left on device")
                         .hasMessageNotContaining("\n");
             }
-            List<SliceEntry> after = Manifest.load(BTC_5M.series().directory(root)).manifest().entries();
+            List<SliceEntry> after = Manifest.load(root, BTC_5M.series()).manifest().entries();
             // newest first: the forming slice (partial, not due again yet) and two complete ones made it to disk
             assertThat(after.stream().filter(SliceEntry::hasFile).map(SliceEntry::status))
                     .containsExactlyInAnyOrder(SliceStatus.COMPLETE, SliceStatus.COMPLETE, SliceStatus.PARTIAL);

@@ -68,7 +68,7 @@ class StoreDamageTest {
         }
         assertThat(Binance.loader(root, Endpoint.KLINES, "BTCUSDT", Interval.M5).limit(100).load().candles()
                 .rowCount()).isPositive();
-        SliceEntry complete = Manifest.load(dir()).manifest().entries().get(1);
+        SliceEntry complete = Manifest.load(root, BTC_5M.series()).manifest().entries().get(1);
         assertThat(complete.status()).isEqualTo(SliceStatus.COMPLETE);
         Path file = dir().resolve(complete.relativePath());
         flipFirstPriceDigit(file);
@@ -85,7 +85,7 @@ class StoreDamageTest {
     }
 
     private SliceEntry lastEntry() throws Exception {
-        List<SliceEntry> all = Manifest.load(dir()).manifest().entries();
+        List<SliceEntry> all = Manifest.load(root, BTC_5M.series()).manifest().entries();
         return all.get(all.size() - 1);
     }
 

@@ -36,7 +36,7 @@ class DiskFullTest {
     final MutableClock clock = new MutableClock(LATER);
 
     SliceDirectory open() throws IOException {
-        return SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock));
+        return SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build());
     }
 
     private static WriteFaults.Installed failing(String fileNameEnd) {
@@ -113,6 +113,6 @@ class DiskFullTest {
             assertThat(d.due()).extracting(SliceEntry::key)
                     .containsExactlyElementsOf(due.stream().map(k -> slice(k)).toList());
         }
-        assertThat(ManifestValidator.validate(dir, ValidationMode.DEEP).errors()).isEmpty();
+        assertThat(ManifestValidator.validate(root, series(), ValidationMode.DEEP).errors()).isEmpty();
     }
 }

@@ -31,7 +31,7 @@ class ForeignSliceFileTest {
     final MutableClock clock = new MutableClock(LATER);
 
     private Path klinesFile() throws Exception {
-        try (SliceDirectory dir = SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock))) {
+        try (SliceDirectory dir = SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build())) {
             dir.setGridAnchor(ANCHOR);
             dir.write(slice(0), rows(slice(0), 0, 9), fetch(slice(0), LATER));
             return Layout.sliceFile(dir.path(), slice(0));
@@ -45,7 +45,7 @@ class ForeignSliceFileTest {
         Files.createDirectories(uiDir.resolve(Layout.RESPONSES));
         Files.copy(klines, uiDir.resolve(Layout.RESPONSES).resolve(klines.getFileName()));
 
-        try (SliceDirectory ui = SliceDirectory.open(root, UI, StoreOptions.defaults().withClock(clock))) {
+        try (SliceDirectory ui = SliceDirectory.open(root, UI, StoreOptions.builder().clock(clock).build())) {
             assertThat(ui.entries()).noneMatch(e -> e.status() == SliceStatus.COMPLETE);
             assertThat(ui.lastReconcile().quarantined()).singleElement()
                     .satisfies(q -> assertThat(q.reason()).contains("endpoint 'klines'").contains("uiklines"));
@@ -62,7 +62,7 @@ class ForeignSliceFileTest {
         assertThat(edited).isNotEqualTo(text);
         Files.writeString(file, edited, StandardCharsets.UTF_8);
 
-        try (SliceDirectory dir = SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock))) {
+        try (SliceDirectory dir = SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build())) {
             assertThat(dir.entry(slice(0)).orElseThrow().status()).isEqualTo(SliceStatus.MISSING);
             assertThat(dir.lastReconcile().quarantined()).singleElement()
                     .satisfies(q -> assertThat(q.reason()).contains("ETHUSDT"));

@@ -33,7 +33,7 @@ class RebuildInOneRunTest {
     final MutableClock clock = new MutableClock(LATER);
 
     SliceDirectory open() throws Exception {
-        return SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock));
+        return SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build());
     }
 
     @Test
@@ -51,7 +51,7 @@ class RebuildInOneRunTest {
         int at = text.indexOf("\"40", text.indexOf("\"data\"")) + 1;
         Files.writeString(damaged, text.substring(0, at) + "5" + text.substring(at + 1), StandardCharsets.UTF_8);
         Files.setLastModifiedTime(damaged, mtime); // reconcile trusts it: same size, same time
-        assertThat(ManifestValidator.validate(path, ValidationMode.DEEP).isClean()).isFalse();
+        assertThat(ManifestValidator.validate(root, series(), ValidationMode.DEEP).isClean()).isFalse();
 
         try (SliceDirectory dir = open()) {
             assertThat(dir.replaceWithFiles()).containsExactly(slice(1));
@@ -59,7 +59,7 @@ class RebuildInOneRunTest {
         }
         assertThat(Files.exists(damaged)).as("moved out in the same run").isFalse();
         assertThat(ReconcileTest.names(path.resolve(Layout.QUARANTINE))).contains(damaged.getFileName().toString());
-        assertThat(ManifestValidator.validate(path, ValidationMode.DEEP).errors()).isEmpty();
+        assertThat(ManifestValidator.validate(root, series(), ValidationMode.DEEP).errors()).isEmpty();
     }
 
     @Test
@@ -84,6 +84,6 @@ class RebuildInOneRunTest {
                 .contains(link.getFileName().toString(), "sub");
         assertThat(Files.readString(path.resolve(Layout.QUARANTINE).resolve("sub").resolve("note.txt")))
                 .as("nothing deleted").isEqualTo("x");
-        assertThat(ManifestValidator.validate(path, ValidationMode.DEEP).errors()).isEmpty();
+        assertThat(ManifestValidator.validate(root, series(), ValidationMode.DEEP).errors()).isEmpty();
     }
 }

@@ -32,14 +32,14 @@ class ValidateDuringFetchTest {
         MutableClock clock = new MutableClock(LATER);
         Path dir;
         Path copy;
-        try (SliceDirectory d = SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock))) {
+        try (SliceDirectory d = SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build())) {
             d.setGridAnchor(ANCHOR);
             d.write(slice(0), rows(slice(0), 0, 9), fetch(slice(0), LATER));
             dir = d.path();
             // what the writer's next write puts on disk just after the validator read manifest and journal
             copy = dir.resolve("slice1-elsewhere.json");
             try (SliceDirectory other = SliceDirectory.open(root.resolve("other"), series(),
-                    StoreOptions.defaults().withClock(clock))) {
+                    StoreOptions.builder().clock(clock).build())) {
                 other.setGridAnchor(ANCHOR);
                 other.write(slice(1), rows(slice(1), 0, 9), fetch(slice(1), LATER));
                 Files.copy(Layout.sliceFile(other.path(), slice(1)), copy);
