@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
  * Seeded synthetic market data for benchmarks: a positive random walk with cent ticks (a BTC-like price around
  * 30 000) and candles built on it. The same seed gives the same rows in every run and every fork.
  */
-public final class Series {
+public final class BenchmarkSeries {
 
     /** Rows of the big benchmarks. */
     public static final int TEN_MILLION = 10_000_000;
@@ -17,7 +17,7 @@ public final class Series {
     /** Rows of the peers too slow or too heavy for ten million rows (Tablesaw, ta4j). */
     public static final int ONE_MILLION = 1_000_000;
 
-    private Series() {
+    private BenchmarkSeries() {
     }
 
     /**

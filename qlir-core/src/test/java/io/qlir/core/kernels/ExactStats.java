@@ -1,17 +1,21 @@
-package io.qlir.ops.indicators;
+package io.qlir.core.kernels;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** Exact references in BigDecimal: every double is converted exactly, sums are exact, one rounding at the end. */
-final class ExactStats {
+/**
+ * Exact references in BigDecimal: every double is converted exactly, sums are exact, one rounding at the end. Shared
+ * with qlir-ops' tests through qlir-core's test jar.
+ */
+public final class ExactStats {
 
     private static final MathContext MC = new MathContext(60);
 
     private ExactStats() {
     }
 
-    static BigDecimal sum(double[] x, int from, int toInclusive) {
+    /** The exact sum of {@code x[from .. to]}. */
+    public static BigDecimal sum(double[] x, int from, int toInclusive) {
         BigDecimal s = BigDecimal.ZERO;
         for (int j = from; j <= toInclusive; j++) {
             s = s.add(new BigDecimal(x[j]));
@@ -19,12 +23,13 @@ final class ExactStats {
         return s;
     }
 
-    static double mean(double[] x, int from, int toInclusive) {
+    /** The exact mean of {@code x[from .. to]}, rounded once. */
+    public static double mean(double[] x, int from, int toInclusive) {
         return sum(x, from, toInclusive).divide(BigDecimal.valueOf(toInclusive - from + 1L), MC).doubleValue();
     }
 
     /** Population variance of {@code x[from .. to]}, exact to 60 digits. */
-    static BigDecimal variance(double[] x, int from, int toInclusive) {
+    public static BigDecimal variance(double[] x, int from, int toInclusive) {
         BigDecimal n = BigDecimal.valueOf(toInclusive - from + 1L);
         BigDecimal mean = sum(x, from, toInclusive).divide(n, MC);
         BigDecimal ss = BigDecimal.ZERO;
@@ -36,7 +41,7 @@ final class ExactStats {
     }
 
     /** Exact Bollinger lines {@code [upper, mid, lower]} at row {@code i}. */
-    static double[] bollinger(double[] x, int i, int period, double k) {
+    public static double[] bollinger(double[] x, int i, int period, double k) {
         int from = i - period + 1;
         BigDecimal n = BigDecimal.valueOf(period);
         BigDecimal mean = sum(x, from, i).divide(n, MC);
