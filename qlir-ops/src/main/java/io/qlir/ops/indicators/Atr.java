@@ -1,6 +1,6 @@
 package io.qlir.ops.indicators;
 
-import static io.qlir.core.kernels.FiniteValues.finite;
+import static io.qlir.core.kernels.FiniteValues.finiteOrNaN;
 
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
@@ -47,7 +47,7 @@ final class Atr {
             double[] out = atrs[k];
             for (int i = 0; i < out.length; i++) {
                 double v = close[i] > 0 ? out[i] / close[i] : Double.NaN;
-                out[i] = finite(v) ? v : Double.NaN;
+                out[i] = finiteOrNaN(v);
             }
             String name = Columns.name("atrp", ps[k]);
             b.add(Columns.doubleColumn(name, out), spec("ATRP", name, ps[k]));
