@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 import tech.tablesaw.api.Table;
 
 /**
- * Proves an op's specs true by running it, or names the column, row and seed where one is false.
+ * Tests an op's specs by running it again on truncated and perturbed copies of a table, and names the column, row
+ * and seed where a spec is false. A passing check means "no counter-example at the rows and values tried", not a
+ * proof (see the last paragraph).
  *
  * <p>A {@code RowDerivationSpec} is a claim its author wrote by hand: "to write row {@code i} of {@code close_sma_14}
  * I read rows {@code [i-13 .. i]} of {@code close}, and rows before 13 are undefined". Causality tests that claim,
@@ -30,9 +32,14 @@ import tech.tablesaw.api.Table;
  * Causality.check(CoreOps.op("rolling_mean", List.of("close", 5)), candles).assertOk();
  * }</pre>
  *
- * <p>The checks can refute a spec but never prove it for all inputs: a dependency that only shows for some values
- * (a branch taken when a price is negative) is found only if the table or a perturbation reaches it. Run the check on
- * real data and on random series (qlir's own tests do both). Derivation logging is muted while the op is re-run.
+ * <p>What it cannot catch: the checks can refute a spec but never prove it for all inputs. They look only at the
+ * sampled rows (by default 6 random cut points and 20 perturbed rows, plus the first and last rows and those around
+ * each warm-up), so a wrong read that shows at other rows only, such as an off-by-one at a month boundary, passes
+ * unless a sampled row hits it. A dependency that only shows for some values (a branch taken when a price is
+ * negative, a comparison that is false whichever way the changed input moves) is found only if the table or a
+ * perturbation reaches it. Time columns are never changed, so a dependency through them goes unseen, and an effect
+ * smaller than the tolerance (1e-9 relative) counts as none. Run the check on real data and on random series, with
+ * NaNs (qlir's own tests do both). Derivation logging is muted while the op is re-run.
  */
 public final class Causality {
 

@@ -11,9 +11,10 @@
  * ±inf.
  *
  * <p>Only the façade, {@link io.qlir.ops.indicators.Bands} and {@link io.qlir.ops.indicators.BandPosition} are
- * public; the kernels (blocked rolling sums, the fused range passes, the Bollinger pass, the TA-Lib-ordered
- * recursions) are package-private: each reads its inputs in blocks that stay in cache and writes only its output
- * columns at full length, and each proves its own accuracy bound in its class comment. The op
+ * public; the kernels only indicators use (the fused range passes, the TA-Lib-ordered recursions, ATR's fused
+ * pass) are package-private here, and the kernels core ops share (rolling sums and means, the Bollinger pass, true
+ * ranges) live in qlir-core's {@code io.qlir.core.kernels}. Each reads its inputs in blocks that stay in cache,
+ * writes only its output columns at full length, and states its accuracy bound in its class comment. The op
  * language in {@code io.qlir.ops} exposes the same indicators as {@code Op} values.
  */
 package io.qlir.ops.indicators;
