@@ -129,7 +129,8 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a window is below 1
      */
     public static Derived rollingMean(Table table, String column, int window, int... more) {
-        return rolling(table, column, "rolling_mean", -1, (x, w) -> RollingSums.means(x, new int[] {w})[0], window, more);
+        return rolling(table, column, "rolling_mean", -1, (x, w) -> RollingSums.means(x, new int[] {w})[0], window,
+                more);
     }
 
     /**
@@ -148,7 +149,8 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a window is below 1
      */
     public static Derived rollingSum(Table table, String column, int window, int... more) {
-        return rolling(table, column, "rolling_sum", -1, (x, w) -> RollingSums.sums(x, new int[] {w})[0], window, more);
+        return rolling(table, column, "rolling_sum", -1, (x, w) -> RollingSums.sums(x, new int[] {w})[0], window,
+                more);
     }
 
     /**
