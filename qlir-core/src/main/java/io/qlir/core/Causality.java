@@ -55,13 +55,7 @@ public final class Causality {
      */
     public record Options(long seed, int cutPoints, int perturbedRows) {
 
-        /**
-         * Validates the components.
-         *
-         * @param seed the seed of the random cut points and perturbed rows
-         * @param cutPoints how many random cut points to try (warm-up and end cut points are added to these)
-         * @param perturbedRows how many input rows to change, each in every non-time column, one at a time
-         */
+        /** Checks that both counts are at least 0. */
         public Options {
             if (cutPoints < 0 || perturbedRows < 0) {
                 throw new IllegalArgumentException("cutPoints and perturbedRows must be >= 0, got cutPoints="
@@ -69,11 +63,7 @@ public final class Causality {
             }
         }
 
-        /**
-         * The default thoroughness (6 random cut points, 20 perturbed rows) with a fresh random seed.
-         *
-         * @return the options
-         */
+        /** The default thoroughness (6 random cut points, 20 perturbed rows) with a fresh random seed. */
         public static Options defaults() {
             return seeded(new SplittableRandom().nextLong());
         }
@@ -88,22 +78,12 @@ public final class Causality {
             return new Options(seed, 6, 20);
         }
 
-        /**
-         * The same options with another number of random cut points.
-         *
-         * @param n how many random cut points
-         * @return new options
-         */
+        /** These options with {@code n} random cut points. */
         public Options withCutPoints(int n) {
             return new Options(seed, n, perturbedRows);
         }
 
-        /**
-         * The same options with another number of perturbed rows.
-         *
-         * @param n how many input rows to change
-         * @return new options
-         */
+        /** These options with {@code n} perturbed rows. */
         public Options withPerturbedRows(int n) {
             return new Options(seed, cutPoints, n);
         }
