@@ -10,9 +10,9 @@ import io.qlir.semantics.RowWindow;
 import tech.tablesaw.api.Table;
 
 /** Bar-to-bar relations behind {@link Relations}: whole-bar ops, named without a column prefix. */
-final class Bars {
+final class BarRelations {
 
-    private Bars() {
+    private BarRelations() {
     }
 
     static Derived higherHigh(Table table) {
