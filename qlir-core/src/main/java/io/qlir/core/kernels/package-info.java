@@ -5,7 +5,7 @@
  * "a value" ({@link io.qlir.core.kernels.FiniteValues}).
  *
  * <p>Mental model: a kernel takes {@code double[]} columns and returns or fills {@code double[]} columns; it knows
- * nothing of tables, column names or specs. Ops in {@code io.qlir.core.ops} and qlir-ops' {@code io.qlir.ops.indicators}
+ * nothing of tables, column names or specs. Ops in {@code io.qlir.core.primitives} and qlir-ops' {@code io.qlir.ops.indicators}
  * read their columns, call a kernel and wrap the result with its {@code RowDerivationSpec}. The kernels live in
  * qlir-core because core ops use them and qlir-ops sits above core. They are public only so that qlir-ops can call
  * them; research code should call the ops ({@code Temporal.rollingMean}, {@code Indicators.sma}) instead.

@@ -10,11 +10,13 @@
  * where TA-Lib loses digits (BBANDS over a tiny spread), where qlir stays exact. Undefined values are NaN, never
  * ±inf.
  *
- * <p>Only the façade, {@link io.qlir.ops.indicators.Bands} and {@link io.qlir.ops.indicators.BandPosition} are
- * public; the kernels only indicators use (the fused range passes, the TA-Lib-ordered recursions, ATR's fused
- * pass) are package-private here, and the kernels core ops share (rolling sums and means, the Bollinger pass, true
- * ranges) live in qlir-core's {@code io.qlir.core.kernels}. Each reads its inputs in blocks that stay in cache,
- * writes only its output columns at full length, and states its accuracy bound in its class comment. The op
- * language in {@code io.qlir.ops} exposes the same indicators as {@code Op} values.
+ * <p>Only the façade, {@link io.qlir.ops.indicators.Bands}, {@link io.qlir.ops.indicators.BandPosition} and
+ * {@link io.qlir.ops.indicators.IndicatorOpProvider} are public; the kernels only indicators use (the fused range
+ * passes, the TA-Lib-ordered recursions, ATR's fused pass) are package-private here, and the kernels core ops share
+ * (rolling sums and means, the Bollinger pass, true ranges) live in qlir-core's {@code io.qlir.core.kernels}. Each
+ * reads its inputs in blocks that stay in cache, writes only its output columns at full length, and states its
+ * accuracy bound in its class comment. {@code IndicatorOpProvider} registers every indicator in the op catalogue
+ * ({@code io.qlir.core.catalogue}) with its params, outputs and chart hints, so the op language
+ * ({@code OpLanguage.parse("sma(close,20)")}), the CLI, charts and pipelines reach them as {@code Op} values.
  */
 package io.qlir.ops.indicators;
