@@ -4,18 +4,18 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * Exact references in BigDecimal: every double is converted exactly, sums are exact, one rounding at the end. Shared
- * with qlir-ops' tests through qlir-core's test jar.
+ * Exact references in BigDecimal: every double is converted exactly, sums are exact, one rounding at the end. (qlir-ops'
+ * parity tests keep their own copy: a test jar of qlir-core would put core's test-scope op providers and JUnit
+ * settings on qlir-ops' test class path whenever the reactor runs without packaging.)
  */
-public final class ExactStats {
+final class ExactStats {
 
     private static final MathContext MC = new MathContext(60);
 
     private ExactStats() {
     }
 
-    /** The exact sum of {@code x[from .. to]}. */
-    public static BigDecimal sum(double[] x, int from, int toInclusive) {
+    static BigDecimal sum(double[] x, int from, int toInclusive) {
         BigDecimal s = BigDecimal.ZERO;
         for (int j = from; j <= toInclusive; j++) {
             s = s.add(new BigDecimal(x[j]));
@@ -23,13 +23,12 @@ public final class ExactStats {
         return s;
     }
 
-    /** The exact mean of {@code x[from .. to]}, rounded once. */
-    public static double mean(double[] x, int from, int toInclusive) {
+    static double mean(double[] x, int from, int toInclusive) {
         return sum(x, from, toInclusive).divide(BigDecimal.valueOf(toInclusive - from + 1L), MC).doubleValue();
     }
 
     /** Population variance of {@code x[from .. to]}, exact to 60 digits. */
-    public static BigDecimal variance(double[] x, int from, int toInclusive) {
+    static BigDecimal variance(double[] x, int from, int toInclusive) {
         BigDecimal n = BigDecimal.valueOf(toInclusive - from + 1L);
         BigDecimal mean = sum(x, from, toInclusive).divide(n, MC);
         BigDecimal ss = BigDecimal.ZERO;
@@ -41,7 +40,7 @@ public final class ExactStats {
     }
 
     /** Exact Bollinger lines {@code [upper, mid, lower]} at row {@code i}. */
-    public static double[] bollinger(double[] x, int i, int period, double k) {
+    static double[] bollinger(double[] x, int i, int period, double k) {
         int from = i - period + 1;
         BigDecimal n = BigDecimal.valueOf(period);
         BigDecimal mean = sum(x, from, i).divide(n, MC);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
-import io.qlir.core.kernels.ExactStats;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
-import io.qlir.core.kernels.ExactStats;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
