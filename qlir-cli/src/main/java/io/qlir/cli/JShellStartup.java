@@ -39,6 +39,7 @@ final class JShellStartup {
             "io.qlir.data.validate",
             "io.qlir.binance",
             "io.qlir.charts",
+            "io.qlir.talib",
             "tech.tablesaw.api",
             "java.time");
 
