@@ -4,9 +4,9 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /** Hand-built single-column tables for the study's tests. */
-final class Series {
+final class CloseTables {
 
-    private Series() {
+    private CloseTables() {
     }
 
     /** A table with one column {@code close}. */

@@ -3,18 +3,20 @@ package io.qlir.core.primitives;
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.kernels.FiniteValues;
+import io.qlir.core.kernels.TrueRanges;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import tech.tablesaw.api.Table;
 
 /** Bar-to-bar relations behind {@link Relations}: whole-bar ops, named without a column prefix. */
-final class Bars {
+final class BarRelations {
 
-    private Bars() {
+    private BarRelations() {
     }
 
     static Derived higherHigh(Table table) {
-        double[] high = Series.finite(table, Candles.HIGH);
+        double[] high = ColumnArrays.finite(table, Candles.HIGH);
         boolean[] out = new boolean[high.length];
         for (int i = 1; i < out.length; i++) {
             out[i] = high[i] > high[i - 1];
@@ -23,7 +25,7 @@ final class Bars {
     }
 
     static Derived lowerLow(Table table) {
-        double[] low = Series.finite(table, Candles.LOW);
+        double[] low = ColumnArrays.finite(table, Candles.LOW);
         boolean[] out = new boolean[low.length];
         for (int i = 1; i < out.length; i++) {
             out[i] = low[i] < low[i - 1];
@@ -32,8 +34,8 @@ final class Bars {
     }
 
     static Derived insideBar(Table table) {
-        double[] high = Series.finite(table, Candles.HIGH);
-        double[] low = Series.finite(table, Candles.LOW);
+        double[] high = ColumnArrays.finite(table, Candles.HIGH);
+        double[] low = ColumnArrays.finite(table, Candles.LOW);
         boolean[] out = new boolean[high.length];
         for (int i = 1; i < out.length; i++) {
             out[i] = high[i] < high[i - 1] && low[i] > low[i - 1];
@@ -42,8 +44,8 @@ final class Bars {
     }
 
     static Derived outsideBar(Table table) {
-        double[] high = Series.finite(table, Candles.HIGH);
-        double[] low = Series.finite(table, Candles.LOW);
+        double[] high = ColumnArrays.finite(table, Candles.HIGH);
+        double[] low = ColumnArrays.finite(table, Candles.LOW);
         boolean[] out = new boolean[high.length];
         for (int i = 1; i < out.length; i++) {
             out[i] = high[i] > high[i - 1] && low[i] < low[i - 1];
@@ -60,14 +62,18 @@ final class Bars {
     }
 
     static Derived trueRange(Table table) {
-        double[] high = Series.finite(table, Candles.HIGH);
-        double[] low = Series.finite(table, Candles.LOW);
-        double[] close = Series.finite(table, Candles.CLOSE);
-        double[] out = RollingWindows.nans(high.length);
-        for (int i = 1; i < out.length; i++) {
-            double prev = close[i - 1];
-            double tr = Math.max(high[i] - low[i], Math.max(Math.abs(high[i] - prev), Math.abs(low[i] - prev)));
-            out[i] = RollingWindows.finiteOrNaN(tr); // Math.max propagates NaN
+        double[] high = Columns.doubles(table, Candles.HIGH);
+        double[] low = Columns.doubles(table, Candles.LOW);
+        double[] close = Columns.doubles(table, Candles.CLOSE);
+        double[] out = ColumnArrays.nans(high.length);
+        if (out.length > 1) {
+            TrueRanges.into(high, low, close, 1, out.length, out);
+            // the kernel writes row i at i - 1; shift into place, an overflowing range becoming NaN
+            System.arraycopy(out, 0, out, 1, out.length - 1);
+            out[0] = Double.NaN;
+            for (int i = 1; i < out.length; i++) {
+                out[i] = FiniteValues.finiteOrNaN(out[i]);
+            }
         }
         return Derived.builder(table).add(Columns.doubleColumn("true_range", out), RowDerivationSpec
                 .builder("TRUE_RANGE").inputs(Candles.HIGH, Candles.LOW, Candles.CLOSE)
@@ -75,8 +81,8 @@ final class Bars {
     }
 
     private static Derived body(Table table, String name, boolean up) {
-        double[] close = Series.finite(table, Candles.CLOSE);
-        double[] open = Series.finite(table, Candles.OPEN);
+        double[] close = ColumnArrays.finite(table, Candles.CLOSE);
+        double[] open = ColumnArrays.finite(table, Candles.OPEN);
         boolean[] out = new boolean[close.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = up ? close[i] > open[i] : close[i] < open[i];
@@ -86,7 +92,7 @@ final class Bars {
 
     private static Derived bool(Table table, String name, boolean[] values, int warmup, String... inputs) {
         RowWindow reads = warmup == 0 ? RowWindow.of(0, 0) : RowWindow.of(-warmup, 0);
-        return Derived.builder(table).add(Series.booleans(name, values, warmup), RowDerivationSpec
+        return Derived.builder(table).add(ColumnArrays.booleans(name, values, warmup), RowDerivationSpec
                 .builder(name.toUpperCase(java.util.Locale.ROOT)).inputs(inputs).reads(reads).output(name)
                 .warmup(warmup).build()).build();
     }

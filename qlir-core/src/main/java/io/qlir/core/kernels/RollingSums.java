@@ -1,4 +1,4 @@
-package io.qlir.ops.indicators;
+package io.qlir.core.kernels;
 
 import java.util.Arrays;
 
@@ -30,8 +30,13 @@ import java.util.Arrays;
  *
  * <p>A non-finite input value makes every window that contains it NaN (a block holding one is redone with a count of
  * bad values, so the windows after it recover); rows before {@code window-1} are NaN.
+ *
+ * <p>Callers: qlir-ops' SMA and range indicators, and the core ops {@code rolling_mean} and {@code rolling_sum}.
+ * <pre>{@code
+ * double[][] sma = RollingSums.means(close, new int[] {20, 50});   // sma[0] is the 20-row mean
+ * }</pre>
  */
-final class RollingSums {
+public final class RollingSums {
 
     /** Rows per block: large enough to amortise the anchor overlap, small enough for the prefix to stay in cache. */
     static final int BLOCK = 4096;
@@ -49,7 +54,7 @@ final class RollingSums {
      * @param windows the windows, each at least 1
      * @return one array per window
      */
-    static double[][] means(double[] x, int[] windows) {
+    public static double[][] means(double[] x, int[] windows) {
         double[][] out = new double[windows.length][x.length];
         new Pass(x, windows, true, out).run();
         return out;
@@ -62,7 +67,7 @@ final class RollingSums {
      * @param windows the windows, each at least 1
      * @return one array per window
      */
-    static double[][] sums(double[] x, int[] windows) {
+    public static double[][] sums(double[] x, int[] windows) {
         double[][] out = new double[windows.length][x.length];
         new Pass(x, windows, false, out).run();
         return out;

@@ -2,6 +2,8 @@ package io.qlir.core.primitives;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qlir.core.kernels.RollingDeviations;
+import io.qlir.core.kernels.RollingSums;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -10,8 +12,11 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-/** The block-scan aggregates against naive per-window loops (two-pass for the deviation). */
-class RollingWindowsProperties {
+/**
+ * The trailing aggregates the core ops use (the shared kernels for sums, means and deviations, the block scan for
+ * extremes) against naive per-window loops (two-pass for the deviation).
+ */
+class RollingAggregatesProperties {
 
     @Property(tries = 200)
     void matchNaiveWindows(@ForAll long seed, @ForAll @IntRange(min = 0, max = 120) int n,
@@ -19,13 +24,13 @@ class RollingWindowsProperties {
             @ForAll @DoubleRange(min = -1e6, max = 1e6) double level) {
         double[] x = series(seed, n, nanRate, level, 1 + Math.abs(level) * 1e-3);
 
-        assertSame(RollingWindows.sum(x, w), naive(x, w, Agg.SUM));
-        assertSame(RollingWindows.mean(x, w), naive(x, w, Agg.MEAN));
-        assertSame(RollingWindows.min(x, w), naive(x, w, Agg.MIN));
-        assertSame(RollingWindows.max(x, w), naive(x, w, Agg.MAX));
-        assertSame(RollingWindows.std(x, w, 0), naive(x, w, Agg.POP_STD));
+        assertSame(RollingSums.sums(x, new int[] {w})[0], naive(x, w, Agg.SUM));
+        assertSame(RollingSums.means(x, new int[] {w})[0], naive(x, w, Agg.MEAN));
+        assertSame(RollingExtremes.min(x, w), naive(x, w, Agg.MIN));
+        assertSame(RollingExtremes.max(x, w), naive(x, w, Agg.MAX));
+        assertSame(RollingDeviations.sigma(x, w, 0), naive(x, w, Agg.POP_STD));
         if (w >= 2) {
-            assertSame(RollingWindows.std(x, w, 1), naive(x, w, Agg.SAMPLE_STD));
+            assertSame(RollingDeviations.sigma(x, w, 1), naive(x, w, Agg.SAMPLE_STD));
         }
     }
 
@@ -34,8 +39,8 @@ class RollingWindowsProperties {
         // prices near 1e6 with small moves: a running sum of squares would lose most digits of the variance, and a
         // running sum would carry its rounding forward for the whole million rows
         double[] x = series(42, 1_000_000, 0, 1e6, 0.5);
-        double[] mean = RollingWindows.mean(x, 20);
-        double[] std = RollingWindows.std(x, 20, 1);
+        double[] mean = RollingSums.means(x, new int[] {20})[0];
+        double[] std = RollingDeviations.sigma(x, 20, 1);
         double[] refMean = naive(Arrays.copyOfRange(x, x.length - 100, x.length), 20, Agg.MEAN);
         double[] refStd = naive(Arrays.copyOfRange(x, x.length - 100, x.length), 20, Agg.SAMPLE_STD);
         for (int k = 19; k < 100; k++) {
@@ -47,14 +52,27 @@ class RollingWindowsProperties {
     }
 
     @Test
-    void aChangeOutsideTheWindowLeavesTheResultBitForBitEqual() {
+    void aChangeOutsideTheWindowLeavesTheExtremesBitForBitEqual() {
         double[] x = series(3, 50, 0, 100, 5);
         double[] changed = x.clone();
         changed[10] = changed[10] * 3 + 1000;
-        double[] a = RollingWindows.std(x, 7, 1);
-        double[] b = RollingWindows.std(changed, 7, 1);
         for (int i = 17; i < 50; i++) {
-            assertThat(b[i]).as("row %d", i).isEqualTo(a[i]);
+            assertThat(RollingExtremes.max(changed, 7)[i]).as("row %d", i).isEqualTo(RollingExtremes.max(x, 7)[i]);
+            assertThat(RollingExtremes.min(changed, 7)[i]).as("row %d", i).isEqualTo(RollingExtremes.min(x, 7)[i]);
+        }
+    }
+
+    @Test
+    void aChangeOutsideTheWindowMovesTheDeviationByRoundingAtMost() {
+        // the shared kernel differences prefix sums, so a change outside a window may move its last bits (never more:
+        // Causality's tolerance is 1e-9 relative); a window whose bound check fails is recomputed on its own
+        double[] x = series(3, 50, 0, 100, 5);
+        double[] changed = x.clone();
+        changed[10] = changed[10] * 3 + 1000;
+        double[] a = RollingDeviations.sigma(x, 7, 1);
+        double[] b = RollingDeviations.sigma(changed, 7, 1);
+        for (int i = 17; i < 50; i++) {
+            assertThat(Math.abs(b[i] - a[i])).as("row %d", i).isLessThanOrEqualTo(1e-12 * a[i]);
         }
     }
 

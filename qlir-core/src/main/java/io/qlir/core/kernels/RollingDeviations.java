@@ -1,4 +1,7 @@
-package io.qlir.ops.indicators;
+package io.qlir.core.kernels;
+
+import static io.qlir.core.kernels.FiniteValues.finite;
+import static io.qlir.core.kernels.FiniteValues.finiteOrNaN;
 
 import java.util.Arrays;
 
@@ -25,8 +28,14 @@ import java.util.Arrays;
  *
  * <p>A chunk holding a non-finite value is computed window by window (a window containing one is NaN in all three
  * lines); rows before {@code period-1} are NaN; a line that is not finite is NaN.
+ *
+ * <p>Callers: qlir-ops' Bollinger bands, and the core ops {@code rolling_pop_std} and {@code rolling_std} (the σ
+ * alone, divisor {@code period} or {@code period-1}).
+ * <pre>{@code
+ * double[][] lines = RollingDeviations.bands(close, 20, 2.0);   // {mid, upper, lower}
+ * }</pre>
  */
-final class RollingDeviations {
+public final class RollingDeviations {
 
     /** Rows per block: the rows the vectorised pass finishes at once, while they are still in cache. */
     static final int BLOCK = 4096;
@@ -37,18 +46,49 @@ final class RollingDeviations {
     private RollingDeviations() {
     }
 
-    /** Population σ of each trailing window of {@code period >= 1} rows; NaN where a line is NaN. */
-    static double[] sigma(double[] x, int period) {
-        return lines(x, period, 0, false)[1];
+    /**
+     * Population σ (divisor {@code period}) of each trailing window; NaN before row {@code period-1} and where the
+     * window holds a non-finite value.
+     * <pre>{@code
+     * double[] sigma = RollingDeviations.sigma(close, 20);
+     * }</pre>
+     *
+     * @param x the input
+     * @param period the window, at least 1
+     * @return one σ per row
+     */
+    public static double[] sigma(double[] x, int period) {
+        return sigma(x, period, 0);
     }
 
-    /** Bollinger lines {@code {mid, upper, lower}} of each trailing window of {@code period >= 1} rows, width k. */
-    static double[][] bands(double[] x, int period, double k) {
-        return lines(x, period, k, true);
+    /**
+     * σ of each trailing window with {@code ddof} delta degrees of freedom (divisor {@code period - ddof}: 0 for the
+     * population σ, 1 for the sample σ of pandas' {@code rolling().std()}). Same kernel and bounds as
+     * {@link #sigma(double[], int)}: only the final division differs.
+     *
+     * @param x the input
+     * @param period the window, greater than {@code ddof}
+     * @param ddof 0 or 1
+     * @return one σ per row
+     */
+    public static double[] sigma(double[] x, int period, int ddof) {
+        return lines(x, period, 0, false, ddof)[1];
+    }
+
+    /**
+     * Bollinger lines {@code {mid, upper, lower}} (mean and mean ± k·population σ) of each trailing window.
+     *
+     * @param x the input
+     * @param period the window, at least 1
+     * @param k the width in σ
+     * @return three arrays: mid, upper, lower
+     */
+    public static double[][] bands(double[] x, int period, double k) {
+        return lines(x, period, k, true, 0);
     }
 
     /** {@code {mean, upper, lower}} when {@code bands}, else {@code {mean, σ, unused}}. */
-    private static double[][] lines(double[] x, int period, double k, boolean bands) {
+    private static double[][] lines(double[] x, int period, double k, boolean bands, int ddof) {
         int n = x.length;
         double[][] out = {new double[n], new double[n], bands ? new double[n] : null};
         for (double[] o : out) {
@@ -56,7 +96,7 @@ final class RollingDeviations {
                 Arrays.fill(o, 0, Math.min(n, period - 1), Double.NaN);
             }
         }
-        Window w = new Window(x, period, k, bands, out);
+        Window w = new Window(x, period, k, bands, ddof, out);
         for (int b0 = 0; b0 < n; b0 += BLOCK) {
             int b1 = Math.min(n, b0 + BLOCK);
             int start = Math.max(b0, period - 1);
@@ -126,6 +166,9 @@ final class RollingDeviations {
         private final double[] x;
         private final int period;
         private final double inv;
+        /** The variance's divisor {@code period - ddof} ({@code period} for the population σ), and its inverse. */
+        private final int divisor;
+        private final double varianceInv;
         private final double k;
         private final boolean bands;
         private final double[] mid;
@@ -138,10 +181,12 @@ final class RollingDeviations {
         private final int[] redo = new int[BLOCK];
         private int redoCount;
 
-        Window(double[] x, int period, double k, boolean bands, double[][] out) {
+        Window(double[] x, int period, double k, boolean bands, int ddof, double[][] out) {
             this.x = x;
             this.period = period;
             this.inv = 1.0 / period;
+            this.divisor = period - ddof;
+            this.varianceInv = 1.0 / divisor;
             this.k = k;
             this.bands = bands;
             this.mid = out[0];
@@ -180,7 +225,7 @@ final class RollingDeviations {
             if (bands) {
                 finishBands(mid, second, third, from, to, inv, k);
             } else {
-                finishSigma(second, from, to, inv);
+                finishSigma(second, from, to, varianceInv);
             }
         }
 
@@ -220,7 +265,7 @@ final class RollingDeviations {
                     return false;
                 }
             }
-            return Recursions.finite(v);
+            return finite(v);
         }
 
         /**
@@ -368,7 +413,7 @@ final class RollingDeviations {
                 s = t;
             }
             double sum = s + c;
-            if (!Recursions.finite(sum) || !Recursions.finite(c)) {
+            if (!finite(sum) || !finite(c)) {
                 write(i, Double.NaN, Double.NaN);
                 return;
             }
@@ -380,7 +425,7 @@ final class RollingDeviations {
                 s1 += d;
                 s2 += d * d;
             }
-            double var = (s2 - s1 * s1 / period) / period;
+            double var = (s2 - s1 * s1 / period) / divisor;
             write(i, mean, var > 0 ? Math.sqrt(var) : 0.0);
         }
 
@@ -393,10 +438,6 @@ final class RollingDeviations {
             } else {
                 second[i] = sigma;
             }
-        }
-
-        private static double finiteOrNaN(double v) {
-            return Recursions.finite(v) ? v : Double.NaN;
         }
     }
 }

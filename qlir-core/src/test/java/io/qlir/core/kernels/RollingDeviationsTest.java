@@ -1,4 +1,4 @@
-package io.qlir.ops.indicators;
+package io.qlir.core.kernels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

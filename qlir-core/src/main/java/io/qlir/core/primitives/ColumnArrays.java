@@ -1,20 +1,24 @@
 package io.qlir.core.primitives;
 
-import static io.qlir.core.primitives.RollingWindows.finiteOrNaN;
+import static io.qlir.core.kernels.FiniteValues.finiteOrNaN;
 
 import io.qlir.core.Columns;
+import java.util.Arrays;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.Table;
 
-/** Array kernels and input reading shared by the core ops. */
-final class Series {
+/**
+ * Columns as arrays and back, and the small array kernels only core ops use (lags and returns, trailing counts). The
+ * kernels qlir-ops needs too live in {@code io.qlir.core.kernels}.
+ */
+final class ColumnArrays {
 
     /** How a value at row {@code i} combines with the value {@code n} rows before it. */
     enum Step {
         LAG, DIFF, PCT_CHANGE, LOG_RETURN
     }
 
-    private Series() {
+    private ColumnArrays() {
     }
 
     /**
@@ -34,7 +38,7 @@ final class Series {
     static double[][] steps(double[] x, Step step, int[] lags) {
         double[][] out = new double[lags.length][];
         for (int s = 0; s < lags.length; s++) {
-            out[s] = RollingWindows.nans(x.length);
+            out[s] = nans(x.length);
         }
         for (int i = 0; i < x.length; i++) {
             for (int s = 0; s < lags.length; s++) {
@@ -54,6 +58,13 @@ final class Series {
             case PCT_CHANGE -> before == 0 ? Double.NaN : now / before - 1;
             case LOG_RETURN -> now / before > 0 ? Math.log(now / before) : Double.NaN;
         };
+    }
+
+    /** An array of {@code n} NaNs: every row "no value" until a kernel writes it. */
+    static double[] nans(int n) {
+        double[] out = new double[n];
+        Arrays.fill(out, Double.NaN);
+        return out;
     }
 
     /** A boolean column whose rows before {@code warmup} are missing and the rest hold {@code values}. */

@@ -10,7 +10,7 @@ import tech.tablesaw.api.Table;
  * Seeded synthetic market data for benchmarks, from the project's one generator ({@link SyntheticMarket}): a BTC-like
  * price around 30 000 and one-minute candles on it. The same seed gives the same rows in every run and every fork.
  */
-public final class Series {
+public final class BenchmarkSeries {
 
     /** Rows of the big benchmarks. */
     public static final int TEN_MILLION = 10_000_000;
@@ -21,7 +21,7 @@ public final class Series {
     /** The first candle's open time (a whole minute). */
     private static final long T0 = 1_600_000_000_000L - 1_600_000_000_000L % 60_000L;
 
-    private Series() {
+    private BenchmarkSeries() {
     }
 
     /**
