@@ -7,7 +7,8 @@
  * CLI and {@link io.qlir.core.Causality}, which proves a spec true by running its op on truncated and perturbed
  * inputs, or names the column, row and seed where it is false.
  *
- * <p>This package holds the candle schema ({@link io.qlir.core.Candles}: validation, raw Binance rows, CSV),
+ * <p>This package holds the candle schema ({@link io.qlir.core.Candles}: validation, raw Binance rows;
+ * {@link io.qlir.core.CandleCsv}: any OHLCV CSV, with only the columns it has),
  * intervals ({@link io.qlir.core.Interval}: case-sensitive wire codes, Monday weeks, calendar months), the derivation
  * contract ({@link io.qlir.core.Derived}, {@link io.qlir.core.Op}, {@link io.qlir.core.Columns}) and the checker
  * ({@link io.qlir.core.Causality}, {@link io.qlir.core.CausalityReport}). It knows no data source. Enums with a
