@@ -2,9 +2,12 @@ package io.qlir.cli;
 
 import io.qlir.binance.load.CandleLoader;
 import io.qlir.binance.load.LoadResult;
+import io.qlir.core.CandleCsv;
+import io.qlir.core.CandleCsvRead;
 import io.qlir.core.Candles;
 import io.qlir.data.manifest.SliceSeries;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,15 +18,16 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Where a command's candles come from: {@code --input F.csv} (a candle CSV as {@code qlir candles export} writes
- * it), or the store ({@code --symbol S --interval I [--endpoint E] [--limit N]}). Used as an exclusive
+ * Where a command's candles come from: {@code --input F.csv} (any OHLCV CSV: qlir's export, a Yahoo download, a ccxt
+ * dump; read by {@link CandleCsv}, which says on stderr how it read the file), or the store ({@code --symbol S --interval I [--endpoint E] [--limit N]}). Used as an exclusive
  * {@code @ArgGroup}: exactly one of the two.
  */
 final class CandleInput {
 
     @Option(names = "--input", required = true, paramLabel = "F.csv",
-            description = "Candle CSV with a header naming the candle columns (as 'qlir candles export' writes"
-                    + " it); other columns are ignored.")
+            description = "Candle CSV: qlir's export or any OHLCV CSV (a time column such as open_time, timestamp"
+                    + " or Date, in ISO-8601 or epoch s/ms/us; the open/high/low/close/volume columns the ops read;"
+                    + " ',' or ';' separated). How it was read is printed on stderr.")
     Path input;
 
     @ArgGroup(exclusive = false, multiplicity = "1")
@@ -47,10 +51,12 @@ final class CandleInput {
     record Loaded(Table candles, String label, LoadResult store) {
     }
 
-    /** Reads the candles with open times in {@code [from, to]} (either may be null). */
-    Loaded read(CliContext context, Session session, Instant from, Instant to) throws BadInputException {
+    /** Reads the candles with open times in {@code [from, to]} (either may be null); CSV notes go to {@code notes}. */
+    Loaded read(CliContext context, Session session, Instant from, Instant to, PrintWriter notes)
+            throws BadInputException {
         if (input != null) {
-            return new Loaded(between(readCsv(context), from, to), input.getFileName().toString(), null);
+            return new Loaded(between(readCsv(context, input, notes), from, to), input.getFileName().toString(),
+                    null);
         }
         store.options.validate();
         Path root = session.existingDataRoot();
@@ -69,15 +75,17 @@ final class CandleInput {
         }
     }
 
-    Table readCsv(CliContext context) throws BadInputException {
-        return readCsv(context, input);
-    }
-
-    /** Reads a candle CSV named by {@code --input} (relative to the working directory), as one bad-input error. */
-    static Table readCsv(CliContext context, Path input) throws BadInputException {
+    /**
+     * Reads a candle CSV named by {@code --input} (relative to the working directory), as one bad-input error, and
+     * says on {@code notes} how it was read (time format, columns, gaps).
+     */
+    static Table readCsv(CliContext context, Path input, PrintWriter notes) throws BadInputException {
         Path file = context.workingDir().resolve(input);
         try {
-            return Candles.fromCsv(file);
+            CandleCsvRead read = CandleCsv.standard().read(file);
+            notes.println(read.describe());
+            notes.flush();
+            return read.candles();
         } catch (NoSuchFileException e) {
             throw new BadInputException("--input " + file + " does not exist", e);
         } catch (IOException e) {

@@ -62,7 +62,8 @@ final class ChartCommand implements Callable<Integer> {
     Interval interval;
 
     @Option(names = "--input", paramLabel = "F.csv",
-            description = "Read candles from a CSV (as 'qlir candles export' writes it) instead of the store.")
+            description = "Read candles from a CSV instead of the store: qlir's export or any OHLCV CSV with a time"
+                    + " column and open, high, low, close (see 'qlir indicators --help').")
     Path input;
 
     @Mixin
@@ -177,7 +178,7 @@ final class ChartCommand implements Callable<Integer> {
     }
 
     private Table readCsv() throws BadInputException {
-        return CandleInput.readCsv(context, input);
+        return CandleInput.readCsv(context, input, spec.commandLine().getErr());
     }
 
     private int draw(Table candles, CandleChartOptions options, Path file) throws Exception {

@@ -115,7 +115,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         Session session = Session.open(context, runtime);
         List<Op> parsed = parseOps(ops);
         Path outFile = out == null ? null : outputFile(context, out);
-        Table candles = input.read(context, session, range.start, range.end).candles();
+        Table candles = input.read(context, session, range.start, range.end, spec.commandLine().getErr()).candles();
         Derived derived = apply(parsed, candles);
         PrintWriter stdout = spec.commandLine().getOut();
         if (explain) {
@@ -150,7 +150,8 @@ final class IndicatorsCommand implements Callable<Integer> {
             try {
                 derived = derived == null ? op.apply(candles) : derived.then(op);
             } catch (IllegalArgumentException e) {
-                throw new BadInputException("--ops: " + op.toText() + ": " + e.getMessage(), e);
+                String m = String.valueOf(e.getMessage());
+                throw new BadInputException("--ops: " + (m.startsWith(op.toText()) ? "" : op.toText() + ": ") + m, e);
             }
         }
         return derived;
