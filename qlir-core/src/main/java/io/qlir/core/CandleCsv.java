@@ -133,7 +133,7 @@ public final class CandleCsv {
             CandleCsvRows rows = new CandleCsvRows(header, timeFormat, source);
             while (records.hasNext()) {
                 CsvRecord r = records.next();
-                rows.add(r.getFields(), r.getStartingLineNumber());
+                rows.add(r, r.getStartingLineNumber());
             }
             return rows.result(separator);
         } catch (UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package io.qlir.core;
 
+import de.siegmar.fastcsv.reader.CsvRecord;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
@@ -25,6 +26,7 @@ final class CandleCsvRows {
     private final String[] columns;
     private final int[] positions;
     private final boolean[] isLong;
+    private final boolean[] qlirName;
     private final Object[] values;
     private final int timeIndex;
     private CandleTimeFormat timeFormat;
@@ -41,25 +43,28 @@ final class CandleCsvRows {
         columns = header.positions.keySet().toArray(new String[0]);
         positions = new int[n];
         isLong = new boolean[n];
+        qlirName = new boolean[n];
         values = new Object[n];
         for (int c = 0; c < n; c++) {
             positions[c] = header.positions.get(columns[c]);
             isLong[c] = Candles.LONG_COLUMNS.contains(columns[c]);
+            qlirName[c] = header.isQlirName(columns[c]);
             values[c] = isLong[c] ? new LongArrayList(1024) : new DoubleArrayList(1024);
         }
         timeIndex = 0; // open_time is always present and first in schema order
     }
 
-    void add(List<String> fields, long line) {
-        if (fields.size() < header.names.size()) {
-            if (fields.size() == 1 && fields.get(0).isBlank()) {
+    void add(CsvRecord fields, long line) {
+        if (fields.getFieldCount() < header.names.size()) {
+            if (fields.getFieldCount() == 1 && fields.getField(0).isBlank()) {
                 return;
             }
-            throw new IllegalArgumentException("candle CSV " + source + ", line " + line + " has " + fields.size()
-                    + " fields but the header has " + header.names.size() + ": " + String.join(",", fields));
+            throw new IllegalArgumentException("candle CSV " + source + ", line " + line + " has "
+                    + fields.getFieldCount() + " fields but the header has " + header.names.size() + ": "
+                    + String.join(",", fields.getFields()));
         }
         for (int c = 0; c < columns.length; c++) {
-            String v = fields.get(positions[c]).strip();
+            String v = fields.getField(positions[c]).strip();
             if (!isLong[c]) {
                 ((DoubleArrayList) values[c]).add(number(v, c, line));
             } else if (columns[c].equals(Candles.TRADES)) {
@@ -71,7 +76,7 @@ final class CandleCsvRows {
         long t = ((LongArrayList) values[timeIndex]).getLong(((LongArrayList) values[timeIndex]).size() - 1);
         if (previousLine > 0 && t <= previousTime) {
             throw new IllegalArgumentException("candle CSV " + source + ", line " + line + ": time "
-                    + fields.get(positions[timeIndex]).strip() + " (" + Instant.ofEpochMilli(t) + ") is "
+                    + fields.getField(positions[timeIndex]).strip() + " (" + Instant.ofEpochMilli(t) + ") is "
                     + (t == previousTime ? "a duplicate of" : "before") + " line " + previousLine + "'s ("
                     + Instant.ofEpochMilli(previousTime) + "); rows must be sorted by time, each time once");
         }
@@ -118,12 +123,11 @@ final class CandleCsvRows {
     }
 
     private long time(String v, int c, long line) {
-        boolean qlirName = header.isQlirName(columns[c]);
         try {
             if (timeFormat == null) {
-                timeFormat = CandleTimeFormat.detect(v, qlirName);
+                timeFormat = CandleTimeFormat.detect(v, qlirName[c]);
             }
-            return timeFormat.toEpochMillis(v, qlirName, detect);
+            return timeFormat.toEpochMillis(v, qlirName[c], detect);
         } catch (DateTimeParseException e) {
             throw bad(c, line, v, "is not a time: want an ISO-8601 date or date-time (2024-01-31,"
                     + " 2024-01-31T10:00:00Z) or an integer of epoch seconds, millis or micros", e);
