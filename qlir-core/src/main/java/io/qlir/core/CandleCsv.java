@@ -32,8 +32,9 @@ import java.util.Objects;
  * CRLF, and a UTF-8 BOM is skipped.
  *
  * <p>Rows must be sorted by time without duplicates (the first offending row is named); gaps are reported in the
- * result, never filled. Prices and volumes are decimals, an empty field or {@code NaN} is NaN, and a value that is not
- * finite ({@code inf}, {@code -Infinity}, {@code 1e400}) is refused.
+ * result, never filled. Prices and volumes are decimals (in a {@code ;}-separated file a decimal comma is read too),
+ * an empty field, {@code NaN} or {@code null} is NaN, and a value that is not finite ({@code inf}, {@code -Infinity},
+ * {@code 1e400}) is refused.
  * <pre>{@code
  * CandleCsvRead r = CandleCsv.standard().read(Path.of("AAPL.csv"));
  * Table candles = r.candles();
@@ -130,12 +131,12 @@ public final class CandleCsv {
                 names.add(f.strip());
             }
             CandleCsvHeader header = CandleCsvHeader.match(names, explicit, adjustedClose, source);
-            CandleCsvRows rows = new CandleCsvRows(header, timeFormat, source);
+            CandleCsvRows rows = new CandleCsvRows(header, timeFormat, separator, source);
             while (records.hasNext()) {
                 CsvRecord r = records.next();
                 rows.add(r, r.getStartingLineNumber());
             }
-            return rows.result(separator);
+            return rows.result();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (CsvParseException e) {

@@ -23,6 +23,7 @@ final class CandleCsvRows {
 
     private final CandleCsvHeader header;
     private final String source;
+    private final char separator;
     private final String[] columns;
     private final int[] positions;
     private final boolean[] isLong;
@@ -34,8 +35,9 @@ final class CandleCsvRows {
     private long previousTime;
     private long previousLine;
 
-    CandleCsvRows(CandleCsvHeader header, CandleTimeFormat timeFormat, String source) {
+    CandleCsvRows(CandleCsvHeader header, CandleTimeFormat timeFormat, char separator, String source) {
         this.header = header;
+        this.separator = separator;
         this.source = source;
         this.timeFormat = timeFormat;
         this.detect = timeFormat == null;
@@ -84,7 +86,7 @@ final class CandleCsvRows {
         previousLine = line;
     }
 
-    CandleCsvRead result(char separator) {
+    CandleCsvRead result() {
         List<Column<?>> out = new ArrayList<>();
         for (int c = 0; c < columns.length; c++) {
             out.add(isLong[c] ? LongColumn.create(columns[c], ((LongArrayList) values[c]).toLongArray())
@@ -145,20 +147,32 @@ final class CandleCsvRows {
     }
 
     private double number(String v, int c, long line) {
-        if (v.isEmpty() || v.equalsIgnoreCase("nan")) {
+        if (v.isEmpty() || v.equalsIgnoreCase("nan") || v.equalsIgnoreCase("null")) {
             return Double.NaN;
         }
         double d;
         try {
             d = Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw bad(c, line, v, "is not a number", e);
+            d = decimalComma(v, c, line, e);
         }
         if (Double.isInfinite(d)) {
-            throw bad(c, line, v, "is not finite: prices and volumes are finite numbers, or empty or NaN when"
+            throw bad(c, line, v, "is not finite: prices and volumes are finite numbers, or empty, NaN or null when"
                     + " missing", null);
         }
         return d;
+    }
+
+    /** In a ';'-separated file, {@code 1234,5} is a decimal comma (spreadsheets in many locales write so). */
+    private double decimalComma(String v, int c, long line, NumberFormatException e) {
+        if (separator == ';' && v.indexOf(',') >= 0 && v.indexOf(',') == v.lastIndexOf(',') && v.indexOf('.') < 0) {
+            try {
+                return Double.parseDouble(v.replace(',', '.'));
+            } catch (NumberFormatException ignored) {
+                // fall through to the error below
+            }
+        }
+        throw bad(c, line, v, "is not a number", e);
     }
 
     private IllegalArgumentException bad(int c, long line, String value, String what, Exception cause) {

@@ -87,6 +87,8 @@ class CandleCsvTest {
         assertThat(r.candles().longColumn("open_time").asList()).containsExactly(millis("2024-01-01T00:00:00Z"),
                 millis("2024-01-01T00:15:00Z"));
         assertThat(r.columns()).containsEntry("open", "OPEN").containsEntry("open_time", "Time");
+        assertThat(read("date;close\n2024-01-01;1234,5\n").candles().doubleColumn("close").get(0))
+                .isEqualTo(1234.5); // a decimal comma, where ';' separates
         assertThatThrownBy(() -> read("time;close\n2024-01-01 00:00:00;1\n2024-01-01 00:15:00Z;1\n"))
                 .hasMessageContaining("line 3, column 'time' (open_time): '2024-01-01 00:15:00Z' is with an offset,"
                         + " but the first row's time was ISO-8601 date-times without offset (read as UTC)");
@@ -115,9 +117,12 @@ class CandleCsvTest {
         }
         assertThatThrownBy(() -> read("time,close\n1704067200,inf\n"))
                 .hasMessageContaining("line 2, column close: 'inf' is not a number");
-        Table t = read("time,close,volume\n1704067200,,NaN\n").candles();
+        Table t = read("time,close,volume,open\n1704067200,,NaN,null\n").candles();
         assertThat(t.doubleColumn("close").isMissing(0)).isTrue();
         assertThat(t.doubleColumn("volume").isMissing(0)).isTrue();
+        assertThat(t.doubleColumn("open").isMissing(0)).isTrue();
+        assertThatThrownBy(() -> read("time,close\n1704067200,\"1,5\"\n"))
+                .hasMessageContaining("line 2, column close: '1,5' is not a number");
     }
 
     @Test
