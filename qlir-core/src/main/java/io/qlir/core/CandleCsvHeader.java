@@ -1,11 +1,14 @@
 package io.qlir.core;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Matches a CSV header onto candle columns: case-insensitively, with the names other tools write
@@ -42,7 +45,6 @@ final class CandleCsvHeader {
             }
         }
         Map<String, Integer> found = new HashMap<>();
-        boolean[] taken = new boolean[names.size()];
         explicit.forEach((column, header) -> {
             Integer at = byName.get(header);
             if (at == null) {
@@ -50,22 +52,8 @@ final class CandleCsvHeader {
                         + "' (asked for as " + column + "); its header is " + names);
             }
             found.put(column, at);
-            taken[at] = true;
         });
-        for (int i = 0; i < names.size(); i++) {
-            String column = ALIASES.get(normalise(names.get(i)));
-            if (taken[i] || column == null || explicit.containsKey(column)
-                    || (column.equals(ADJ_CLOSE) && !adjustedClose)) {
-                continue;
-            }
-            Integer before = found.put(column, i);
-            if (before != null) {
-                throw new IllegalArgumentException("candle CSV " + source + " has two columns for " + column + ": '"
-                        + names.get(before) + "' and '" + names.get(i) + "'; name the one to read (for example"
-                        + " CandleCsv.builder().column(\"" + column + "\", \"" + names.get(i) + "\"))");
-            }
-            taken[i] = true;
-        }
+        matchAliases(names, found, explicit, adjustedClose, source);
         if (!found.containsKey(Candles.OPEN_TIME)) {
             throw new IllegalArgumentException("candle CSV " + source + " has no time column; its header is " + names
                     + "; a candle CSV needs one of open_time, timestamp, time, date or datetime (any case), with"
@@ -80,13 +68,28 @@ final class CandleCsvHeader {
         if (found.containsKey(ADJ_CLOSE)) {
             positions.put(ADJ_CLOSE, found.get(ADJ_CLOSE));
         }
-        List<String> ignored = new ArrayList<>();
+        List<String> ignored = new ArrayList<>(names);
+        found.values().stream().sorted(Comparator.reverseOrder()).forEach(i -> ignored.remove((int) i));
+        return new CandleCsvHeader(List.copyOf(names), positions, List.copyOf(ignored));
+    }
+
+    /** Adds the columns the header names by an alias, unless explicitly chosen; two headers for one column fail. */
+    private static void matchAliases(List<String> names, Map<String, Integer> found, Map<String, String> explicit,
+            boolean adjustedClose, String source) {
+        Set<Integer> taken = new HashSet<>(found.values());
         for (int i = 0; i < names.size(); i++) {
-            if (!taken[i]) {
-                ignored.add(names.get(i));
+            String column = ALIASES.get(normalise(names.get(i)));
+            if (taken.contains(i) || column == null || explicit.containsKey(column)
+                    || (column.equals(ADJ_CLOSE) && !adjustedClose)) {
+                continue;
+            }
+            Integer before = found.put(column, i);
+            if (before != null) {
+                throw new IllegalArgumentException("candle CSV " + source + " has two columns for " + column + ": '"
+                        + names.get(before) + "' and '" + names.get(i) + "'; name the one to read (for example"
+                        + " CandleCsv.builder().column(\"" + column + "\", \"" + names.get(i) + "\"))");
             }
         }
-        return new CandleCsvHeader(List.copyOf(names), positions, List.copyOf(ignored));
     }
 
     /** Whether a time column is qlir's own (epoch millis by the schema, unless its size says micros or nanos). */
