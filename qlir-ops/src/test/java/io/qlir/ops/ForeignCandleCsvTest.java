@@ -10,6 +10,7 @@ import io.qlir.core.CandleTimeFormat;
 import io.qlir.core.Candles;
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
+import io.qlir.ops.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -159,5 +160,9 @@ class ForeignCandleCsvTest {
         assertThatThrownBy(() -> Ops.parse("vwap()").apply(closeOnly))
                 .hasMessageContaining("vwap() reads column '");
         assertThat(Ops.parse("sma(close,14)").apply(closeOnly).columns()).containsExactly("close_sma_14");
+        assertThat(Pipeline.parse("mine", "sma(close,14); lag(close,1)").apply(closeOnly).table().columnNames())
+                .containsExactly("open_time", "close", "close_sma_14", "close_lag_1");
+        assertThatThrownBy(() -> Pipeline.parse("mine", "sma(close,14); atr(14)").apply(closeOnly))
+                .hasMessageContaining("atr(14) reads column '");
     }
 }
