@@ -11,7 +11,7 @@ import io.qlir.core.CandleCsvRead;
 import io.qlir.core.Candles;
 import io.qlir.core.Derived;
 import io.qlir.core.Interval;
-import io.qlir.ops.Ops;
+import io.qlir.core.catalogue.OpLanguage;
 import io.qlir.ops.study.SmaPersistence;
 import io.qlir.ops.study.Studies;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class ResearchStarter {
         // The study: how long does the close stay on one side of its SMA?
         SmaPersistence study = Studies.smaPersistence(candles, "close", 10, 20, 50);
         // Indicators, in the op language (the same text works in pipelines and on the command line).
-        Derived derived = Ops.parseAll(INDICATORS).stream()
+        Derived derived = OpLanguage.parseAll(INDICATORS).stream()
                 .reduce((Derived) null, (d, op) -> d == null ? op.apply(candles) : d.then(op), (a, b) -> b);
 
         Table t = derived.table();

@@ -10,6 +10,7 @@ import io.qlir.core.CandleTimeFormat;
 import io.qlir.core.Candles;
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
+import io.qlir.core.catalogue.OpLanguage;
 import io.qlir.ops.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.StringReader;
@@ -52,7 +53,7 @@ class ForeignCandleCsvTest {
 
     private static Derived run(Table candles) {
         Derived d = null;
-        for (Op op : Ops.parseAll(OPS)) {
+        for (Op op : OpLanguage.parseAll(OPS)) {
             d = d == null ? op.apply(candles) : d.then(op);
         }
         return d;
@@ -142,7 +143,7 @@ class ForeignCandleCsvTest {
         }
 
         Table candles = Candles.fromCsv(new StringReader(csv.toString()));
-        Table t = Ops.parse("sma(close,14)").apply(candles).table();
+        Table t = OpLanguage.parse("sma(close,14)").apply(candles).table();
 
         assertThat(candles.columnNames()).containsExactly("open_time", "close");
         assertThat(t.doubleColumn("close_sma_14").getDouble(13))
@@ -154,12 +155,12 @@ class ForeignCandleCsvTest {
     void anOpNeedingAColumnTheFileLacksIsRefusedNamingTheOpAndTheColumn() throws IOException {
         Table closeOnly = Candles.fromCsv(new StringReader("timestamp,close\n1554991200000,5000.36\n"));
 
-        assertThatThrownBy(() -> Ops.parse("arp(14)").apply(closeOnly))
+        assertThatThrownBy(() -> OpLanguage.parse("arp(14)").apply(closeOnly))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("arp(14) reads column 'open', which the table lacks; it has [open_time, close]");
-        assertThatThrownBy(() -> Ops.parse("vwap()").apply(closeOnly))
+        assertThatThrownBy(() -> OpLanguage.parse("vwap()").apply(closeOnly))
                 .hasMessageContaining("vwap() reads column '");
-        assertThat(Ops.parse("sma(close,14)").apply(closeOnly).columns()).containsExactly("close_sma_14");
+        assertThat(OpLanguage.parse("sma(close,14)").apply(closeOnly).columns()).containsExactly("close_sma_14");
         assertThat(Pipeline.parse("mine", "sma(close,14); lag(close,1)").apply(closeOnly).table().columnNames())
                 .containsExactly("open_time", "close", "close_sma_14", "close_lag_1");
         assertThatThrownBy(() -> Pipeline.parse("mine", "sma(close,14); atr(14)").apply(closeOnly))
