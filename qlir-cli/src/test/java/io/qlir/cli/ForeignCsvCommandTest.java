@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code qlir indicators} and {@code qlir chart} on CSVs qlir did not write: the real 30m recording as a Yahoo-style
+ * {@code qlir indicators}, {@code qlir chart} and {@code qlir study sma} on CSVs qlir did not write: the real 30m recording as a Yahoo-style
  * daily file and as a ccxt-style epoch-millis dump, in-process.
  */
 class ForeignCsvCommandTest {
@@ -90,6 +90,18 @@ class ForeignCsvCommandTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("qlir: --ops: arp(14) reads column 'open', which the table lacks; it has"
                 + " [open_time, close, close_sma_14]");
+    }
+
+    @Test
+    void theSmaStudyRunsOnAFileWithOnlyTimeAndClose() throws Exception {
+        ccxt("close.csv", false);
+
+        CliRunner.Result r = cli.run("study", "sma", "--input", "close.csv", "--windows", "5..8");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("read close.csv: 500 rows", "columns close;");
+        assertThat(cli.workingDir().resolve("qlir-out").resolve("study-sma-close").resolve("summary.csv"))
+                .isNotEmptyFile();
     }
 
     @Test
