@@ -8,7 +8,8 @@
  * and with single cells strongly changed, and names the column, row and seed where the spec is false. It can refute
  * a spec, never prove it for every input.
  *
- * <p>This package holds the candle schema ({@link io.qlir.core.Candles}: validation, raw Binance rows, CSV),
+ * <p>This package holds the candle schema ({@link io.qlir.core.Candles}: validation, raw Binance rows;
+ * {@link io.qlir.core.CandleCsv}: any OHLCV CSV, with only the columns it has),
  * intervals ({@link io.qlir.core.Interval}: case-sensitive wire codes, Monday weeks, calendar months), the derivation
  * contract ({@link io.qlir.core.Derived}, {@link io.qlir.core.Op}, {@link io.qlir.core.Columns}) and the checker
  * ({@link io.qlir.core.Causality}, {@link io.qlir.core.CausalityReport}). It knows no data source. Enums with a
