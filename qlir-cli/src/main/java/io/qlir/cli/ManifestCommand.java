@@ -19,6 +19,7 @@ import io.qlir.data.validate.ManifestValidator;
 import io.qlir.data.validate.ValidationMode;
 import io.qlir.data.validate.ValidationReport;
 import io.qlir.data.validate.Violation;
+import io.qlir.parquet.DatasetChecks;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,10 +128,12 @@ final class ManifestCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             store.validate();
             Session session = Session.open(context, runtime);
-            Path dir = StoreLocator.existing(session.existingDataRoot(), sliceSeries());
+            Path root = session.existingDataRoot();
+            Path dir = StoreLocator.existing(root, sliceSeries());
             session.startReadOnlyFileLogging();
-            ValidationReport report = Logging.inJob(jobName(),
-                    () -> ManifestValidator.validate(dir, deep ? ValidationMode.DEEP : ValidationMode.METADATA));
+            ValidationReport report = Logging.inJob(jobName(), () -> DatasetChecks.extend(
+                    ManifestValidator.validate(dir, deep ? ValidationMode.DEEP : ValidationMode.METADATA), root,
+                    sliceSeries(), java.time.Clock.systemUTC()));
             if (json) {
                 out().println(report.toJson());
             } else {
