@@ -74,6 +74,10 @@ final class AggCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     String every = "60s";
 
+    @Option(names = "--stop-after", paramLabel = "DURATION",
+            description = "With --follow: stop cleanly after this long (default: run until SIGTERM or Ctrl-C).")
+    String stopAfter;
+
     @Mixin
     StoreOptions store = new StoreOptions();
 
@@ -103,13 +107,8 @@ final class AggCommand implements Callable<Integer> {
             out.flush();
             return Exit.OK;
         }
-        Duration period;
-        try {
-            period = Durations.parse(every);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--every " + every + ": " + e.getMessage());
-        }
-        return followAll(agg, series, out, period);
+        return followAll(agg, series, out, duration("--every", every),
+                stopAfter == null ? null : duration("--stop-after", stopAfter));
     }
 
     private SliceSeries one(Path root) throws BadInputException {
@@ -139,8 +138,16 @@ final class AggCommand implements Callable<Integer> {
     }
 
     /** The agg server: one scheduled worker per series, until the process is stopped. */
+    private static Duration duration(String flag, String text) throws BadInputException {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(flag + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Integer followAll(DatasetAggregator agg, List<SliceSeries> series, PrintWriter out,
-                                     Duration every)
+                                     Duration every, Duration runFor)
             throws InterruptedException {
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(Math.min(series.size(), 4), r -> {
             Thread t = new Thread(r, "qlir-agg");
@@ -148,10 +155,8 @@ final class AggCommand implements Callable<Integer> {
             return t;
         });
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            pool.shutdownNow();
-            stopped.countDown();
-        }, "qlir-agg-stop"));
+        Thread hook = new Thread(stopped::countDown, "qlir-agg-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         for (SliceSeries s : series) {
             pool.scheduleWithFixedDelay(() -> {
                 try {
@@ -167,9 +172,26 @@ final class AggCommand implements Callable<Integer> {
                 }
             }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         }
-        out.println("agg: following " + series.size() + " series every " + every.toSeconds() + "s; Ctrl-C stops");
+        out.println("agg: following " + series.size() + " series every " + every.toSeconds() + "s"
+                + (runFor == null ? " (Ctrl-C to stop)" : " for " + runFor.toSeconds() + "s"));
         out.flush();
-        stopped.await();
+        try {
+            if (runFor == null) {
+                stopped.await();
+            } else {
+                stopped.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            pool.shutdown();
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                pool.shutdownNow();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is running
+            }
+        }
         return Exit.OK;
     }
 }
