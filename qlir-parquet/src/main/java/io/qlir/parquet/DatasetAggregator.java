@@ -49,10 +49,12 @@ public final class DatasetAggregator {
 
     private final Path dataRoot;
     private final Clock clock;
+    private final boolean rewriteAll;
 
-    private DatasetAggregator(Path dataRoot, Clock clock) {
+    private DatasetAggregator(Path dataRoot, Clock clock, boolean rewriteAll) {
         this.dataRoot = dataRoot;
         this.clock = clock;
+        this.rewriteAll = rewriteAll;
     }
 
     /**
@@ -63,7 +65,7 @@ public final class DatasetAggregator {
      * @return the aggregator
      */
     public static DatasetAggregator of(Path dataRoot) {
-        return new DatasetAggregator(Objects.requireNonNull(dataRoot, "dataRoot"), Clock.systemUTC());
+        return new DatasetAggregator(Objects.requireNonNull(dataRoot, "dataRoot"), Clock.systemUTC(), false);
     }
 
     /**
@@ -73,7 +75,12 @@ public final class DatasetAggregator {
      * @return a new aggregator
      */
     public DatasetAggregator clock(Clock c) {
-        return new DatasetAggregator(dataRoot, Objects.requireNonNull(c, "clock"));
+        return new DatasetAggregator(dataRoot, Objects.requireNonNull(c, "clock"), rewriteAll);
+    }
+
+    /** A test seam: this aggregator rewriting every month, current or not (the crash test kills it mid-write). */
+    DatasetAggregator rewritingEveryMonth() {
+        return new DatasetAggregator(dataRoot, clock, true);
     }
 
     /**
@@ -113,7 +120,7 @@ public final class DatasetAggregator {
         List<SeriesMonths.Month> stale = new ArrayList<>();
         int unchanged = 0;
         for (SeriesMonths.Month m : expected.values()) {
-            if (isCurrent(ParquetLayout.monthFile(dataRoot, series, m.month()), m)) {
+            if (!rewriteAll && isCurrent(ParquetLayout.monthFile(dataRoot, series, m.month()), m)) {
                 unchanged++;
             } else {
                 stale.add(m);
