@@ -9,8 +9,10 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -18,8 +20,9 @@ import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Reads a month file straight into primitive arrays: column by column, row group by row group, through Parquet's
- * column readers (no record assembly, no object per row). The file's schema must be {@link CandleSchema}'s
+ * Reads a month file straight into primitive arrays: column by column, row group by row group, decoding pages
+ * directly ({@link PageDecoder}) for the encodings qlir writes and through Parquet's column readers otherwise (no
+ * record assembly, no object per row either way). The file's schema must be {@link CandleSchema}'s
  * (columns found by name, so a file with extra columns reads too); anything else is refused, naming the file.
  */
 final class MonthReader {
@@ -47,8 +50,15 @@ final class MonthReader {
     private MonthReader() {
     }
 
+    /**
+     * One set of read options for every file: built on a plain configuration, because the default builder makes a
+     * Hadoop {@code Configuration}, which parses Hadoop's XML defaults (tens of milliseconds) every time.
+     */
+    private static final ParquetReadOptions OPTIONS = ParquetReadOptions.builder(new PlainParquetConfiguration())
+            .withCodecFactory(ZstdCodecs.INSTANCE).build();
+
     static ParquetReadOptions options() {
-        return ParquetReadOptions.builder().withCodecFactory(ZstdCodecs.INSTANCE).build();
+        return OPTIONS;
     }
 
     /** Only the footer's key-value metadata and the row count. */
@@ -78,8 +88,19 @@ final class MonthReader {
             for (int g = 0; g < groups.size(); g++) {
                 PageReadStore pages = r.readNextRowGroup();
                 int n = (int) pages.getRowCount();
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, NO_RECORDS, schema, createdBy);
+                ColumnReadStoreImpl store = null;
                 for (int c = 0; c < descs.length; c++) {
+                    if (PageDecoder.handles(chunk(groups.get(g), descs[c]).getEncodings())) {
+                        int read = PageDecoder.read(pages.getPageReader(descs[c]), out.longs[c], out.doubles[c], at);
+                        if (read != n) {
+                            throw new IOException("Parquet file " + file + ": column '" + names(c) + "' has " + read
+                                    + " values in a row group of " + n + " rows");
+                        }
+                        continue;
+                    }
+                    if (store == null) {
+                        store = new ColumnReadStoreImpl(pages, NO_RECORDS, schema, createdBy);
+                    }
                     ColumnReader cr = store.getColumnReader(descs[c]);
                     if (out.longs[c] != null) {
                         long[] a = out.longs[c];
@@ -99,6 +120,19 @@ final class MonthReader {
             }
             return new Content(out, r.getFooter().getFileMetaData().getKeyValueMetaData());
         }
+    }
+
+    private static String names(int c) {
+        return CandleSchema.columns().get(c);
+    }
+
+    private static ColumnChunkMetaData chunk(BlockMetaData group, ColumnDescriptor d) throws IOException {
+        for (ColumnChunkMetaData m : group.getColumns()) {
+            if (java.util.Arrays.equals(m.getPath().toArray(), d.getPath())) {
+                return m;
+            }
+        }
+        throw new IOException("row group without column " + String.join(".", d.getPath()));
     }
 
     private static ColumnDescriptor[] descriptors(Path file, MessageType schema) throws IOException {
