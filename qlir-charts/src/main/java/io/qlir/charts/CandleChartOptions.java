@@ -1,7 +1,7 @@
 package io.qlir.charts;
 
 import io.qlir.core.Op;
-import io.qlir.ops.Ops;
+import io.qlir.core.catalogue.OpLanguage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,9 +11,10 @@ import java.util.Objects;
  * bars are shown, and the range-shock threshold that marks an event.
  *
  * <p>Indicators are computed over the whole table and only the bars in {@code [from, to]}, at most the last
- * {@code lastBars} of them, are drawn, so the averages on screen are past their warm-up. Where each op's columns go is decided by their specs: moving averages, Bollinger
- * bands and VWAP over the candles; band touches and boolean flags as markers; range shocks in their own panel below,
- * with every bar at or above the threshold marked on the candles; any other number in a panel of its own.
+ * {@code lastBars} of them, are drawn, so the averages on screen are past their warm-up. Where each column goes is
+ * the op catalogue's chart hint for its spec op: moving averages, Bollinger bands and VWAP over the candles; band
+ * touches and boolean flags as markers; range shocks in a threshold panel below, with every bar at or above the
+ * threshold marked on the candles; any other number in a panel of its own.
  * <pre>{@code
  * CandleChartOptions o = CandleChartOptions.builder().size(1600, 900).title("BTCUSDT 1m")
  *         .ops("sma(close,20,50); bollinger(close,20,2); band_touches(close,20,2); range_shock(14)").build();
@@ -141,7 +142,7 @@ public record CandleChartOptions(int width, int height, String title, List<Op> o
          * @throws IllegalArgumentException when an op does not parse
          */
         public Builder ops(String text) {
-            this.ops = text == null || text.isBlank() ? List.of() : Ops.parseAll(text);
+            this.ops = text == null || text.isBlank() ? List.of() : OpLanguage.parseAll(text);
             return this;
         }
 

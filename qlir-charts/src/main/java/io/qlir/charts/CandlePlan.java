@@ -3,40 +3,39 @@ package io.qlir.charts;
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.catalogue.ChartHint;
+import io.qlir.core.catalogue.OpCatalogue;
+import io.qlir.core.catalogue.OpOutput;
 import io.qlir.semantics.RowDerivationSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Decides where each derived column goes on a candle chart, from its spec: overlays on the price panel, markers,
- * range-shock panel and events, or a panel of its own.
+ * Decides where each derived column goes on a candle chart: the op catalogue's chart hint for the column's spec op
+ * says overlay on the price panel, markers, a threshold panel with events, or a panel of its own (also what a column
+ * no op declares gets). Boolean columns are markers whatever their hint; labels are not drawn.
  */
 final class CandlePlan {
 
     static final String PRICE = "price";
-    static final String SHOCK = "range shock";
     static final String CANDLES = "candles";
-
-    /** Spec ops whose values are prices: drawn over the candles. */
-    private static final Set<String> OVERLAYS = Set.of("SMA", "EMA", "WMA", "BOLL_MID", "BOLL_UPPER", "BOLL_LOWER",
-            "VWAP");
 
     private final Derived derived;
     private final CandleChartOptions options;
     private final int from;
     private final int to;
     private final double[] x;
-    private final List<Series> price = new ArrayList<>();
-    private final List<Series> priceMarks = new ArrayList<>();
-    private final List<Series> shock = new ArrayList<>();
-    private final Map<String, List<Series>> lower = new LinkedHashMap<>();
+    private final List<ChartSeries> price = new ArrayList<>();
+    private final List<ChartSeries> priceMarks = new ArrayList<>();
+    private final Map<String, List<ChartSeries>> thresholds = new LinkedHashMap<>();
+    private final Map<String, List<ChartSeries>> lower = new LinkedHashMap<>();
     private final List<String> skipped = new ArrayList<>();
 
     private CandlePlan(Derived derived, CandleChartOptions options) {
@@ -74,32 +73,35 @@ final class CandlePlan {
     }
 
     private void place() {
-        price.add(Series.candles(CANDLES, x, visible(Candles.OPEN), visible(Candles.HIGH), visible(Candles.LOW),
+        price.add(ChartSeries.candles(CANDLES, x, visible(Candles.OPEN), visible(Candles.HIGH), visible(Candles.LOW),
                 visible(Candles.CLOSE)));
         for (String column : derived.columns()) {
             RowDerivationSpec spec = derived.spec(column);
+            ChartHint hint = OpCatalogue.standard().output(spec.op()).map(OpOutput::chart)
+                    .orElseGet(ChartHint::ownPanel);
             Column<?> c = derived.table().column(column);
             if (c instanceof BooleanColumn) {
-                priceMarks.add(markers(column, spec));
+                priceMarks.add(markers(column, hint.anchorOf(spec)));
             } else if (!(c instanceof NumericColumn<?>)) {
-                skipped.add(column + ": " + c.type().name().toLowerCase(java.util.Locale.ROOT)
-                        + " labels are not drawn");
-            } else if (OVERLAYS.contains(spec.op())) {
-                price.add(Series.of(column, SeriesKind.LINE, column, x, visible(column)));
-            } else if (spec.op().equals("RANGE_SHOCK")) {
-                placeShock(column);
+                skipped.add(column + ": " + c.type().name().toLowerCase(Locale.ROOT) + " labels are not drawn");
+            } else if (hint.placement() == ChartHint.Placement.PRICE_OVERLAY) {
+                price.add(ChartSeries.of(column, SeriesKind.LINE, column, x, visible(column)));
+            } else if (hint.placement() == ChartHint.Placement.THRESHOLD_PANEL) {
+                placeThreshold(thresholds.computeIfAbsent(hint.panel(), k -> new ArrayList<>()), column);
             } else {
-                lower.computeIfAbsent(spec.op().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
-                        .add(Series.of(column, SeriesKind.LINE, column, x, visible(column)));
+                String panel = hint.panel() != null ? hint.panel() : spec.op().toLowerCase(Locale.ROOT);
+                lower.computeIfAbsent(panel, k -> new ArrayList<>())
+                        .add(ChartSeries.of(column, SeriesKind.LINE, column, x, visible(column)));
             }
         }
     }
 
-    private void placeShock(String column) {
+    /** A line in its panel, the chart's threshold beside it, and an event on the price panel where it is reached. */
+    private void placeThreshold(List<ChartSeries> panel, String column) {
         double[] v = visible(column);
         double threshold = options.shockThreshold();
-        shock.add(Series.of(column, SeriesKind.LINE, column, x, v));
-        shock.add(Series.of(column + " threshold " + Columns.number(threshold), SeriesKind.THRESHOLD, null,
+        panel.add(ChartSeries.of(column, SeriesKind.LINE, column, x, v));
+        panel.add(ChartSeries.of(column + " threshold " + Columns.number(threshold), SeriesKind.THRESHOLD, null,
                 new double[] {x[0], x[x.length - 1]}, new double[] {threshold, threshold}));
         double[] high = visible(Candles.HIGH);
         List<double[]> events = new ArrayList<>();
@@ -111,10 +113,11 @@ final class CandlePlan {
         priceMarks.add(points(column + " >= " + Columns.number(threshold), SeriesKind.EVENTS, column, events));
     }
 
-    /** A boolean column as dots where it is true: band touches on their line, other flags on the close. */
-    private Series markers(String column, RowDerivationSpec spec) {
+    /** A boolean column as dots where it is true, on its anchor column when the table has it, else the close. */
+    private ChartSeries markers(String column, String anchor) {
         boolean[] flag = Columns.booleans(derived.table(), column);
-        double[] at = visible(lineOf(spec));
+        String line = anchor != null && derived.table().containsColumn(anchor) ? anchor : Candles.CLOSE;
+        double[] at = visible(line);
         List<double[]> pts = new ArrayList<>();
         for (int i = from; i < to; i++) {
             if (flag[i]) {
@@ -124,33 +127,14 @@ final class CandlePlan {
         return points(column, SeriesKind.MARKERS, column, pts);
     }
 
-    /** The band line a touch column refers to, when it is in the table; otherwise the close. */
-    private String lineOf(RowDerivationSpec spec) {
-        if (!spec.op().equals("BAND_TOUCH")) {
-            return Candles.CLOSE;
-        }
-        String line = String.valueOf(spec.param("line"));
-        int index = List.of("lower", "mid", "upper").indexOf(line);
-        String candidate = null;
-        if (spec.params().stream().anyMatch(p -> p.name().equals("bands"))) {
-            candidate = index >= 0 && spec.inputs().size() > 2 ? spec.inputs().get(index) : null;
-        } else if (index >= 0) {
-            io.qlir.ops.indicators.Bands b = io.qlir.ops.indicators.Bands.bollinger(
-                    String.valueOf(spec.param("base_col")), ((Number) spec.param("period")).intValue(),
-                    ((Number) spec.param("k")).doubleValue());
-            candidate = List.of(b.lower(), b.mid(), b.upper()).get(index);
-        }
-        return candidate != null && derived.table().containsColumn(candidate) ? candidate : Candles.CLOSE;
-    }
-
-    private static Series points(String name, SeriesKind kind, String column, List<double[]> pts) {
+    private static ChartSeries points(String name, SeriesKind kind, String column, List<double[]> pts) {
         double[] px = new double[pts.size()];
         double[] py = new double[pts.size()];
         for (int i = 0; i < px.length; i++) {
             px[i] = pts.get(i)[0];
             py[i] = pts.get(i)[1];
         }
-        return Series.of(name, kind, column, px, py);
+        return ChartSeries.of(name, kind, column, px, py);
     }
 
     private double[] visible(String column) {
@@ -158,13 +142,11 @@ final class CandlePlan {
     }
 
     private ChartSpec spec() {
-        List<Series> top = new ArrayList<>(price);
+        List<ChartSeries> top = new ArrayList<>(price);
         top.addAll(priceMarks);
         List<Panel> panels = new ArrayList<>();
         panels.add(new Panel(PRICE, 3, false, top));
-        if (!shock.isEmpty()) {
-            panels.add(new Panel(SHOCK, 1, false, shock));
-        }
+        thresholds.forEach((title, series) -> panels.add(new Panel(title, 1, false, series)));
         lower.forEach((op, series) -> panels.add(new Panel(op, 1, false, series)));
         return new ChartSpec(options.title(), options.width(), options.height(), AxisKind.TIME, "time (UTC)", panels,
                 skipped);

@@ -68,9 +68,9 @@ public record ChartSpec(String title, int width, int height, AxisKind xAxis, Str
      * @return the series
      * @throws IllegalArgumentException naming it and listing the chart's series when there is none
      */
-    public Series series(String name) {
+    public ChartSeries series(String name) {
         for (Panel p : panels) {
-            for (Series s : p.series()) {
+            for (ChartSeries s : p.series()) {
                 if (s.name().equals(name)) {
                     return s;
                 }

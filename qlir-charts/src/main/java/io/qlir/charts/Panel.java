@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * @param logScale whether the y axis is logarithmic (points at or below 0 are then left out)
  * @param series what it draws, in drawing order
  */
-public record Panel(String title, int weight, boolean logScale, List<Series> series) {
+public record Panel(String title, int weight, boolean logScale, List<ChartSeries> series) {
 
     /**
      * Validates the components.
@@ -37,6 +37,6 @@ public record Panel(String title, int weight, boolean logScale, List<Series> ser
      * @return the names
      */
     public List<String> seriesNames() {
-        return series.stream().map(Series::name).collect(Collectors.toList());
+        return series.stream().map(ChartSeries::name).collect(Collectors.toList());
     }
 }

@@ -60,7 +60,7 @@ final class Renderer {
             plot.setDomainGridlinePaint(GRID);
             plot.setRangeGridlinePaint(GRID);
             int index = 0;
-            for (Series s : p.series()) {
+            for (ChartSeries s : p.series()) {
                 if (s.kind() == SeriesKind.CANDLES) {
                     plot.setDataset(index, candles(s));
                     plot.setRenderer(index, candleRenderer(s.size(), spec.width()));
@@ -93,7 +93,7 @@ final class Renderer {
         return axis;
     }
 
-    private static DefaultHighLowDataset candles(Series s) {
+    private static DefaultHighLowDataset candles(ChartSeries s) {
         int n = s.size();
         Date[] dates = new Date[n];
         double[] volume = new double[n];
@@ -121,7 +121,7 @@ final class Renderer {
         return r;
     }
 
-    private static XYSeries xySeries(Series s, boolean positiveOnly) {
+    private static XYSeries xySeries(ChartSeries s, boolean positiveOnly) {
         XYSeries out = new XYSeries(s.name(), false, true);
         double[] xs = s.xs();
         double[] ys = s.ys();
@@ -132,7 +132,7 @@ final class Renderer {
         return out;
     }
 
-    private static XYLineAndShapeRenderer renderer(Series s, Paint paint) {
+    private static XYLineAndShapeRenderer renderer(ChartSeries s, Paint paint) {
         boolean lines = s.kind() == SeriesKind.LINE || s.kind() == SeriesKind.LINE_WITH_DOTS
                 || s.kind() == SeriesKind.THRESHOLD;
         boolean shapes = s.kind() == SeriesKind.MARKERS || s.kind() == SeriesKind.EVENTS
@@ -146,7 +146,7 @@ final class Renderer {
         return r;
     }
 
-    private static Paint colorFor(Series s, int colour) {
+    private static Paint colorFor(ChartSeries s, int colour) {
         if (s.kind() == SeriesKind.EVENTS || s.kind() == SeriesKind.THRESHOLD) {
             return EVENT;
         }

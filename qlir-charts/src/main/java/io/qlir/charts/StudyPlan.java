@@ -83,8 +83,8 @@ final class StudyPlan {
         return new Panel(SURVIVAL, 1, options.logScale(), curves((s, n) -> s.survival(n), options.logScale()));
     }
 
-    private List<Series> curves(ToDoubleBiFunction<RunStats, Integer> value, boolean positiveOnly) {
-        List<Series> out = new ArrayList<>();
+    private List<ChartSeries> curves(ToDoubleBiFunction<RunStats, Integer> value, boolean positiveOnly) {
+        List<ChartSeries> out = new ArrayList<>();
         for (RunStats s : drawn) {
             int last = Math.min(maxLength, s.max());
             List<double[]> pts = new ArrayList<>();
@@ -100,20 +100,25 @@ final class StudyPlan {
                 x[i] = pts.get(i)[0];
                 y[i] = pts.get(i)[1];
             }
-            out.add(Series.of(name(s), SeriesKind.LINE_WITH_DOTS, null, x, y));
+            out.add(ChartSeries.of(name(s), SeriesKind.LINE_WITH_DOTS, null, x, y));
         }
         return out;
     }
 
     static String name(RunStats s) {
-        return "sma " + s.window() + " " + s.direction().wireCode() + " (" + s.runs() + " runs)";
+        return label(s) + " (" + s.runs() + " runs)";
+    }
+
+    /** A curve's stem: the study's SMA window and the run direction. */
+    private static String label(RunStats s) {
+        return "sma " + s.window() + " " + s.direction().wireCode();
     }
 
     private ChartSpec chart(List<Panel> panels) {
         List<String> skipped = new ArrayList<>();
         for (RunStats s : drawn) {
             if (s.runs() == 0) {
-                skipped.add("sma " + s.window() + " " + s.direction().wireCode() + ": no completed runs");
+                skipped.add(label(s) + ": no completed runs");
             }
         }
         return new ChartSpec(options.title(), options.width(), options.height(), AxisKind.NUMBER,

@@ -3,7 +3,8 @@
  * {@link io.qlir.charts.Charts} façade.
  *
  * <p><b>Key mental model.</b> A chart is made in two steps. First a {@link io.qlir.charts.ChartSpec} is built from
- * data: panels stacked over one horizontal axis, each holding named {@link io.qlir.charts.Series} with their points.
+ * data: panels stacked over one horizontal axis, each holding named {@link io.qlir.charts.ChartSeries} with their
+ * points.
  * For candle charts the placement follows the columns' derivation specs, not their names: moving averages, Bollinger
  * bands and VWAP go over the candles, band touches become dots on the line they touched, range shock gets its own
  * panel with its threshold, and every bar at or above it is marked over the candles. Then the spec is drawn with

@@ -53,13 +53,13 @@ class CandleChartTest {
         Charts.writePng(spec, Path.of("target/test-charts/candles-last-120.png"));
         int from = CANDLES.rowCount() - 120;
 
-        Series candles = spec.series("candles");
+        ChartSeries candles = spec.series("candles");
         assertThat(candles.size()).isEqualTo(120);
         assertThat(candles.x()[0]).isEqualTo(CANDLES.longColumn("open_time").getLong(from));
 
         Table touches = Indicators.bandTouches(CANDLES, Bands.bollinger("close", 20, 2)).table();
         double[] lower = touches.doubleColumn("close_boll_lower_20_2").asDoubleArray();
-        Series touchLower = spec.series("close_boll_20_2_touch_lower");
+        ChartSeries touchLower = spec.series("close_boll_20_2_touch_lower");
         int expected = 0;
         for (int i = from; i < CANDLES.rowCount(); i++) {
             Boolean t = touches.booleanColumn("close_boll_20_2_touch_lower").get(i);
@@ -73,7 +73,7 @@ class CandleChartTest {
 
         double[] shock = Indicators.rangeShock(CANDLES, 14).table().doubleColumn("range_shock_14").asDoubleArray();
         double[] high = CANDLES.doubleColumn("high").asDoubleArray();
-        Series events = spec.series("range_shock_14 >= 2");
+        ChartSeries events = spec.series("range_shock_14 >= 2");
         int k = 0;
         for (int i = from; i < CANDLES.rowCount(); i++) {
             if (shock[i] >= 2.0) {
@@ -91,7 +91,7 @@ class CandleChartTest {
         long t149 = CANDLES.longColumn("open_time").getLong(149);
         ChartSpec spec = Charts.candles(CANDLES, CandleChartOptions.builder().ops("sma(close,50)")
                 .between(java.time.Instant.ofEpochMilli(t100), java.time.Instant.ofEpochMilli(t149)).build());
-        Series candles = spec.series("candles");
+        ChartSeries candles = spec.series("candles");
         assertThat(candles.size()).isEqualTo(50);
         assertThat(candles.x()[0]).isEqualTo(t100);
         assertThat(candles.x()[49]).isEqualTo(t149);

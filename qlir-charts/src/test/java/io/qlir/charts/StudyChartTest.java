@@ -50,7 +50,7 @@ class StudyChartTest {
         ChartSpec dist = Charts.runLengthDistribution(RESULT, StudyChartOptions.builder().windows(10)
                 .directions(Direction.UP).maxLength(10_000).build());
         RunStats up = RESULT.stats(10, Direction.UP);
-        Series s = dist.series("sma 10 up (" + up.runs() + " runs)");
+        ChartSeries s = dist.series("sma 10 up (" + up.runs() + " runs)");
         assertThat(dist.seriesNames()).hasSize(1);
         assertThat(s.size()).isEqualTo(up.max());
         for (int n = 1; n <= up.max(); n++) {
@@ -65,7 +65,7 @@ class StudyChartTest {
         ChartSpec surv = Charts.survival(RESULT, StudyChartOptions.builder().windows(10, 20).maxLength(5)
                 .logScale(true).build());
         assertThat(surv.seriesNames()).hasSize(4);
-        Series s20 = surv.series("sma 20 down (" + RESULT.stats(20, Direction.DOWN).runs() + " runs)");
+        ChartSeries s20 = surv.series("sma 20 down (" + RESULT.stats(20, Direction.DOWN).runs() + " runs)");
         assertThat(s20.y()[0]).isEqualTo(1.0);
         assertThat(s20.size()).isLessThanOrEqualTo(5);
         assertThat(s20.y()[s20.size() - 1]).isEqualTo(RESULT.stats(20, Direction.DOWN).survival(s20.size()));

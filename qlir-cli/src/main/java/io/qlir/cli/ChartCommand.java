@@ -6,7 +6,7 @@ import io.qlir.charts.Charts;
 import io.qlir.cli.logging.Logging;
 import io.qlir.core.Interval;
 import io.qlir.core.Op;
-import io.qlir.ops.OpRegistry;
+import io.qlir.core.catalogue.OpCatalogue;
 import io.qlir.ops.pipeline.ColumnSemantics;
 import io.qlir.ops.pipeline.Pipeline;
 import java.io.PrintWriter;
@@ -142,7 +142,7 @@ final class ChartCommand implements Callable<Integer> {
 
     private List<Op> parseOps() throws BadInputException {
         try {
-            List<Op> parsed = OpRegistry.standard().parseAll(ops);
+            List<Op> parsed = OpCatalogue.standard().parseAll(ops);
             if (parsed.isEmpty()) {
                 throw new IllegalArgumentException("no op given; for example \"sma(close,20,50)\"");
             }

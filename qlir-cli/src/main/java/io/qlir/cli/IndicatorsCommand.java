@@ -2,8 +2,8 @@ package io.qlir.cli;
 
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
-import io.qlir.ops.OpDefinition;
-import io.qlir.ops.OpRegistry;
+import io.qlir.core.catalogue.OpCatalogue;
+import io.qlir.core.catalogue.OpDefinition;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -84,12 +84,12 @@ final class IndicatorsCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** Appends the op reference (every registered op's signature and summary) to the command's help. */
+    /** Appends the op reference (every catalogued op's signature and summary) to the command's help. */
     static void addOpReference(CommandLine indicators) {
         List<String> footer = new ArrayList<>(List.of(indicators.getCommandSpec().usageMessage().footer()));
         footer.add("");
         footer.add("Ops (name(arguments), '...' = one or more values, [x] = optional):");
-        List<OpDefinition> defs = OpRegistry.standard().definitions();
+        List<OpDefinition> defs = OpCatalogue.standard().definitions();
         int width = 0;
         for (OpDefinition d : defs) {
             width = Math.max(width, Math.min(SIGNATURE_WIDTH, d.signature().length()));
@@ -134,7 +134,7 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     static List<Op> parseOps(String ops) throws BadInputException {
         try {
-            List<Op> parsed = OpRegistry.standard().parseAll(ops);
+            List<Op> parsed = OpCatalogue.standard().parseAll(ops);
             if (parsed.isEmpty()) {
                 throw new IllegalArgumentException("no op given; for example \"sma(close,14)\"");
             }

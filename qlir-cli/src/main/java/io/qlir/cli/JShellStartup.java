@@ -25,8 +25,8 @@ final class JShellStartup {
     static final List<String> PACKAGES = List.of(
             "io.qlir.semantics",
             "io.qlir.core",
-            "io.qlir.core.ops",
-            "io.qlir.ops",
+            "io.qlir.core.primitives",
+            "io.qlir.core.catalogue",
             "io.qlir.ops.indicators",
             "io.qlir.ops.study",
             "io.qlir.ops.pipeline",

@@ -25,13 +25,13 @@ class JShellStartupTest {
     void importsOnlyPackagesThatHoldClasses() throws IOException {
         Path classes = temp.resolve("classes");
         touch(classes.resolve("io/qlir/core/Interval.class"));
-        touch(classes.resolve("io/qlir/ops/Indicators.class"));
+        touch(classes.resolve("io/qlir/core/catalogue/OpLanguage.class"));
         Files.createDirectories(classes.resolve("io/qlir/binance"));           // a folder but no class
         touch(classes.resolve("io/qlir/data/binance/Deep.class"));            // only a sub-package
         String script = JShellStartup.script(List.of(classes, temp.resolve("missing.jar")), Path.of("/d/q \"x\""));
-        assertThat(script).contains("import io.qlir.core.*;\n", "import io.qlir.ops.*;\n", "import java.time.*;\n",
-                "import static io.qlir.core.Interval.*;\n")
-                .doesNotContain("io.qlir.binance", "import io.qlir.data.*;", "io.qlir.charts")
+        assertThat(script).contains("import io.qlir.core.*;\n", "import io.qlir.core.catalogue.*;\n",
+                "import java.time.*;\n", "import static io.qlir.core.Interval.*;\n")
+                .doesNotContain("io.qlir.binance", "import io.qlir.data.*;", "io.qlir.charts", "import io.qlir.ops.*;")
                 .contains("java.nio.file.Path dataRoot() { return java.nio.file.Path.of(\"/d/q \\\"x\\\"\"); }");
     }
 

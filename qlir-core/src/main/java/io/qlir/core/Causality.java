@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
  * every other type. Cut points and changed rows come from a seeded random source; a failure names the column, the
  * row and the seed, and {@link #check(Op, Table, long)} with that seed reruns the very same checks.
  * <pre>{@code
- * Causality.check(CoreOps.op("rolling_mean", List.of("close", 5)), candles).assertOk();
+ * Causality.check(OpLanguage.parse("rolling_mean(close,5)"), candles).assertOk();
  * }</pre>
  *
  * <p>The checks can refute a spec but never prove it for all inputs: a dependency that only shows for some values

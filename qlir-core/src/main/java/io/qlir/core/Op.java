@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
  *
  * <p>Façade methods ({@code Indicators.sma(t, "close", 20, 50)}) are the direct way to call an op in code; an
  * {@code Op} is how pipelines, the CLI and {@code Causality} hold one. Its text form parses back to an equal op
- * through the registry in qlir-ops:
+ * through the op catalogue ({@code io.qlir.core.catalogue.OpCatalogue}):
  * <pre>{@code
  * Op sma = Op.of("sma", List.of("close", 20, 50), t -> Indicators.sma(t, "close", 20, 50));
  * sma.toText();                 // sma(close,20,50)

@@ -14,7 +14,7 @@
  * string form on the wire go through one {@link io.qlir.core.WireCodec} each; logic only sees constants.
  * <pre>{@code
  * Table candles = Candles.fromCsv(Path.of("btcusdt-1m.csv"));
- * Causality.check(CoreOps.op("rolling_mean", List.of("close", 20)), candles).assertOk();
+ * Causality.check(OpLanguage.parse("rolling_mean(close,20)"), candles).assertOk();
  * }</pre>
  */
 package io.qlir.core;

@@ -51,7 +51,7 @@ class ArchitectureTest {
                 .importPackages("io.qlir");
         assertThat(main.contain("io.qlir.semantics.RowDerivationSpec")).isTrue();
         assertThat(main.contain("io.qlir.core.Causality")).isTrue();
-        assertThat(main.contain("io.qlir.core.ops.Temporal")).isTrue();
+        assertThat(main.contain("io.qlir.core.primitives.Temporal")).isTrue();
         assertThat(main.contain(PrintsToStdout.class)).as("tests are excluded").isFalse();
 
         JavaClasses bad = new ClassFileImporter().importClasses(PrintsToStdout.class);

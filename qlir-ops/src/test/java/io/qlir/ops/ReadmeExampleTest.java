@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.qlir.core.Candles;
 import io.qlir.core.Causality;
 import io.qlir.core.Derived;
+import io.qlir.core.catalogue.OpLanguage;
 import io.qlir.ops.indicators.Indicators;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class ReadmeExampleTest {
         Derived d = Indicators.sma(candles, "close", 20, 50)            // two windows, one pass
                 .then(t -> Indicators.rangeShock(t, 14));               // execution-safe by default
         String explained = d.explain();
-        Causality.check(Ops.parse("range_shock(14)"), candles).assertOk();  // prove the specs by running the op
+        Causality.check(OpLanguage.parse("range_shock(14)"), candles).assertOk();  // prove the specs by running the op
         Table t = d.table();                                            // candles untouched; columns shared
         // --- end of the README example ---
 

@@ -5,6 +5,7 @@ import static io.qlir.ops.indicators.Recursions.finite;
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ final class Atr {
     }
 
     static Derived atr(Table table, int... periods) {
-        int[] ps = Params.windows("atr", "period", 1, periods);
+        int[] ps = ArgumentChecks.windows("atr", "period", 1, periods);
         double[][] atrs = compute(table, ps);
         Derived.Builder b = Derived.builder(table);
         for (int k = 0; k < ps.length; k++) {
@@ -37,7 +38,7 @@ final class Atr {
     }
 
     static Derived atrp(Table table, int... periods) {
-        int[] ps = Params.windows("atrp", "period", 1, periods);
+        int[] ps = ArgumentChecks.windows("atrp", "period", 1, periods);
         double[][] atrs = compute(table, ps);
         double[] close = Columns.doubles(table, Candles.CLOSE);
         Derived.Builder b = Derived.builder(table);

@@ -5,6 +5,7 @@ import static io.qlir.ops.indicators.Recursions.finite;
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class BandTouches {
             throw new IllegalArgumentException("band_touches: bands is null; use Bands.bollinger(\"close\", 20, 2) "
                     + "or Bands.of(stem, lower, mid, upper, warmup)");
         }
-        Params.nonNegative("band_touches", "eps", eps);
+        ArgumentChecks.nonNegative("band_touches", "eps", eps);
         List<String> missing = new ArrayList<>();
         for (String c : new String[] {bands.lower(), bands.mid(), bands.upper()}) {
             if (!table.containsColumn(c)) {

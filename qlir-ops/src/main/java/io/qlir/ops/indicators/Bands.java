@@ -1,6 +1,7 @@
 package io.qlir.ops.indicators;
 
 import io.qlir.core.Columns;
+import io.qlir.core.catalogue.ArgumentChecks;
 import java.util.Objects;
 
 /**
@@ -48,9 +49,9 @@ public final class Bands {
      * @throws IllegalArgumentException when a parameter is out of range
      */
     public static Bands bollinger(String column, int period, double k) {
-        Params.column("bollinger", column);
-        Params.atLeast("bollinger", "period", 1, period);
-        Params.nonNegative("bollinger", "k", k);
+        ArgumentChecks.column("bollinger", "column", column);
+        ArgumentChecks.atLeast("bollinger", "period", 1, period);
+        ArgumentChecks.nonNegative("bollinger", "k", k);
         return new Bands(Columns.name(column, "boll", period, k), Columns.name(column, "boll", "lower", period, k),
                 Columns.name(column, "boll", "mid", period, k), Columns.name(column, "boll", "upper", period, k),
                 period - 1, column, period, k);
@@ -68,15 +69,11 @@ public final class Bands {
      * @throws IllegalArgumentException when a name is blank or the warm-up is negative
      */
     public static Bands of(String stem, String lower, String mid, String upper, int warmup) {
-        for (String s : new String[] {stem, lower, mid, upper}) {
-            if (s == null || s.isBlank()) {
-                throw new IllegalArgumentException("band names must not be blank: stem=" + stem + ", lower=" + lower
-                        + ", mid=" + mid + ", upper=" + upper);
-            }
-        }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("band warmup must be >= 0, got " + warmup);
-        }
+        ArgumentChecks.column("bands", "stem", stem);
+        ArgumentChecks.column("bands", "lower", lower);
+        ArgumentChecks.column("bands", "mid", mid);
+        ArgumentChecks.column("bands", "upper", upper);
+        ArgumentChecks.atLeast("bands", "warmup", 0, warmup);
         return new Bands(stem, lower, mid, upper, warmup, null, 0, 0);
     }
 

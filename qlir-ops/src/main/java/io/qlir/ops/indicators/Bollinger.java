@@ -2,6 +2,7 @@ package io.qlir.ops.indicators;
 
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import tech.tablesaw.api.Table;
@@ -21,9 +22,9 @@ final class Bollinger {
     }
 
     static Derived bollinger(Table table, String column, int period, double k) {
-        Params.column("bollinger", column);
-        Params.atLeast("bollinger", "period", 1, period);
-        Params.nonNegative("bollinger", "k", k);
+        ArgumentChecks.column("bollinger", "column", column);
+        ArgumentChecks.atLeast("bollinger", "period", 1, period);
+        ArgumentChecks.nonNegative("bollinger", "k", k);
         double[][] lines = RollingDeviations.bands(Columns.doubles(table, column), period, k);
         double[] mid = lines[0];
         double[] upper = lines[1];

@@ -2,6 +2,7 @@ package io.qlir.ops.indicators;
 
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import tech.tablesaw.api.Table;
@@ -13,22 +14,22 @@ final class MovingAverages {
     }
 
     static Derived sma(Table table, String column, int... windows) {
-        Params.column("sma", column);
-        int[] ws = Params.windows("sma", "window", 1, windows);
+        ArgumentChecks.column("sma", "column", column);
+        int[] ws = ArgumentChecks.windows("sma", "window", 1, windows);
         double[][] out = RollingSums.means(Columns.doubles(table, column), ws);
         return trailing(table, "SMA", "sma", column, ws, out);
     }
 
     static Derived wma(Table table, String column, int... windows) {
-        Params.column("wma", column);
-        int[] ws = Params.windows("wma", "window", 1, windows);
+        ArgumentChecks.column("wma", "column", column);
+        int[] ws = ArgumentChecks.windows("wma", "window", 1, windows);
         double[][] out = WeightedSums.means(Columns.doubles(table, column), ws);
         return trailing(table, "WMA", "wma", column, ws, out);
     }
 
     static Derived ema(Table table, String column, int... periods) {
-        Params.column("ema", column);
-        int[] ps = Params.windows("ema", "period", 1, periods);
+        ArgumentChecks.column("ema", "column", column);
+        int[] ps = ArgumentChecks.windows("ema", "period", 1, periods);
         double[][] out = Recursions.emas(Columns.doubles(table, column), ps);
         Derived.Builder b = Derived.builder(table);
         for (int k = 0; k < ps.length; k++) {

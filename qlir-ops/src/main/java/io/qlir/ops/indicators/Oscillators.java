@@ -2,6 +2,7 @@ package io.qlir.ops.indicators;
 
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import tech.tablesaw.api.Table;
@@ -13,8 +14,8 @@ final class Oscillators {
     }
 
     static Derived rsi(Table table, String column, int... periods) {
-        Params.column("rsi", column);
-        int[] ps = Params.windows("rsi", "period", 1, periods);
+        ArgumentChecks.column("rsi", "column", column);
+        int[] ps = ArgumentChecks.windows("rsi", "period", 1, periods);
         double[][] out = Recursions.rsis(Columns.doubles(table, column), ps);
         Derived.Builder b = Derived.builder(table);
         for (int k = 0; k < ps.length; k++) {
@@ -32,9 +33,9 @@ final class Oscillators {
      * the MACD line seeded with its first {@code signal} values; all three are published from {@code slow+signal-2}.
      */
     static Derived macd(Table table, String column, int fast, int slow, int signal) {
-        Params.column("macd", column);
-        Params.atLeast("macd", "fast", 1, fast);
-        Params.atLeast("macd", "signal", 1, signal);
+        ArgumentChecks.column("macd", "column", column);
+        ArgumentChecks.atLeast("macd", "fast", 1, fast);
+        ArgumentChecks.atLeast("macd", "signal", 1, signal);
         if (slow <= fast) {
             throw new IllegalArgumentException("macd: slow must be greater than fast, got fast=" + fast + ", slow="
                     + slow + "; for example macd(close,12,26,9)");

@@ -3,6 +3,7 @@ package io.qlir.ops.indicators;
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.semantics.Alignment;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
@@ -44,7 +45,7 @@ final class RangeIndicators {
     }
 
     static Derived arp(Table table, boolean keepIntermediate, int... windows) {
-        int[] ws = Params.windows("arp", "window", 1, windows);
+        int[] ws = ArgumentChecks.windows("arp", "window", 1, windows);
         double[] rp = rangePct(table);
         double[][] means = RollingSums.means(rp, ws);
         Derived.Builder b = Derived.builder(table);
@@ -67,18 +68,18 @@ final class RangeIndicators {
 
     /** {@code arp_pos_w} / {@code arp_neg_w}: mean range_pct over the bullish (bearish) bars of the window. */
     static Derived directionalMean(Table table, Direction dir, int... windows) {
-        int[] ws = Params.windows("arp_" + dir.word, "window", 1, windows);
+        int[] ws = ArgumentChecks.windows("arp_" + dir.word, "window", 1, windows);
         return directional(table, ws, dir == Direction.POS, dir == Direction.NEG, false, false);
     }
 
     /** {@code arp_pos_frac_w} / {@code arp_neg_frac_w}: the share of bullish (bearish) bars in the window. */
     static Derived directionalFraction(Table table, Direction dir, int... windows) {
-        int[] ws = Params.windows("arp_" + dir.word + "_frac", "window", 1, windows);
+        int[] ws = ArgumentChecks.windows("arp_" + dir.word + "_frac", "window", 1, windows);
         return directional(table, ws, false, false, dir == Direction.POS, dir == Direction.NEG);
     }
 
     static Derived arpD(Table table, int... windows) {
-        int[] ws = Params.windows("arp_d", "window", 1, windows);
+        int[] ws = ArgumentChecks.windows("arp_d", "window", 1, windows);
         return directional(table, ws, true, true, true, true);
     }
 
@@ -128,7 +129,7 @@ final class RangeIndicators {
         if (alignment == null) {
             throw new IllegalArgumentException("range_shock: alignment is null; valid: EXECUTION_SAFE, HISTORICAL");
         }
-        int[] ws = Params.windows("range_shock", "window", 1, windows);
+        int[] ws = ArgumentChecks.windows("range_shock", "window", 1, windows);
         boolean safe = alignment == Alignment.EXECUTION_SAFE;
         double[][] shocks = RangeShockPass.compute(Columns.doubles(table, Candles.OPEN),
                 Columns.doubles(table, Candles.HIGH), Columns.doubles(table, Candles.LOW), ws, safe ? 1 : 0);

@@ -5,6 +5,7 @@ import static io.qlir.ops.indicators.Recursions.finite;
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.catalogue.ArgumentChecks;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class Vwap {
     }
 
     static Derived byGroup(Table table, String keyColumn) {
-        Params.column("vwap_by", keyColumn);
+        ArgumentChecks.column("vwap_by", "key column", keyColumn);
         Column<?> key = Columns.require(table, keyColumn);
         int[] groups = new int[table.rowCount()];
         Map<Object, Integer> ids = new HashMap<>();

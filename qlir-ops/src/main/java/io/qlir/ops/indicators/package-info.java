@@ -10,10 +10,12 @@
  * where TA-Lib loses digits (BBANDS over a tiny spread), where qlir stays exact. Undefined values are NaN, never
  * ±inf.
  *
- * <p>Only the façade, {@link io.qlir.ops.indicators.Bands} and {@link io.qlir.ops.indicators.BandPosition} are
- * public; the kernels (blocked rolling sums, the fused range passes, the Bollinger pass, the TA-Lib-ordered
- * recursions) are package-private: each reads its inputs in blocks that stay in cache and writes only its output
- * columns at full length, and each proves its own accuracy bound in its class comment. The op
- * language in {@code io.qlir.ops} exposes the same indicators as {@code Op} values.
+ * <p>Only the façade, {@link io.qlir.ops.indicators.Bands}, {@link io.qlir.ops.indicators.BandPosition} and
+ * {@link io.qlir.ops.indicators.IndicatorOpProvider} are public; the kernels (blocked rolling sums, the fused range
+ * passes, the Bollinger pass, the TA-Lib-ordered recursions) are package-private: each reads its inputs in blocks
+ * that stay in cache and writes only its output columns at full length, and each proves its own accuracy bound in
+ * its class comment. {@code IndicatorOpProvider} registers every indicator in the op catalogue
+ * ({@code io.qlir.core.catalogue}) with its params, outputs and chart hints, so the op language
+ * ({@code OpLanguage.parse("sma(close,20)")}), the CLI, charts and pipelines reach them as {@code Op} values.
  */
 package io.qlir.ops.indicators;

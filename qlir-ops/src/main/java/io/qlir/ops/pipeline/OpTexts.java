@@ -1,7 +1,7 @@
 package io.qlir.ops.pipeline;
 
 import io.qlir.core.Op;
-import io.qlir.ops.OpRegistry;
+import io.qlir.core.catalogue.OpCatalogue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ final class OpTexts {
     private OpTexts() {
     }
 
-    static List<Op> parse(String pipeline, List<String> texts, OpRegistry registry, Path file) {
+    static List<Op> parse(String pipeline, List<String> texts, OpCatalogue catalogue, Path file) {
         List<Op> ops = new ArrayList<>();
         int position = 0;
         for (String text : texts) {
@@ -21,7 +21,7 @@ final class OpTexts {
             }
             position++;
             try {
-                ops.add(registry.parse(text.strip()));
+                ops.add(catalogue.parse(text.strip()));
             } catch (IllegalArgumentException e) {
                 String where = file == null ? "pipeline '" + pipeline + "'" : "pipeline file " + file;
                 throw new PipelineException(where + ": op " + position + " '" + text.strip() + "' is invalid: "

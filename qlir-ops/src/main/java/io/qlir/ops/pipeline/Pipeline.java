@@ -2,7 +2,7 @@ package io.qlir.ops.pipeline;
 
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
-import io.qlir.ops.OpRegistry;
+import io.qlir.core.catalogue.OpCatalogue;
 import io.qlir.semantics.ColumnEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
  * read an earlier one's output ({@code cross_up(close,close_sma_20)} after {@code sma(close,20)}). The text form is
  * the op language, one statement per op, and parses back to an equal pipeline.
  * <pre>{@code
- * Pipeline p = Pipeline.named("trend").then(Ops.parse("sma(close,20,50)")).then("range_shock(14)");
+ * Pipeline p = Pipeline.named("trend").then(OpLanguage.parse("sma(close,20,50)")).then("range_shock(14)");
  * Derived d = p.apply(candles);
  * p.toText();                       // sma(close,20,50); range_shock(14)
  * }</pre>
@@ -52,7 +52,7 @@ public final class Pipeline {
     }
 
     /**
-     * A pipeline from op-language text, parsed with the standard registry.
+     * A pipeline from op-language text, parsed with the standard catalogue.
      *
      * @param name the pipeline's name
      * @param opsText ops separated by {@code ;} or new lines, for example {@code sma(close,20,50); range_shock(14)}
@@ -60,25 +60,25 @@ public final class Pipeline {
      * @throws PipelineException when the name is invalid or an op does not parse (naming the op)
      */
     public static Pipeline parse(String name, String opsText) {
-        return parse(name, opsText, OpRegistry.standard());
+        return parse(name, opsText, OpCatalogue.standard());
     }
 
     /**
-     * A pipeline from op-language text, parsed with the given registry.
+     * A pipeline from op-language text, parsed with the given catalogue.
      *
      * @param name the pipeline's name
      * @param opsText ops separated by {@code ;} or new lines
-     * @param registry the ops that exist
+     * @param catalogue the ops that exist
      * @return the pipeline
      * @throws PipelineException when the name is invalid or an op does not parse (naming the op)
      */
-    public static Pipeline parse(String name, String opsText, OpRegistry registry) {
+    public static Pipeline parse(String name, String opsText, OpCatalogue catalogue) {
         checkName(name);
         if (opsText == null || opsText.isBlank()) {
             throw new PipelineException("pipeline '" + name + "' needs at least one op, for example "
                     + "\"sma(close,20,50); range_shock(14)\"", null);
         }
-        return new Pipeline(name, OpTexts.parse(name, List.of(opsText.split("[;\\n]")), registry, null));
+        return new Pipeline(name, OpTexts.parse(name, List.of(opsText.split("[;\\n]")), catalogue, null));
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Pipeline {
     }
 
     /**
-     * This pipeline with one more op at the end, parsed with the standard registry.
+     * This pipeline with one more op at the end, parsed with the standard catalogue.
      *
      * @param opText one op, for example {@code range_shock(14)}
      * @return a new pipeline
@@ -102,7 +102,7 @@ public final class Pipeline {
      */
     public Pipeline then(String opText) {
         List<Op> next = new ArrayList<>(ops);
-        next.addAll(OpTexts.parse(name, List.of(opText), OpRegistry.standard(), null));
+        next.addAll(OpTexts.parse(name, List.of(opText), OpCatalogue.standard(), null));
         return new Pipeline(name, next);
     }
 

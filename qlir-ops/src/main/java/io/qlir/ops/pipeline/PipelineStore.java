@@ -2,7 +2,7 @@ package io.qlir.ops.pipeline;
 
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
-import io.qlir.ops.OpRegistry;
+import io.qlir.core.catalogue.OpCatalogue;
 import io.qlir.ops.dataset.DatasetFingerprint;
 import io.qlir.ops.dataset.TableFiles;
 import java.io.IOException;
@@ -46,12 +46,12 @@ public final class PipelineStore {
     private static final String SUFFIX = ".json";
 
     private final Path folder;
-    private final OpRegistry registry;
+    private final OpCatalogue catalogue;
     private final Clock clock;
 
-    private PipelineStore(Path folder, OpRegistry registry, Clock clock) {
+    private PipelineStore(Path folder, OpCatalogue catalogue, Clock clock) {
         this.folder = Objects.requireNonNull(folder, "folder");
-        this.registry = Objects.requireNonNull(registry, "registry");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -59,10 +59,10 @@ public final class PipelineStore {
      * A store in a folder of your choice (created on the first write).
      *
      * @param folder the pipelines folder
-     * @return the store, with the standard op registry and the system UTC clock
+     * @return the store, with the standard op catalogue and the system UTC clock
      */
     public static PipelineStore at(Path folder) {
-        return new PipelineStore(folder, OpRegistry.standard(), Clock.systemUTC());
+        return new PipelineStore(folder, OpCatalogue.standard(), Clock.systemUTC());
     }
 
     /**
@@ -76,13 +76,13 @@ public final class PipelineStore {
     }
 
     /**
-     * This store parsing ops with another registry (one that holds ops of your own).
+     * This store parsing ops with another op catalogue (one that holds ops of your own).
      *
-     * @param opRegistry the registry
+     * @param catalogue the catalogue
      * @return a new store
      */
-    public PipelineStore withRegistry(OpRegistry opRegistry) {
-        return new PipelineStore(folder, opRegistry, clock);
+    public PipelineStore withCatalogue(OpCatalogue catalogue) {
+        return new PipelineStore(folder, catalogue, clock);
     }
 
     /**
@@ -92,7 +92,7 @@ public final class PipelineStore {
      * @return a new store
      */
     public PipelineStore withClock(Clock timeSource) {
-        return new PipelineStore(folder, registry, timeSource);
+        return new PipelineStore(folder, catalogue, timeSource);
     }
 
     /**
@@ -128,7 +128,7 @@ public final class PipelineStore {
      * @throws UncheckedIOException when the file cannot be written
      */
     public PipelineSpec create(String name, String opsText, String notes, boolean force) {
-        return create(Pipeline.parse(name, opsText, registry), notes, force);
+        return create(Pipeline.parse(name, opsText, catalogue), notes, force);
     }
 
     /**
@@ -138,7 +138,7 @@ public final class PipelineStore {
      * @param notes free text, or {@code null}
      * @param force whether to replace an existing pipeline of that name
      * @return the stored spec
-     * @throws PipelineException when it has no ops, an op is not in this store's registry or fails on candles, or
+     * @throws PipelineException when it has no ops, an op is not in this store's catalogue or fails on candles, or
      *     the pipeline exists and {@code force} is false
      * @throws UncheckedIOException when the file cannot be written
      */
@@ -148,7 +148,7 @@ public final class PipelineStore {
                     + "\"sma(close,20,50); range_shock(14)\"", null);
         }
         List<String> texts = pipeline.ops().stream().map(Op::toText).collect(Collectors.toList());
-        OpTexts.parse(pipeline.name(), texts, registry, null);   // every op must be one this store can read back
+        OpTexts.parse(pipeline.name(), texts, catalogue, null);   // every op must be one this store can read back
         pipeline.semantics();                                     // and run on candles
         Path file = file(pipeline.name());
         if (!force && Files.exists(file)) {
@@ -269,7 +269,7 @@ public final class PipelineStore {
 
     private Pipeline toPipeline(PipelineSpec spec, Path file) {
         Pipeline p = Pipeline.named(spec.name());
-        for (Op op : OpTexts.parse(spec.name(), spec.ops(), registry, file)) {
+        for (Op op : OpTexts.parse(spec.name(), spec.ops(), catalogue, file)) {
             p = p.then(op);
         }
         return p;

@@ -72,9 +72,9 @@ public final class Studies {
         Derived smas = Indicators.sma(source, column, ws);
         double scale = options.decimals().isPresent() ? Math.pow(10, options.decimals().getAsInt()) : Double.NaN;
         Map<Integer, RunScanner.Result> byWindow = new LinkedHashMap<>();
-        for (int w : ws) {
-            double[] sma = Columns.doubles(smas.table(), Columns.name(column, "sma", w));
-            byWindow.put(w, RunScanner.scan(sma, scale, w));
+        for (int k = 0; k < ws.length; k++) {                   // one new column per window, in order
+            double[] sma = Columns.doubles(smas.table(), smas.columns().get(k));
+            byWindow.put(ws[k], RunScanner.scan(sma, scale, ws[k]));
         }
         LOG.debug("sma persistence of {} over {} rows, {} windows, decimals {}: {} ms", column, table.rowCount(),
                 ws.length, options.decimals(), (System.nanoTime() - started) / 1_000_000);

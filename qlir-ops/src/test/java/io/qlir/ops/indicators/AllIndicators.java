@@ -1,10 +1,10 @@
 package io.qlir.ops.indicators;
 
 import io.qlir.core.Op;
-import io.qlir.ops.Ops;
+import io.qlir.core.catalogue.OpLanguage;
 import java.util.List;
 
-/** One op of every indicator in the registry (small windows, so that short tables leave the warm-up). */
+/** One op of every indicator in the catalogue (small windows, so that short tables leave the warm-up). */
 public final class AllIndicators {
 
     /** The op texts. */
@@ -19,6 +19,6 @@ public final class AllIndicators {
 
     /** The ops. */
     public static List<Op> ops() {
-        return TEXTS.stream().map(Ops::parse).toList();
+        return TEXTS.stream().map(OpLanguage::parse).toList();
     }
 }

@@ -22,6 +22,6 @@ class CausalityProperties {
         for (Op op : AllIndicators.ops()) {
             Causality.check(op, t, options).assertOk();
         }
-        Causality.check(io.qlir.ops.Ops.parse("vwap_by(symbol)"), t, options).assertOk();
+        Causality.check(io.qlir.core.catalogue.OpLanguage.parse("vwap_by(symbol)"), t, options).assertOk();
     }
 }

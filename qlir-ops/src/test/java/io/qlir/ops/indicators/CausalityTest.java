@@ -2,7 +2,7 @@ package io.qlir.ops.indicators;
 
 import io.qlir.core.Causality;
 import io.qlir.core.Op;
-import io.qlir.ops.Ops;
+import io.qlir.core.catalogue.OpLanguage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,11 +31,11 @@ class CausalityTest {
 
     static Stream<Arguments> opsOnFixtures() {
         List<Op> ops = new ArrayList<>(AllIndicators.ops());
-        ops.add(Ops.parse("vwap_by(symbol)"));
-        ops.add(Ops.parse("sma(close,20,50)"));
-        ops.add(Ops.parse("band_touches(close,20,2)"));
-        ops.add(Ops.parse("macd(close)"));
-        ops.add(Ops.parse("range_shock(14)"));
+        ops.add(OpLanguage.parse("vwap_by(symbol)"));
+        ops.add(OpLanguage.parse("sma(close,20,50)"));
+        ops.add(OpLanguage.parse("band_touches(close,20,2)"));
+        ops.add(OpLanguage.parse("macd(close)"));
+        ops.add(OpLanguage.parse("range_shock(14)"));
         List<Arguments> out = new ArrayList<>();
         for (String fixture : Fixtures.NAMES) {
             for (Op op : ops) {
@@ -65,6 +65,6 @@ class CausalityTest {
     void everyIndicatorIsCausalOnRealData(String fixture, String opText) {
         Table t = withSymbol(Fixtures.load(fixture));
         long seed = (fixture + opText).hashCode();
-        Causality.check(Ops.parse(opText), t, seed).assertOk();
+        Causality.check(OpLanguage.parse(opText), t, seed).assertOk();
     }
 }

@@ -3,7 +3,7 @@ package io.qlir.ops.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.core.Derived;
-import io.qlir.ops.Ops;
+import io.qlir.core.catalogue.OpLanguage;
 import io.qlir.ops.indicators.Fixtures;
 import io.qlir.ops.indicators.Indicators;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class PipelineTest {
     @Test
     void opsApplyInOrderLikeAChainOfThen() {
         Table candles = Fixtures.load("spot-15m-recording-a");
-        Pipeline p = Pipeline.named("trend").then(Ops.parse("sma(close,20,50)")).then("range_shock(14)");
+        Pipeline p = Pipeline.named("trend").then(OpLanguage.parse("sma(close,20,50)")).then("range_shock(14)");
         Derived viaPipeline = p.apply(candles);
         Derived viaChain = Indicators.sma(candles, "close", 20, 50).then(t -> Indicators.rangeShock(t, 14));
 
