@@ -1,6 +1,5 @@
 package io.qlir.cli;
 
-import io.qlir.cli.config.Durations;
 import io.qlir.cli.logging.Logging;
 import io.qlir.core.Interval;
 import io.qlir.data.manifest.SliceSeries;
@@ -94,6 +93,8 @@ final class AggCommand implements Callable<Integer> {
         if (all == (symbol != null || interval != null) || (!all && (symbol == null || interval == null))) {
             throw new BadInputException("qlir agg needs either --symbol and --interval, or --all (not both)");
         }
+        Duration period = ServeCommand.duration("--every", every);
+        Duration runFor = stopAfter == null ? null : ServeCommand.duration("--stop-after", stopAfter);
         Session session = Session.open(context, runtime);
         Path root = session.existingDataRoot();
         List<SliceSeries> series = all ? everySeries(root) : List.of(one(root));
@@ -107,8 +108,7 @@ final class AggCommand implements Callable<Integer> {
             out.flush();
             return Exit.OK;
         }
-        return followAll(agg, series, out, duration("--every", every),
-                stopAfter == null ? null : duration("--stop-after", stopAfter));
+        return followAll(agg, series, out, period, runFor);
     }
 
     private SliceSeries one(Path root) throws BadInputException {
@@ -138,14 +138,6 @@ final class AggCommand implements Callable<Integer> {
     }
 
     /** The agg server: one scheduled worker per series, until the process is stopped. */
-    private static Duration duration(String flag, String text) throws BadInputException {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(flag + ": " + e.getMessage(), e);
-        }
-    }
-
     private static Integer followAll(DatasetAggregator agg, List<SliceSeries> series, PrintWriter out,
                                      Duration every, Duration runFor)
             throws InterruptedException {

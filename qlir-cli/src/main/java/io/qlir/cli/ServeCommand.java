@@ -235,7 +235,8 @@ final class ServeCommand implements Callable<Integer> {
         return new ArrayList<>(out);
     }
 
-    private static Duration duration(String flag, String text) throws BadInputException {
+    /** A duration option's value, or bad input naming the option (also used by {@code qlir agg}). */
+    static Duration duration(String flag, String text) throws BadInputException {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {

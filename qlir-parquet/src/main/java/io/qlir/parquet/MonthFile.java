@@ -3,15 +3,14 @@ package io.qlir.parquet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.qlir.data.file.QlirVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * What a month file says about itself, from its footer alone: rows, whether its month was sealed when written,
@@ -34,7 +33,6 @@ public record MonthFile(Path file, YearMonth month, long rows, boolean sealed, S
                         List<SliceLineage> lineage) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String VERSION = loadVersion();
 
     /**
      * Copies the lineage.
@@ -92,12 +90,11 @@ public record MonthFile(Path file, YearMonth month, long rows, boolean sealed, S
 
     private static YearMonth monthOfFolder(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        String name = parent == null ? "" : parent.getFileName().toString();
-        try {
-            return YearMonth.parse(name.substring(name.indexOf('=') + 1));
-        } catch (RuntimeException e) {
-            throw new IOException("Parquet file " + file + " is not in a month=<YYYY-MM> folder", e);
+        YearMonth m = parent == null ? null : MonthFolders.month(parent);
+        if (m == null) {
+            throw new IOException("Parquet file " + file + " is not in a month=<YYYY-MM> folder");
         }
+        return m;
     }
 
     /** The key-value metadata a month file is written with. */
@@ -107,24 +104,10 @@ public record MonthFile(Path file, YearMonth month, long rows, boolean sealed, S
             a.addObject().put("slice_id", l.sliceId()).put("key", l.key()).put("data_sha256", l.dataSha256());
         }
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(CandleSchema.KEY_VERSION, VERSION);
+        m.put(CandleSchema.KEY_VERSION, QlirVersion.get());
         m.put(CandleSchema.KEY_SERIES, series);
         m.put(CandleSchema.KEY_SEALED, Boolean.toString(sealed));
         m.put(CandleSchema.KEY_LINEAGE, a.toString());
         return m;
-    }
-
-    private static String loadVersion() {
-        try (InputStream in = MonthFile.class.getResourceAsStream("qlir-parquet.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            String v = p.getProperty("version", "unknown");
-            return v.startsWith("${") ? "unknown" : v;
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -4,15 +4,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The library version recorded in every slice file, from a resource Maven filters at build time. */
-final class QlirVersion {
+/**
+ * The library version recorded in every file qlir writes (slice files, the Parquet dataset's months), from a
+ * resource Maven filters at build time.
+ * <pre>{@code
+ * String v = QlirVersion.get();   // "0.1.0-SNAPSHOT", or "unknown" outside a Maven build
+ * }</pre>
+ */
+public final class QlirVersion {
 
     private static final String VERSION = load();
 
     private QlirVersion() {
     }
 
-    static String get() {
+    /**
+     * The version.
+     *
+     * @return the project version, or {@code unknown}
+     */
+    public static String get() {
         return VERSION;
     }
 
