@@ -6,10 +6,8 @@ import io.qlir.data.manifest.SliceSeries;
 import io.qlir.parquet.AggregationResult;
 import io.qlir.parquet.DatasetAggregator;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -118,14 +116,7 @@ final class AggCommand implements Callable<Integer> {
     }
 
     private static List<SliceSeries> everySeries(Path root) throws BadInputException {
-        List<SliceSeries> out = new ArrayList<>();
-        Path venue = root.resolve(StoreLocator.VENUE);
-        try (var walk = Files.walk(venue, 5)) {
-            walk.filter(p -> p.getFileName().toString().startsWith("limit=") && Files.isDirectory(p))
-                    .sorted().forEach(p -> out.add(SliceSeries.fromDirectory(p)));
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new BadInputException("cannot list the series under " + venue + ": " + e.getMessage());
-        }
+        List<SliceSeries> out = StoreLocator.seriesUnder(root);
         if (out.isEmpty()) {
             throw new BadInputException("no series under data root " + root + "; fetch one first with 'qlir fetch'");
         }

@@ -88,11 +88,16 @@ public final class DatasetAggregator {
      *
      * @param series the slice series
      * @return what was written
+     * @throws IllegalArgumentException when the series has no slice directory under the data root (named)
      * @throws UncheckedIOException when the slice directory or the dataset cannot be read or written (named)
      * @throws IllegalStateException when slice files kept changing under a writer through every attempt
      */
     public AggregationResult aggregate(SliceSeries series) {
         Path dir = ParquetLayout.seriesDirectory(dataRoot, series);
+        if (!Files.isDirectory(series.directory(dataRoot))) {
+            throw new IllegalArgumentException("no slice directory for " + series + " at " + series.directory(dataRoot)
+                    + "; valid: a series fetched into this data root (qlir fetch)");
+        }
         try {
             Files.createDirectories(dir);
             try (SeriesLock lock = SeriesLock.acquire(dir)) {

@@ -137,6 +137,16 @@ class AggregationTest {
         assertThat(agg().aggregate(TestStores.SERIES).nothingNew()).isTrue();
     }
 
+    @Test
+    void aSeriesWithoutSlicesIsOneClearErrorAndCreatesNothing() {
+        io.qlir.data.manifest.SliceSeries other = new io.qlir.data.manifest.SliceSeries("binance", "klines", "ETHUSDT",
+                io.qlir.core.Interval.H1, 200);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> agg().aggregate(other))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no slice directory for binance/klines ETHUSDT 1h limit=200");
+        assertThat(ParquetLayout.seriesDirectory(root, other)).doesNotExist();
+    }
+
     private Map<YearMonth, MonthFile> byMonth() throws Exception {
         Map<YearMonth, MonthFile> out = new TreeMap<>();
         for (MonthFile m : ParquetDataset.months(root, TestStores.SERIES)) {
