@@ -76,7 +76,7 @@ final class AggCommand implements Callable<Integer> {
     String stopAfter;
 
     @Mixin
-    StoreOptions store = new StoreOptions();
+    EndpointLimitOptions store = new EndpointLimitOptions();
 
     @ArgGroup(validate = false, heading = "%nRuntime options:%n")
     RuntimeOptions runtime = new RuntimeOptions();

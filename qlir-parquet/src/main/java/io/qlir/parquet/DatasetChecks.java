@@ -37,7 +37,8 @@ import tech.tablesaw.api.Table;
  * </ul>
  * The store's validator stays venue-agnostic and Parquet-free; the CLI adds these findings to its report.
  * <pre>{@code
- * ValidationReport r = DatasetChecks.extend(ManifestValidator.validate(dir, mode), dataRoot, series, Clock.systemUTC());
+ * ValidationReport r = DatasetChecks.extend(ManifestValidator.validate(dataRoot, series, mode), dataRoot, series,
+ *         Clock.systemUTC());
  * }</pre>
  */
 public final class DatasetChecks {
