@@ -85,7 +85,7 @@ public final class BinanceClient implements AutoCloseable {
         }
         this.http = hb.build();
         this.caller = new Caller(http, userAgent, budget, b.retryPolicy, b.sleeper, b.random, clock,
-                b.maxRateLimitWaits);
+                b.maxRateLimitWaits, b.requestListener);
     }
 
     /**

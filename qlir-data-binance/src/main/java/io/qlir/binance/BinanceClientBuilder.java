@@ -35,6 +35,7 @@ public final class BinanceClientBuilder {
     Sleeper sleeper = Sleeper.system();
     RandomGenerator random = new ThreadLocalRandomGenerator();
     int maxRateLimitWaits = 10;
+    RequestListener requestListener = RequestListener.NONE;
     Duration skewTolerance = Duration.ofSeconds(1);
     ProxySelector proxySelector;
 
@@ -134,6 +135,17 @@ public final class BinanceClientBuilder {
      */
     public BinanceClientBuilder clock(Clock c) {
         this.clock = Objects.requireNonNull(c, "clock");
+        return this;
+    }
+
+    /**
+     * Who hears every request the client sends (default {@link RequestListener#NONE}): a metrics binder, a test.
+     *
+     * @param l the listener; thread-safe and quick
+     * @return this builder
+     */
+    public BinanceClientBuilder requestListener(RequestListener l) {
+        this.requestListener = Objects.requireNonNull(l, "requestListener");
         return this;
     }
 

@@ -8,6 +8,7 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -75,9 +76,10 @@ final class Caller {
     private final int maxRateLimitWaits;
     private final Counters counters = new Counters();
     private final Map<Thread, Call> inFlight = new ConcurrentHashMap<>();
+    private final RequestListener listener;
 
     Caller(OkHttpClient http, String userAgent, WeightBudget budget, RetryPolicy policy, Sleeper sleeper,
-            RandomGenerator random, Clock clock, int maxRateLimitWaits) {
+            RandomGenerator random, Clock clock, int maxRateLimitWaits, RequestListener listener) {
         this.http = http;
         this.userAgent = userAgent;
         this.budget = budget;
@@ -86,6 +88,7 @@ final class Caller {
         this.random = random;
         this.clock = clock;
         this.maxRateLimitWaits = maxRateLimitWaits;
+        this.listener = listener;
     }
 
     Counters counters() {
@@ -123,6 +126,7 @@ final class Caller {
             try (lease) {
                 a = attempt(url, reader);
             }
+            heard(url, a, weight);
             switch (a.verdict()) {
                 case OK:
                     return new BinanceResult.Ok<>(a.value(), request, tally.info());
@@ -155,6 +159,7 @@ final class Caller {
                     delay.toMillis());
             tally.retries++;
             counters.retries.increment();
+            tell(() -> listener.retried(endpoint(url)));
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
@@ -162,6 +167,31 @@ final class Caller {
                 return failed(request, FailureKind.INTERRUPTED, "interrupted during backoff after: " + a.reason(), e,
                         tally);
             }
+        }
+    }
+
+    /** Tells the listener how one request ended. */
+    private void heard(HttpUrl url, Attempt<?> a, int weight) {
+        RequestOutcome outcome = switch (a.verdict()) {
+            case OK -> RequestOutcome.OK;
+            case REFUSED -> RequestOutcome.BINANCE_ERROR;
+            case RATE_LIMITED -> RequestOutcome.RATE_LIMITED;
+            case RETRY, INTERRUPTED -> RequestOutcome.FAILED;
+        };
+        tell(() -> listener.requested(endpoint(url), outcome, a.status(), weight));
+    }
+
+    /** The last path segment: {@code klines}, {@code uiKlines}, {@code exchangeInfo}, {@code time}. */
+    private static String endpoint(HttpUrl url) {
+        List<String> segments = url.pathSegments();
+        return segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+    }
+
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("request listener failed (ignored): {}", e.toString());
         }
     }
 
