@@ -17,11 +17,17 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Modules map to packages: semantics {@code io.qlir.semantics}, core {@code io.qlir.core}, ops {@code io.qlir.ops},
  * data-common {@code io.qlir.data}, data-binance {@code io.qlir.binance}, charts {@code io.qlir.charts}, testkit
- * {@code io.qlir.testkit}, cli {@code io.qlir.cli}.
+ * {@code io.qlir.testkit}, metrics {@code io.qlir.metrics}, cli {@code io.qlir.cli}.
  */
 class ArchitectureTest {
 
     private static final String[] LIBRARIES = {
+        "io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
+        "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.metrics.."
+    };
+
+    /** Every library module below qlir-metrics: none may see Micrometer or the metrics module. */
+    private static final String[] BELOW_METRICS = {
         "io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
         "io.qlir.charts..", "io.qlir.testkit.."
     };
@@ -37,7 +43,7 @@ class ArchitectureTest {
     @Test
     void everyModuleIsOnTheClassPath() {
         for (String pkg : new String[] {"io.qlir.semantics", "io.qlir.core", "io.qlir.ops", "io.qlir.data",
-                "io.qlir.binance", "io.qlir.charts", "io.qlir.testkit", "io.qlir.cli"}) {
+                "io.qlir.binance", "io.qlir.charts", "io.qlir.testkit", "io.qlir.metrics", "io.qlir.cli"}) {
             org.assertj.core.api.Assertions.assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -55,9 +61,22 @@ class ArchitectureTest {
         rule("io.qlir.binance..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.cli..");
         rule("io.qlir.charts..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.testkit..", "io.qlir.cli..");
         rule("io.qlir.testkit..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.cli..");
+        rule("io.qlir.metrics..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.cli..");
         noClasses().that().resideInAPackage("io.qlir.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.qlir.testkit..")
                 .because("the testkit is for tests only (DESIGN.md 2)").check(classes);
+    }
+
+    @Test
+    void onlyTheMetricsModuleSeesMicrometer() {
+        noClasses().that().resideInAnyPackage(BELOW_METRICS)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..",
+                        "io.qlir.metrics..")
+                .because("the data modules report through listeners; Micrometer lives in qlir-metrics alone")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.qlir.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .because("the CLI wires qlir-metrics; the meters themselves are that module's").check(classes);
     }
 
     @Test

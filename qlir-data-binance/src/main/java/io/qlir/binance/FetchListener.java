@@ -1,6 +1,7 @@
 package io.qlir.binance;
 
 import io.qlir.data.manifest.SliceEntry;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -22,6 +23,50 @@ public interface FetchListener {
     /** A listener that ignores everything. */
     FetchListener NONE = new FetchListener() {
     };
+
+    /**
+     * One listener that tells several, in order: for example a progress display and a metrics binder.
+     * <pre>{@code
+     * builder.listener(FetchListener.all(statusLines, metrics));
+     * }</pre>
+     *
+     * @param listeners the listeners
+     * @return a listener that calls each of them
+     */
+    static FetchListener all(FetchListener... listeners) {
+        List<FetchListener> ls = List.of(listeners);
+        return new FetchListener() {
+            @Override
+            public void started(FetchJob job, int slicesDue) {
+                ls.forEach(l -> l.started(job, slicesDue));
+            }
+
+            @Override
+            public void sliceDone(FetchProgress progress) {
+                ls.forEach(l -> l.sliceDone(progress));
+            }
+
+            @Override
+            public void finished(FetchSummary summary) {
+                ls.forEach(l -> l.finished(summary));
+            }
+
+            @Override
+            public void sliceRecorded(FetchJob job, SliceEntry entry, int rows) {
+                ls.forEach(l -> l.sliceRecorded(job, entry, rows));
+            }
+
+            @Override
+            public void storeOpened(FetchJob job, OptionalLong newestOpenMs) {
+                ls.forEach(l -> l.storeOpened(job, newestOpenMs));
+            }
+
+            @Override
+            public void jobFailed(FetchJob job, JobFailureKind kind, String message) {
+                ls.forEach(l -> l.jobFailed(job, kind, message));
+            }
+        };
+    }
 
     /**
      * A run has planned its work.

@@ -137,7 +137,7 @@ final class FollowLoop implements Runnable {
             return false;
         }
         dir = opened.dir();
-        OptionalLong newest = dir.entries().stream().filter(e -> e.rows().count() > 0)
+        OptionalLong newest = dir.entries().stream().filter(e -> e.hasFile() && e.rows().count() > 0)
                 .mapToLong(e -> e.rows().lastOpenMs()).max();
         engine.notify(() -> engine.listener.storeOpened(job, newest));
         fetch = new SliceFetch(engine, job, dir);
