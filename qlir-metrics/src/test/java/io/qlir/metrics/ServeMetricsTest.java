@@ -12,6 +12,7 @@ import io.qlir.core.Interval;
 import io.qlir.data.manifest.Manifest;
 import io.qlir.data.retry.RetryPolicy;
 import io.qlir.testkit.FakeBinance;
+import io.qlir.testkit.Fault;
 import io.qlir.testkit.FakeSymbol;
 import io.qlir.testkit.ManualTime;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,71 @@ class ServeMetricsTest {
                 server.close();
             }
         }
+    }
+
+    @Test
+    void healthDegradesWhileTheUpstreamFailsAndRecoversWhenItAnswersAgain() throws Exception {
+        ManualTime time = new ManualTime(Instant.parse("2024-01-03T10:00:30Z"));
+        FetchJob job = FetchJob.of(Endpoint.KLINES, "BTCUSDT", Interval.M1).withLimit(5);
+        QlirMetrics metrics = QlirMetrics.create(time.clock()).jobs(List.of(job));
+        Semaphore asleep = new Semaphore(0);
+        Semaphore wake = new Semaphore(0);
+        try (FakeBinance fake = FakeBinance.builder().seed(7)
+                .symbol(FakeSymbol.trading("BTCUSDT", LISTED).withBasePrice(42_000)).clock(time.clock()).start();
+                BinanceClient client = BinanceClient.builder().baseUrl(fake.baseUrl()).clock(time.clock())
+                        .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
+                                .maxDelay(Duration.ofMillis(2)).build())
+                        .requestListener(metrics).build()) {
+            metrics.bindBudget(client.budget());
+            BinanceDataServer server = BinanceDataServer.builder(client, root).job(job)
+                    .since(time.now().minus(Duration.ofMinutes(20))).cadence(Duration.ofSeconds(20))
+                    .listener(metrics).sleeper(d -> {
+                        asleep.release();
+                        wake.acquire(); // the test decides when a sleep ends, after moving the clock
+                    }).start();
+            HealthCheck health = HealthCheck.builder(metrics, server::states).cadence(Duration.ofSeconds(20)).build();
+            try {
+                awaitSleep(asleep);
+                assertThat(health.report().status()).isEqualTo(HealthStatus.UP);
+
+                // The next close: Binance answers 503 to every attempt, the slice is marked failed.
+                fake.enqueueFaults(Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR);
+                time.advance(Duration.ofMinutes(1));
+                wake.release();
+                awaitSleep(asleep);
+                HealthReport failing = health.report();
+                assertThat(failing.status()).isEqualTo(HealthStatus.DEGRADED);
+                assertThat(failing.jobs()).singleElement().satisfies(j -> {
+                    assertThat(j.state()).isEqualTo("failing");
+                    assertThat(j.lastError()).contains("503");
+                });
+                Scrape s = Scrape.parse(metrics.scrape());
+                assertThat(s.value("qlir_job_failures_total", "job", job.name(), "kind", "slice")).isEqualTo(1.0);
+                assertThat(s.value("qlir_requests_total", "endpoint", "klines", "outcome", "failed")).isEqualTo(3.0);
+                assertThat(s.value("qlir_retries_total")).isEqualTo(2.0);
+                assertThat(s.value("qlir_slices_written_total", "job", job.name(), "status", "failed"))
+                        .isEqualTo(1.0);
+
+                // Binance answers again: the job writes, and is ok again.
+                HealthStatus status = HealthStatus.DEGRADED;
+                for (int round = 0; round < 10 && status != HealthStatus.UP; round++) {
+                    time.advance(Duration.ofSeconds(20));
+                    wake.release();
+                    awaitSleep(asleep);
+                    status = health.report().status();
+                }
+                assertThat(status).as("health after Binance answered again").isEqualTo(HealthStatus.UP);
+                assertThat(health.report().jobs().get(0).lastError()).contains("503");
+            } finally {
+                server.stop();
+                wake.release(100);
+                server.close();
+            }
+        }
+    }
+
+    private static void awaitSleep(Semaphore asleep) throws InterruptedException {
+        assertThat(asleep.tryAcquire(60, TimeUnit.SECONDS)).as("the job went to sleep within 60 s").isTrue();
     }
 
     @Test
