@@ -11,6 +11,7 @@ import io.qlir.binance.FetchJob;
 import io.qlir.core.Interval;
 import io.qlir.data.manifest.Manifest;
 import io.qlir.data.retry.RetryPolicy;
+import io.qlir.data.retry.Sleeper;
 import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.Fault;
 import io.qlir.testkit.FakeSymbol;
@@ -53,19 +54,12 @@ class ServeMetricsTest {
         FetchJob job = FetchJob.of(Endpoint.KLINES, "BTCUSDT", Interval.M1).withLimit(5);
         QlirMetrics metrics = QlirMetrics.create(time.clock()).jobs(List.of(job));
         CountDownLatch caughtUp = new CountDownLatch(1);
-        try (FakeBinance fake = FakeBinance.builder().seed(7)
-                .symbol(FakeSymbol.trading("BTCUSDT", LISTED).withBasePrice(42_000)).clock(time.clock()).start();
-                BinanceClient client = BinanceClient.builder().baseUrl(fake.baseUrl()).clock(time.clock())
-                        .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(2))
-                                .maxDelay(Duration.ofMillis(5)).build())
-                        .requestListener(metrics).build()) {
-            metrics.bindBudget(client.budget());
-            BinanceDataServer server = BinanceDataServer.builder(client, root).job(job)
-                    .since(time.now().minus(Duration.ofMinutes(20))).cadence(Duration.ofSeconds(20))
-                    .listener(metrics).sleeper(d -> {
-                        caughtUp.countDown();
-                        new CountDownLatch(1).await(); // the clock stands still: sleep until stopped
-                    }).start();
+        try (Rig rig = Rig.start(root, time, job, metrics, d -> {
+            caughtUp.countDown();
+            new CountDownLatch(1).await(); // the clock stands still: sleep until stopped
+        })) {
+            FakeBinance fake = rig.fake();
+            BinanceDataServer server = rig.server();
             HealthCheck health = HealthCheck.builder(metrics, server::states).cadence(Duration.ofSeconds(20)).build();
             try (MetricsEndpoint http = MetricsEndpoint.start(LOOPBACK_ANY_PORT, metrics, health::report)) {
                 assertThat(caughtUp.await(60, TimeUnit.SECONDS)).as("the job caught up and slept").isTrue();
@@ -107,8 +101,6 @@ class ServeMetricsTest {
                 assertThat(h.body()).startsWith("{\"status\":\"UP\",\"pid\":" + ProcessHandle.current().pid())
                         .contains("\"job\":\"binance-klines-BTCUSDT-1m-limit5\",\"state\":\"ok\",\"lag_seconds\":30.0");
                 assertThat(Scrape.get(http.address(), "/nothing").statusCode()).isEqualTo(404);
-            } finally {
-                server.close();
             }
         }
     }
@@ -120,19 +112,12 @@ class ServeMetricsTest {
         QlirMetrics metrics = QlirMetrics.create(time.clock()).jobs(List.of(job));
         Semaphore asleep = new Semaphore(0);
         Semaphore wake = new Semaphore(0);
-        try (FakeBinance fake = FakeBinance.builder().seed(7)
-                .symbol(FakeSymbol.trading("BTCUSDT", LISTED).withBasePrice(42_000)).clock(time.clock()).start();
-                BinanceClient client = BinanceClient.builder().baseUrl(fake.baseUrl()).clock(time.clock())
-                        .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
-                                .maxDelay(Duration.ofMillis(2)).build())
-                        .requestListener(metrics).build()) {
-            metrics.bindBudget(client.budget());
-            BinanceDataServer server = BinanceDataServer.builder(client, root).job(job)
-                    .since(time.now().minus(Duration.ofMinutes(20))).cadence(Duration.ofSeconds(20))
-                    .listener(metrics).sleeper(d -> {
-                        asleep.release();
-                        wake.acquire(); // the test decides when a sleep ends, after moving the clock
-                    }).start();
+        try (Rig rig = Rig.start(root, time, job, metrics, d -> {
+            asleep.release();
+            wake.acquire(); // the test decides when a sleep ends, after moving the clock
+        })) {
+            FakeBinance fake = rig.fake();
+            BinanceDataServer server = rig.server();
             HealthCheck health = HealthCheck.builder(metrics, server::states).cadence(Duration.ofSeconds(20)).build();
             try {
                 awaitSleep(asleep);
@@ -169,8 +154,32 @@ class ServeMetricsTest {
             } finally {
                 server.stop();
                 wake.release(100);
-                server.close();
             }
+        }
+    }
+
+    /** The fake Binance, a client with quick retries and a server of one job since 20 minutes ago, all heard. */
+    record Rig(FakeBinance fake, BinanceClient client, BinanceDataServer server) implements AutoCloseable {
+
+        static Rig start(Path root, ManualTime time, FetchJob job, QlirMetrics metrics, Sleeper sleeper) {
+            FakeBinance fake = FakeBinance.builder().seed(7)
+                    .symbol(FakeSymbol.trading("BTCUSDT", LISTED).withBasePrice(42_000)).clock(time.clock()).start();
+            BinanceClient client = BinanceClient.builder().baseUrl(fake.baseUrl()).clock(time.clock())
+                    .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
+                            .maxDelay(Duration.ofMillis(2)).build())
+                    .requestListener(metrics).build();
+            metrics.bindBudget(client.budget());
+            BinanceDataServer server = BinanceDataServer.builder(client, root).job(job)
+                    .since(time.now().minus(Duration.ofMinutes(20))).cadence(Duration.ofSeconds(20))
+                    .listener(metrics).sleeper(sleeper).start();
+            return new Rig(fake, client, server);
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            client.close();
+            fake.close();
         }
     }
 
