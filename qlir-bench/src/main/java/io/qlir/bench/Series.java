@@ -2,12 +2,13 @@ package io.qlir.bench;
 
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
-import java.util.SplittableRandom;
+import io.qlir.core.Interval;
+import io.qlir.core.SyntheticMarket;
 import tech.tablesaw.api.Table;
 
 /**
- * Seeded synthetic market data for benchmarks: a positive random walk with cent ticks (a BTC-like price around
- * 30 000) and candles built on it. The same seed gives the same rows in every run and every fork.
+ * Seeded synthetic market data for benchmarks, from the project's one generator ({@link SyntheticMarket}): a BTC-like
+ * price around 30 000 and one-minute candles on it. The same seed gives the same rows in every run and every fork.
  */
 public final class Series {
 
@@ -17,28 +18,21 @@ public final class Series {
     /** Rows of the peers too slow or too heavy for ten million rows (Tablesaw, ta4j). */
     public static final int ONE_MILLION = 1_000_000;
 
+    /** The first candle's open time (a whole minute). */
+    private static final long T0 = 1_600_000_000_000L - 1_600_000_000_000L % 60_000L;
+
     private Series() {
     }
 
     /**
-     * A positive random walk: steps of -10.00 .. +10.00 in cents, reflected above 1.
+     * The close prices of {@link #candles(int, long)}: a positive random walk around 30 000.
      *
      * @param n rows
      * @param seed the seed
      * @return the prices
      */
     public static double[] walk(int n, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[] x = new double[n];
-        long cents = 3_000_000;
-        for (int i = 0; i < n; i++) {
-            cents += rnd.nextInt(2001) - 1000;
-            if (cents < 100) {
-                cents = 200 - cents;
-            }
-            x[i] = cents / 100.0;
-        }
-        return x;
+        return candles(n, seed).close();
     }
 
     /** Candles as primitive columns: open, high, low, close, volume. */
@@ -66,30 +60,28 @@ public final class Series {
     }
 
     /**
-     * Candles on the random walk: each opens at the previous close, wicks reach a random distance beyond the body,
-     * and about one bar in twenty is a doji-like bar of the same open and close.
+     * One-minute candles of the project's one generator ({@link SyntheticMarket}, a BTC-like price around 30 000)
+     * from 2020-09-13T12:26Z: each opens at the previous close, prices and volumes in Binance's 8 decimals.
      *
      * @param n rows
      * @param seed the seed
      * @return the candles
      */
     public static Ohlcv candles(int n, long seed) {
-        double[] close = walk(n, seed);
-        SplittableRandom rnd = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        SyntheticMarket market = SyntheticMarket.of(seed, "BTCUSDT", 30_000);
         double[] open = new double[n];
         double[] high = new double[n];
         double[] low = new double[n];
+        double[] close = new double[n];
         double[] volume = new double[n];
-        for (int i = 0; i < n; i++) {
-            double o = i == 0 ? close[0] : close[i - 1];
-            if (rnd.nextInt(20) == 0) {
-                close[i] = o;
-            }
-            open[i] = o;
-            high[i] = Math.max(o, close[i]) + rnd.nextInt(500) / 100.0;
-            low[i] = Math.max(0.01, Math.min(o, close[i]) - rnd.nextInt(500) / 100.0);
-            volume[i] = 0.001 + rnd.nextDouble() * 50;
-        }
+        int[] i = {0};
+        market.forEachCandle(Interval.M1, T0, n, c -> {
+            open[i[0]] = c.open();
+            high[i[0]] = c.high();
+            low[i[0]] = c.low();
+            close[i[0]] = c.close();
+            volume[i[0]++] = c.volume();
+        });
         return new Ohlcv(open, high, low, close, volume);
     }
 }

@@ -7,6 +7,7 @@ import io.qlir.core.Derived;
 import io.qlir.ops.indicators.Bands;
 import io.qlir.ops.indicators.Indicators;
 import io.qlir.ops.pipeline.Pipeline;
+import io.qlir.testkit.BinanceRecordings;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import tech.tablesaw.api.Table;
 
 class CandleChartTest {
 
-    private static final Table CANDLES = Recording.candles();
+    private static final Table CANDLES = BinanceRecordings.candles(BinanceRecordings.SPOT_30M);
 
     @Test
     void theStandardChartDrawsCandlesAveragesBandsTouchesAndShocks(@TempDir Path dir) throws IOException {

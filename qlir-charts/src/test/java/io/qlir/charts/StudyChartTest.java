@@ -7,6 +7,7 @@ import io.qlir.ops.study.Direction;
 import io.qlir.ops.study.RunStats;
 import io.qlir.ops.study.SmaPersistence;
 import io.qlir.ops.study.Studies;
+import io.qlir.testkit.BinanceRecordings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StudyChartTest {
 
-    private static final SmaPersistence RESULT = Studies.smaPersistence(Recording.candles(), "close");
+    private static final SmaPersistence RESULT = Studies.smaPersistence(
+            BinanceRecordings.candles(BinanceRecordings.SPOT_30M), "close");
 
     @Test
     void withoutWindowsSixAreSpreadOverTheStudyAndBothDirectionsDrawn(@TempDir Path dir) throws IOException {

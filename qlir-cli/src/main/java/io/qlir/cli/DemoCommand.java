@@ -11,7 +11,6 @@ import io.qlir.charts.CandleChartOptions;
 import io.qlir.charts.Charts;
 import io.qlir.cli.config.RuntimeConfig;
 import io.qlir.cli.config.Setting;
-import io.qlir.cli.demo.Recording;
 import io.qlir.cli.demo.ReplayServer;
 import io.qlir.cli.logging.Logging;
 import io.qlir.core.Derived;
@@ -19,6 +18,7 @@ import io.qlir.core.Op;
 import io.qlir.data.validate.ManifestValidator;
 import io.qlir.data.validate.ValidationMode;
 import io.qlir.data.validate.ValidationReport;
+import io.qlir.emulator.RecordedKlines;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Recording recording = Recording.demo();
+        RecordedKlines recording = ReplayServer.demoRecording();
         long lastOpen = recording.openTime(recording.size() - 1);
         Clock clock = Clock.fixed(Instant.ofEpochMilli(lastOpen + 10 * 60_000L), ZoneOffset.UTC);
         Path dir = outputFolder();

@@ -17,19 +17,20 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Modules map to packages: semantics {@code io.qlir.semantics}, core {@code io.qlir.core}, ops {@code io.qlir.ops},
  * data-common {@code io.qlir.data}, data-binance {@code io.qlir.binance}, charts {@code io.qlir.charts}, testkit
- * {@code io.qlir.testkit}, metrics {@code io.qlir.metrics}, cli {@code io.qlir.cli}.
+ * {@code io.qlir.testkit}, emulator {@code io.qlir.emulator}, metrics {@code io.qlir.metrics}, cli
+ * {@code io.qlir.cli}.
  */
 class ArchitectureTest {
 
     private static final String[] LIBRARIES = {
         "io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
-        "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.metrics.."
+        "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..", "io.qlir.metrics.."
     };
 
     /** Every library module below qlir-metrics: none may see Micrometer or the metrics module. */
     private static final String[] BELOW_METRICS = {
         "io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
-        "io.qlir.charts..", "io.qlir.testkit.."
+        "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator.."
     };
 
     private static JavaClasses classes;
@@ -43,25 +44,32 @@ class ArchitectureTest {
     @Test
     void everyModuleIsOnTheClassPath() {
         for (String pkg : new String[] {"io.qlir.semantics", "io.qlir.core", "io.qlir.ops", "io.qlir.data",
-                "io.qlir.binance", "io.qlir.charts", "io.qlir.testkit", "io.qlir.metrics", "io.qlir.cli"}) {
+                "io.qlir.binance", "io.qlir.charts", "io.qlir.testkit", "io.qlir.emulator", "io.qlir.metrics",
+                "io.qlir.cli"}) {
             org.assertj.core.api.Assertions.assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
 
     @Test
     void dependenciesPointDownTheModuleMap() {
-        rule("io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
-                "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.cli..", "tech.tablesaw..");
-        rule("io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..",
-                "io.qlir.testkit..", "io.qlir.cli..", "okhttp3..", "com.fasterxml.jackson..");
-        rule("io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..", "io.qlir.testkit..",
-                "io.qlir.cli..", "okhttp3..");
-        rule("io.qlir.data..", "io.qlir.ops..", "io.qlir.binance..", "io.qlir.charts..", "io.qlir.testkit..",
-                "io.qlir.cli..", "okhttp3..");
-        rule("io.qlir.binance..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.cli..");
-        rule("io.qlir.charts..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.testkit..", "io.qlir.cli..");
+        rule("io.qlir.semantics..", "io.qlir.core..", "io.qlir.emulator..", "io.qlir.ops..", "io.qlir.data..",
+                "io.qlir.binance..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.cli..", "tech.tablesaw..");
+        rule("io.qlir.core..", "io.qlir.ops..", "io.qlir.emulator..", "io.qlir.data..", "io.qlir.binance..",
+                "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.cli..", "okhttp3..", "com.fasterxml.jackson..");
+        rule("io.qlir.ops..", "io.qlir.data..", "io.qlir.emulator..", "io.qlir.binance..", "io.qlir.charts..",
+                "io.qlir.testkit..", "io.qlir.cli..", "okhttp3..");
+        rule("io.qlir.data..", "io.qlir.ops..", "io.qlir.emulator..", "io.qlir.binance..", "io.qlir.charts..",
+                "io.qlir.testkit..", "io.qlir.cli..", "okhttp3..");
+        rule("io.qlir.binance..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..",
+                "io.qlir.cli..");
+        rule("io.qlir.charts..", "io.qlir.data..", "io.qlir.emulator..", "io.qlir.binance..", "io.qlir.testkit..",
+                "io.qlir.cli..");
         rule("io.qlir.testkit..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.cli..");
-        rule("io.qlir.metrics..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.cli..");
+        // the emulator is a model of Binance written apart from the client, and carries no test library
+        rule("io.qlir.emulator..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..",
+                "io.qlir.testkit..", "io.qlir.cli..", "okhttp3..", "mockwebserver3..", "org.junit..");
+        rule("io.qlir.metrics..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..",
+                "io.qlir.cli..");
         noClasses().that().resideInAPackage("io.qlir.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.qlir.testkit..")
                 .because("the testkit is for tests only (DESIGN.md 2)").check(classes);

@@ -8,9 +8,9 @@ import io.qlir.binance.Endpoint;
 import io.qlir.binance.KlineBatch;
 import io.qlir.cli.config.RuntimeConfig;
 import io.qlir.cli.config.Setting;
-import io.qlir.cli.demo.Recording;
 import io.qlir.cli.demo.ReplayServer;
 import io.qlir.core.Interval;
+import io.qlir.emulator.RecordedKlines;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +27,7 @@ class BinanceClientsTest {
 
     @Test
     void theConfiguredClientTalksToTheReplayServer() throws Exception {
-        Recording demo = Recording.demo();
+        RecordedKlines demo = ReplayServer.demoRecording();
         Clock clock = Clock.fixed(Instant.ofEpochMilli(demo.openTime(499) + 600_000), ZoneOffset.UTC);
         try (ReplayServer server = ReplayServer.start(List.of(demo), clock)) {
             RuntimeConfig config = RuntimeConfig.resolver().workingDir(temp).homeDir(temp)

@@ -1,28 +1,24 @@
 package io.qlir.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qlir.core.Candles;
+import io.qlir.testkit.BinanceRecordings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The bundled real 30m recording, read straight from its JSON, as raw rows and as a candle CSV for tests. */
+/**
+ * The real 30m recording the demo bundles (the testkit's {@link BinanceRecordings#SPOT_30M}, byte for byte), as raw
+ * rows and as a candle CSV for tests.
+ */
 final class DemoCandles {
 
-    static final String HEADER = "open_time,open,high,low,close,volume,close_time,quote_volume,trades,"
-            + "taker_buy_base_volume,taker_buy_quote_volume";
+    static final String HEADER = String.join(",", Candles.COLUMNS);
 
     private DemoCandles() {
     }
 
     static JsonNode rows() {
-        try (InputStream in = DemoCandles.class.getResourceAsStream("demo/BTCUSDT-30m-2019-04-11.json")) {
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BinanceRecordings.rows(BinanceRecordings.SPOT_30M);
     }
 
     static double close(int row) {
@@ -31,13 +27,6 @@ final class DemoCandles {
 
     /** The recording as a candle CSV (the strings exactly as Binance sent them). */
     static Path csv(Path file) throws IOException {
-        StringBuilder b = new StringBuilder(HEADER).append('\n');
-        for (JsonNode r : rows()) {
-            for (int i = 0; i < 11; i++) {
-                b.append(i == 0 ? "" : ",").append(r.get(i).asText());
-            }
-            b.append('\n');
-        }
-        return Files.writeString(file, b.toString());
+        return BinanceRecordings.csv(BinanceRecordings.SPOT_30M, file);
     }
 }

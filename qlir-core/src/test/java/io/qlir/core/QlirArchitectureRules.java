@@ -18,8 +18,8 @@ final class QlirArchitectureRules {
 
     /** The qlir modules that know about data sources, the network, or the command line. */
     static final String[] ABOVE_CORE = {
-        "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.testkit..", "io.qlir.charts..",
-        "io.qlir.cli..", "io.qlir.bench.."
+        "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.emulator..", "io.qlir.testkit..",
+        "io.qlir.charts..", "io.qlir.cli..", "io.qlir.bench.."
     };
 
     /** Libraries that a library module below qlir-data-binance must not use. */

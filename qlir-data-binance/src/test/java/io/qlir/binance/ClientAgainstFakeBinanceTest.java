@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.core.Interval;
 import io.qlir.data.retry.RetryPolicy;
+import io.qlir.testkit.Await;
 import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.FakeBinanceBuilder;
 import io.qlir.testkit.FakeRequest;
@@ -167,9 +168,8 @@ class ClientAgainstFakeBinanceTest {
             try {
                 Future<Integer> jobA = jobs.submit(() -> fetchHours(client, "BTCUSDT", 5));
                 // job B starts once the process knows of the ban: it must wait, not hit the banned IP
-                while (client.budget().pausedUntil().isEmpty()) {
-                    Thread.sleep(5);
-                }
+                Await.until("the client knows of the ban", () -> client.budget().pausedUntil().isPresent(),
+                        Duration.ofSeconds(20));
                 Future<Integer> jobB = jobs.submit(() -> fetchHours(client, "ETHBTC", 5));
                 assertThat(jobA.get(20, TimeUnit.SECONDS)).isEqualTo(5);
                 assertThat(jobB.get(20, TimeUnit.SECONDS)).isEqualTo(5);

@@ -7,6 +7,7 @@ import io.qlir.core.Interval;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.retry.Sleeper;
 import io.qlir.data.validate.ValidationMode;
+import io.qlir.testkit.Await;
 import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.FakeRequest;
 import io.qlir.testkit.ManualTime;
@@ -18,10 +19,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
@@ -113,14 +114,16 @@ class DataServerTest {
                     .sleeper(shortNaps).start();
             try {
                 assertThat(server.jobs()).containsExactly(btc, eth, nope, locked);
-                await(() -> server.state(nope).phase() == JobPhase.FAILED
+                Await.until("nope failed, locked backs off, btc and eth sleep", () -> server.state(nope).phase()
+                        == JobPhase.FAILED
                         && server.state(locked).phase() == JobPhase.BACKING_OFF
                         && server.state(btc).phase() == JobPhase.SLEEPING
-                        && server.state(eth).phase() == JobPhase.SLEEPING);
+                        && server.state(eth).phase() == JobPhase.SLEEPING, Duration.ofSeconds(30));
                 assertThat(server.state(nope).error()).hasValueSatisfying(m -> assertThat(m).contains("NOPEUSDT"));
                 assertThat(server.state(locked).error()).hasValueSatisfying(m -> assertThat(m).contains("locked"));
                 held.close();
-                await(() -> server.state(locked).phase() == JobPhase.SLEEPING);
+                Await.until("the unlocked job sleeps", () -> server.state(locked).phase() == JobPhase.SLEEPING,
+                        Duration.ofSeconds(30));
                 assertThat(server.state(btc).slicesAttempted()).isEqualTo(1);
                 assertThat(server.state(locked).slicesAttempted()).isEqualTo(3); // 21 candles of 4h in slices of 10
             } finally {
@@ -144,12 +147,15 @@ class DataServerTest {
         Clock clock = Clock.fixed(Instant.parse("2024-01-04T12:34:56Z"), ZoneOffset.UTC);
         FetchJob job = FetchJob.of(Endpoint.KLINES, "BTCUSDT", Interval.H1);
         try (FakeBinance fake = Stores.market(clock).start(); BinanceClient client = Stores.client(fake, clock).build()) {
-            BinanceDataServer server = BinanceDataServer.builder(client, root).job(job).start(); // the real sleeper
-            await(() -> server.state(job).phase() == JobPhase.SLEEPING);
-            assertThat(server.state(job).nextWake()).isAfter(clock.instant());
-            long t0 = System.nanoTime();
-            server.close();
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            BinanceDataServer server = BinanceDataServer.builder(client, root).job(job).cadence(Duration.ofMinutes(10))
+                    .start(); // the real sleeper
+            Await.until("the job sleeps", () -> server.state(job).phase() == JobPhase.SLEEPING,
+                    Duration.ofSeconds(30));
+            // asleep for minutes on the real sleeper: a close that did not wake it would outlast the wait below
+            assertThat(server.state(job).nextWake()).isAfter(clock.instant().plus(Duration.ofMinutes(2)));
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+            Await.until("close has woken the sleeping job and returned", closing::isDone, Duration.ofSeconds(60));
+            closing.join();
             assertThat(server.state(job).phase()).isEqualTo(JobPhase.STOPPED);
             try (SliceDirectory dir = SliceDirectory.open(root, job.series())) {
                 assertThat(dir.lastReconcile().changedNothing()).isTrue();
@@ -170,18 +176,9 @@ class DataServerTest {
                     .cadence(Duration.ofSeconds(1)).start()) {
                 // 10 jobs x weight 2 per refresh may use at most half of 600 per minute: one refresh per 4 s.
                 assertThat(server.cadence()).hasValue(Duration.ofSeconds(4));
-                await(() -> server.states().stream().allMatch(s -> s.phase() == JobPhase.FAILED));
+                Await.until("every job has failed", () -> server.states().stream()
+                        .allMatch(s -> s.phase() == JobPhase.FAILED), Duration.ofSeconds(30));
             }
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(10);
         }
     }
 }

@@ -13,6 +13,7 @@ import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceStatus;
 import io.qlir.data.validate.ValidationMode;
 import io.qlir.data.validate.ValidationReport;
+import io.qlir.testkit.Await;
 import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.FakeRequest;
 import io.qlir.testkit.Fault;
@@ -26,7 +27,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -195,20 +199,25 @@ class FetchTest {
 
     @Test
     void stopCutsARequestThatWaitsOnTheNetworkShort() throws Exception {
-        try (FakeBinance fake = Stores.market(FIXED).faultDelay(Duration.ofSeconds(5)).start();
-                BinanceClient client = Stores.client(fake, FIXED).readTimeout(Duration.ofSeconds(20)).build()) {
+        // the delayed answer and the read timeout are both far beyond the bounded wait below: only a stop that cuts
+        // the waiting request short lets the fetch end within it
+        try (FakeBinance fake = Stores.market(FIXED).faultDelay(Duration.ofMinutes(10)).start();
+                BinanceClient client = Stores.client(fake, FIXED).readTimeout(Duration.ofMinutes(20)).build()) {
             BinanceFetcher fetcher = BinanceFetcher.builder(client, root).concurrency(1).build();
             fetcher.fetch(BTC_5M, NOW.minus(Duration.ofHours(1)), NOW); // anchor and one slice
             fake.enqueueFaults(Fault.DELAY);
-            Thread stopper = new Thread(() -> {
-                sleep(300);
-                fetcher.stop();
+            CompletableFuture<FetchSummary> fetch = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return fetcher.fetch(BTC_5M, Instant.parse("2024-01-02T00:00:00Z"), NOW);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
             });
-            stopper.start();
-            long t0 = System.nanoTime();
-            FetchSummary s = fetcher.fetch(BTC_5M, Instant.parse("2024-01-02T00:00:00Z"), NOW);
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(4));
-            stopper.join();
+            Await.until("the delayed request reached the fake", () -> fake.requests().stream()
+                    .anyMatch(r -> r.fault().equals(Optional.of(Fault.DELAY))), Duration.ofSeconds(60));
+            fetcher.stop();
+            Await.until("stop has cut the waiting request short", fetch::isDone, Duration.ofSeconds(60));
+            FetchSummary s = fetch.join();
             assertThat(s.stopReason()).isPresent();
             assertThat(s.attempted()).isZero();
             assertThat(Binance.validate(root, BTC_5M, ValidationMode.DEEP).isClean()).isTrue();
@@ -240,14 +249,6 @@ class FetchTest {
 
     private Path dir(FetchJob job) {
         return job.series().directory(root);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static Set<Long> starts(List<SliceKey> keys) {

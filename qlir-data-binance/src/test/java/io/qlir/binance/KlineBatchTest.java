@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qlir.core.Candles;
 import io.qlir.core.Interval;
+import io.qlir.testkit.BinanceRecordings;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,19 +21,13 @@ class KlineBatchTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static byte[] fixture(String name) throws IOException {
-        try (InputStream in = KlineBatchTest.class.getResourceAsStream("/binance-real/" + name)) {
-            return in.readAllBytes();
-        }
-    }
-
     static KlineQuery query30m() {
         return KlineQuery.of(Endpoint.KLINES, "BTCUSDT", Interval.M30).withLimit(500);
     }
 
     @Test
     void parsesRealRowsKeepingThemVerbatim() throws Exception {
-        byte[] body = fixture("spot-30m-2019-04-11.json");
+        byte[] body = BinanceRecordings.bytes(BinanceRecordings.SPOT_30M);
         KlineBatch b = KlineBatch.parse(query30m(), body, Instant.parse("2024-01-01T00:00:00Z"));
         JsonNode tree = JSON.readTree(body);
         assertThat(b.size()).isEqualTo(500).isEqualTo(tree.size());
@@ -56,7 +49,7 @@ class KlineBatchTest {
 
     @Test
     void becomesTheSameCandleTableAsCandlesFromRawRows() throws Exception {
-        byte[] body = fixture("spot-30m-2019-04-11.json");
+        byte[] body = BinanceRecordings.bytes(BinanceRecordings.SPOT_30M);
         Table ours = KlineBatch.parse(query30m(), body, Instant.now()).toCandles();
         List<List<Object>> rows = new ArrayList<>();
         for (JsonNode r : JSON.readTree(body)) {
@@ -76,7 +69,7 @@ class KlineBatchTest {
 
     @Test
     void theLastCandleOfARecordingMadeWhileItFormedIsForming() throws Exception {
-        byte[] body = fixture("spot-15m-recording-a.json");
+        byte[] body = BinanceRecordings.bytes(BinanceRecordings.SPOT_15M_A);
         KlineQuery q = KlineQuery.of(Endpoint.KLINES, "BTCUSDT", Interval.M15).withLimit(300);
         long lastOpen = 1519232400000L;
         // received 5 minutes into the last candle

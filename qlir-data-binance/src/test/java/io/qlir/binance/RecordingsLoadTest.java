@@ -19,6 +19,7 @@ import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceStatus;
 import io.qlir.data.slice.SliceVerdict;
 import io.qlir.data.slice.StatusPolicy;
+import io.qlir.testkit.BinanceRecordings;
 import io.qlir.testkit.FakeBinance;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,8 +54,9 @@ class RecordingsLoadTest {
         Path dir = series.directory(root);
         Files.createDirectories(dir.resolve(Layout.RESPONSES));
         List<ArrayNode> recordings = new ArrayList<>();
-        for (String name : List.of("a", "b", "c")) {
-            ArrayNode rows = resource("spot-15m-recording-" + name + ".json");
+        for (String name : List.of(BinanceRecordings.SPOT_15M_A, BinanceRecordings.SPOT_15M_B,
+                BinanceRecordings.SPOT_15M_C)) {
+            ArrayNode rows = BinanceRecordings.rows(name);
             recordings.add(rows);
             writeAsFetched(dir, rows);
         }
@@ -124,7 +126,7 @@ class RecordingsLoadTest {
 
     @Test
     void aRecorded30mPageFetchedThroughTheFakeLoadsBackExactly() throws Exception {
-        ArrayNode page = resource("spot-30m-2019-04-11.json");
+        ArrayNode page = BinanceRecordings.rows(BinanceRecordings.SPOT_30M);
         long last = page.get(page.size() - 1).get(0).asLong();
         Clock clock = Clock.fixed(Instant.ofEpochMilli(last).plus(Duration.ofDays(2)), ZoneOffset.UTC);
         try (FakeBinance fake = FakeBinance.builder().replay("BTCUSDT", Interval.M30, page.toString()).clock(clock)
@@ -156,7 +158,7 @@ class RecordingsLoadTest {
         }
         LoadResult r = Binance.load(root, Endpoint.KLINES, "BTCUSDT", Interval.M30,
                 Instant.parse("2019-04-11T00:00:00Z"), Instant.parse("2019-04-30T00:00:00Z"), 500);
-        Expected.assertCandles(r.candles(), Expected.rows(resource("spot-30m-2019-04-11.json")));
+        Expected.assertCandles(r.candles(), Expected.rows(BinanceRecordings.rows(BinanceRecordings.SPOT_30M)));
         // explicit bounds ask for that whole grid: what the store lacks on either side is reported
         assertThat(r.gaps().gaps()).containsExactly(
                 new GapReport.Gap(Instant.parse("2019-04-11T00:00:00Z").toEpochMilli(),
@@ -167,9 +169,4 @@ class RecordingsLoadTest {
                 .isComplete()).isTrue();
     }
 
-    private static ArrayNode resource(String name) throws Exception {
-        try (InputStream in = RecordingsLoadTest.class.getResourceAsStream("/binance-real/" + name)) {
-            return (ArrayNode) Stores.JSON.readTree(in);
-        }
-    }
 }

@@ -8,17 +8,21 @@ import io.qlir.core.Causality;
 import io.qlir.core.Derived;
 import io.qlir.core.catalogue.OpLanguage;
 import io.qlir.ops.indicators.Indicators;
-import java.net.URISyntaxException;
+import io.qlir.testkit.BinanceRecordings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /** The research-code example at the top of README.md, line for line, so the README cannot drift from the API. */
 class ReadmeExampleTest {
 
+    @TempDir
+    Path dir;
+
     @Test
     void theReadmeExampleRunsAsPrinted() throws Exception {
-        Path csv = resource("fixtures/binance-spot-30m-2019-04-11.csv");
+        Path csv = BinanceRecordings.csv(BinanceRecordings.SPOT_30M, dir.resolve("candles.csv"));
 
         // --- README example, verbatim ---
         Table candles = Candles.fromCsv(csv);                           // or Binance.load(...).candles()
@@ -43,9 +47,5 @@ class ReadmeExampleTest {
         }
         assertThat(t.doubleColumn("close_sma_20").getDouble(19)).isCloseTo(sum / 20, within(1e-9));
         assertThat(t.doubleColumn("close_sma_20").isMissing(18)).isTrue();
-    }
-
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(ReadmeExampleTest.class.getClassLoader().getResource(name).toURI());
     }
 }

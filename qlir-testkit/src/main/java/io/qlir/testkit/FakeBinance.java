@@ -1,6 +1,9 @@
 package io.qlir.testkit;
 
 import io.qlir.core.Interval;
+import io.qlir.emulator.BinanceRules;
+import io.qlir.emulator.KlineSelection;
+import io.qlir.emulator.RecordedKlines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -57,7 +60,7 @@ public final class FakeBinance implements AutoCloseable {
     private final FakeBinanceBuilder config;
     private final Map<String, FakeSymbol> symbols;
 
-    FakeBinance(FakeBinanceBuilder config, Map<String, FakeSymbol> symbols, Map<String, ReplayRows> replays) {
+    FakeBinance(FakeBinanceBuilder config, Map<String, FakeSymbol> symbols, Map<String, RecordedKlines> replays) {
         this.config = config;
         this.symbols = symbols;
         this.dispatcher = new FakeDispatcher(config, symbols, replays);
@@ -106,7 +109,7 @@ public final class FakeBinance implements AutoCloseable {
      * @return the count
      */
     public long klineRequestCount() {
-        return dispatcher.log().count(p -> p.equals(FakeDispatcher.KLINES) || p.equals(FakeDispatcher.UI_KLINES));
+        return dispatcher.log().count(p -> p.equals(BinanceRules.KLINES) || p.equals(BinanceRules.UI_KLINES));
     }
 
     /**
@@ -207,10 +210,12 @@ public final class FakeBinance implements AutoCloseable {
         if (s == null) {
             throw new IllegalArgumentException("unknown synthetic symbol '" + symbol + "'; known: " + symbols.keySet());
         }
+        long now = config.clock.millis();
+        KlineSelection.OpenTimes grid = FakeDispatcher.grid(s, interval, now);
+        long to = grid.countAtOrBefore(toOpenTime);
         StringBuilder sb = new StringBuilder().append('[');
-        long count = interval.between(fromOpenTime, toOpenTime) + 1;
-        dispatcher.appendSynthetic(sb, s, interval, fromOpenTime, toOpenTime, (int) Math.min(Integer.MAX_VALUE,
-                Math.max(count, 1)));
+        dispatcher.appendSynthetic(sb, s, interval, new KlineSelection(Math.min(to, grid.countBefore(fromOpenTime)),
+                to), now);
         return sb.append(']').toString();
     }
 
@@ -256,17 +261,17 @@ public final class FakeBinance implements AutoCloseable {
         return symbol + "|" + interval.wireCode();
     }
 
-    static boolean isReplaySymbol(Map<String, ReplayRows> replays, String symbol) {
+    static boolean isReplaySymbol(Map<String, RecordedKlines> replays, String symbol) {
         return replays.keySet().stream().anyMatch(k -> k.startsWith(symbol + "|"));
     }
 
     /** Synthetic symbols, then replay-only symbols (as trading). */
-    static List<FakeSymbol> allSymbols(Map<String, FakeSymbol> symbols, Map<String, ReplayRows> replays) {
+    static List<FakeSymbol> allSymbols(Map<String, FakeSymbol> symbols, Map<String, RecordedKlines> replays) {
         List<FakeSymbol> all = new ArrayList<>(symbols.values());
         replays.forEach((key, rows) -> {
             String symbol = key.substring(0, key.indexOf('|'));
             if (all.stream().noneMatch(s -> s.symbol().equals(symbol))) {
-                all.add(FakeSymbol.trading(symbol, Instant.ofEpochMilli(rows.size() > 0 ? rows.firstOpenTime() : 0)));
+                all.add(FakeSymbol.trading(symbol, Instant.ofEpochMilli(rows.size() > 0 ? rows.openTime(0) : 0)));
             }
         });
         return all;

@@ -1,10 +1,13 @@
 package io.qlir.testkit;
 
 import io.qlir.core.Interval;
+import io.qlir.emulator.RecordedKlines;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +27,7 @@ import java.util.Objects;
 public final class FakeBinanceBuilder {
     long seed = 1;
     final Map<String, FakeSymbol> symbols = new LinkedHashMap<>();
-    final Map<String, ReplayRows> replays = new LinkedHashMap<>();
+    final Map<String, RecordedKlines> replays = new LinkedHashMap<>();
     Clock clock = Clock.systemUTC();
     Clock rateLimitClock = Clock.systemUTC();
     int weightCapacity = 6000;
@@ -85,7 +88,8 @@ public final class FakeBinanceBuilder {
      */
     public FakeBinanceBuilder replay(String symbol, Interval interval, String... recordings) {
         replays.put(FakeBinance.replayKey(symbol, interval),
-                ReplayRows.parse(symbol + " " + interval.wireCode(), recordings));
+                RecordedKlines.parse(symbol, interval, Arrays.stream(recordings)
+                        .map(r -> r.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new)));
         return this;
     }
 

@@ -1,6 +1,13 @@
 package io.qlir.testkit;
 
 import io.qlir.core.Interval;
+import io.qlir.core.SyntheticMarket;
+import io.qlir.emulator.BinanceError;
+import io.qlir.emulator.BinanceRules;
+import io.qlir.emulator.KlineSelection;
+import io.qlir.emulator.KlinesCheck;
+import io.qlir.emulator.KlinesRequest;
+import io.qlir.emulator.RecordedKlines;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -20,19 +26,9 @@ import okhttp3.HttpUrl;
 /** Routes each request like Binance would, after the rate limit and the fault plan have had their say. */
 final class FakeDispatcher extends Dispatcher {
 
-    static final String KLINES = "/api/v3/klines";
-    static final String UI_KLINES = "/api/v3/uiKlines";
-    static final String EXCHANGE_INFO = "/api/v3/exchangeInfo";
-    static final String TIME = "/api/v3/time";
-    static final String PING = "/api/v3/ping";
-
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9\\-_.]{1,20}");
-    private static final int DEFAULT_LIMIT = 500;
-    private static final int MAX_LIMIT = 1000;
-
     private final FakeBinanceBuilder config;
     private final Map<String, FakeSymbol> symbols;
-    private final Map<String, ReplayRows> replays;
+    private final Map<String, RecordedKlines> replays;
     private final FakeRateLimit rate;
     private final ConcurrentLinkedQueue<Fault> scripted = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> occurrences = new ConcurrentHashMap<>();
@@ -43,7 +39,7 @@ final class FakeDispatcher extends Dispatcher {
     private record Answer(int status, String body) {
     }
 
-    FakeDispatcher(FakeBinanceBuilder config, Map<String, FakeSymbol> symbols, Map<String, ReplayRows> replays) {
+    FakeDispatcher(FakeBinanceBuilder config, Map<String, FakeSymbol> symbols, Map<String, RecordedKlines> replays) {
         this.config = config;
         this.symbols = symbols;
         this.replays = replays;
@@ -78,7 +74,7 @@ final class FakeDispatcher extends Dispatcher {
             params.put(name, url.queryParameter(name));
         }
         long now = config.rateLimitClock.millis();
-        int weight = weight(path);
+        int weight = BinanceRules.weight(path);
         Fault fault = scripted.poll();
         FakeRateLimit.Verdict v;
         if (fault == Fault.TOO_MANY_REQUESTS) {
@@ -93,7 +89,7 @@ final class FakeDispatcher extends Dispatcher {
                     Optional.ofNullable(fault), 0));
             return rateLimited(v, now);
         }
-        if (fault == null && (KLINES.equals(path) || UI_KLINES.equals(path))) {
+        if (fault == null && BinanceRules.isKlines(path)) {
             String key = url.encodedPath() + "?" + url.encodedQuery();
             int n = occurrences.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
             fault = plan.decide(key, n).orElse(null);
@@ -107,26 +103,14 @@ final class FakeDispatcher extends Dispatcher {
         return response;
     }
 
-    private static int weight(String path) {
-        switch (path) {
-            case KLINES:
-            case UI_KLINES:
-                return 2;
-            case EXCHANGE_INFO:
-                return 20;
-            default:
-                return 1;
-        }
-    }
-
     private MockResponse rateLimited(FakeRateLimit.Verdict v, long now) {
         String body = v.status() == 418
-                ? JsonText.error(-1003, "Way too many requests; IP(127.0.0.1) banned until "
+                ? new BinanceError(418, -1003, "Way too many requests; IP(127.0.0.1) banned until "
                         + (now + v.retryAfterSeconds() * 1000) + ". Please use the websocket for live updates to "
-                        + "avoid bans.")
-                : JsonText.error(-1003, "Too many requests; current limit of IP(127.0.0.1) is " + rate.capacity()
-                        + " requests per " + rate.windowMs() + " ms. Please use the websocket for live updates to "
-                        + "avoid polling the API.");
+                        + "avoid bans.").json()
+                : new BinanceError(429, -1003, "Too many requests; current limit of IP(127.0.0.1) is "
+                        + rate.capacity() + " requests per " + rate.windowMs() + " ms. Please use the websocket for "
+                        + "live updates to avoid polling the API.").json();
         return json(v.status(), body, v.usedWeight()).setHeader("Retry-After", v.retryAfterSeconds()).build();
     }
 
@@ -137,8 +121,9 @@ final class FakeDispatcher extends Dispatcher {
         switch (fault) {
             case SERVER_ERROR:
                 int status = (answer.body().length() & 1) == 0 ? 500 : 503;
-                return json(status, JsonText.error(-1001,
-                        "Internal error; unable to process your request. Please try again."), usedWeight).build();
+                return json(status, new BinanceError(status, -1001,
+                        "Internal error; unable to process your request. Please try again.").json(), usedWeight)
+                        .build();
             case RESET:
                 return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
                         .build();
@@ -166,104 +151,59 @@ final class FakeDispatcher extends Dispatcher {
 
     private Answer route(String path, Map<String, String> params) {
         switch (path) {
-            case KLINES:
-            case UI_KLINES:
+            case BinanceRules.KLINES:
+            case BinanceRules.UI_KLINES:
                 return klines(params);
-            case EXCHANGE_INFO:
+            case BinanceRules.EXCHANGE_INFO:
                 return new Answer(200, exchangeInfo());
-            case TIME:
+            case BinanceRules.TIME:
                 return new Answer(200, "{\"serverTime\":" + config.clock.millis() + "}");
-            case PING:
+            case BinanceRules.PING:
                 return new Answer(200, "{}");
             default:
-                return new Answer(404, JsonText.error(-1, "Unknown path " + path + "."));
+                BinanceError e = BinanceError.notFound(path);
+                return new Answer(e.httpStatus(), e.json());
         }
     }
 
     private Answer klines(Map<String, String> params) {
-        String symbol = params.get("symbol");
-        String intervalCode = params.get("interval");
-        if (symbol == null || symbol.isEmpty()) {
-            return bad(-1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
+        KlinesCheck check = BinanceRules.checkKlines(params, symbol -> symbols.containsKey(symbol)
+                || FakeBinance.isReplaySymbol(replays, symbol));
+        if (check instanceof KlinesCheck.Rejected r) {
+            return new Answer(r.error().httpStatus(), r.error().json());
         }
-        if (intervalCode == null || intervalCode.isEmpty()) {
-            return bad(-1102, "Mandatory parameter 'interval' was not sent, was empty/null, or malformed.");
-        }
-        if (!SYMBOL.matcher(symbol).matches()) {
-            return bad(-1100, "Illegal characters found in parameter 'symbol'; legal range is "
-                    + "'^[A-Z0-9-_.]{1,20}$'.");
-        }
-        Interval interval;
-        try {
-            interval = Interval.parse(intervalCode);
-        } catch (IllegalArgumentException e) {
-            return bad(-1120, "Invalid interval.");
-        }
-        ReplayRows replay = replays.get(FakeBinance.replayKey(symbol, interval));
-        FakeSymbol s = symbols.get(symbol);
-        if (s == null && replay == null && !FakeBinance.isReplaySymbol(replays, symbol)) {
-            return bad(-1121, "Invalid symbol.");
-        }
-        Long start;
-        Long end;
-        int limit;
-        try {
-            start = longParam(params, "startTime");
-            end = longParam(params, "endTime");
-            Long l = longParam(params, "limit");
-            limit = l == null ? DEFAULT_LIMIT : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, l));
-        } catch (NumberFormatException e) {
-            return bad(-1100, "Illegal characters found in parameter '" + e.getMessage()
-                    + "'; legal range is '^[0-9]{1,20}$'.");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return bad(-1130, "Data sent for parameter 'limit' is not valid.");
-        }
-        if (start != null && end != null && start > end) {
-            return bad(-1023, "Start time is greater than end time.");
-        }
-        StringBuilder sb = new StringBuilder(Math.min(limit, 1000) * 160 + 2).append('[');
+        KlinesRequest request = ((KlinesCheck.Accepted) check).request();
+        RecordedKlines replay = replays.get(FakeBinance.replayKey(request.symbol(), request.interval()));
         if (replay != null) {
-            replay.append(sb, start, end, limit);
-        } else if (s != null) {
-            appendSynthetic(sb, s, interval, start, end, limit);
+            // replays ignore the clock: every recorded row exists, as when it was recorded
+            return new Answer(200, replay.rows(request, Long.MAX_VALUE));
+        }
+        FakeSymbol s = symbols.get(request.symbol());
+        StringBuilder sb = new StringBuilder(request.limit() * 160 + 2).append('[');
+        if (s != null) {
+            long now = config.clock.millis();
+            appendSynthetic(sb, s, request.interval(), KlineSelection.select(grid(s, request.interval(), now),
+                    request, now), now);
         }
         return new Answer(200, sb.append(']').toString());
     }
 
-    void appendSynthetic(StringBuilder sb, FakeSymbol s, Interval interval, Long start, Long end, int limit) {
-        long now = config.clock.millis();
-        long first = interval.floor(s.listedAt().toEpochMilli());
-        long last = interval.floor(now);
-        KlineSelection sel = KlineSelection.select(interval, first, last, start, end, limit);
-        long seed = SyntheticMarket.symbolSeed(config.seed, s.symbol());
-        boolean comma = false;
-        for (long t = sel.from(); !sel.isEmpty() && t <= sel.to(); t = interval.plus(t, 1)) {
-            if (comma) {
+    /** Every candle of a synthetic symbol, from the one containing its listing to the one forming at now. */
+    static KlineSelection.OpenTimes grid(FakeSymbol s, Interval interval, long now) {
+        return KlineSelection.OpenTimes.grid(interval, interval.floor(s.listedAt().toEpochMilli()),
+                interval.floor(now));
+    }
+
+    /** Appends the synthetic candles of a window of the symbol's {@link #grid}, as seen at {@code now}. */
+    void appendSynthetic(StringBuilder sb, FakeSymbol s, Interval interval, KlineSelection sel, long now) {
+        SyntheticMarket market = SyntheticMarket.of(config.seed, s.symbol(), s.basePrice());
+        long t = interval.plus(interval.floor(s.listedAt().toEpochMilli()), sel.from());
+        for (long i = sel.from(); i < sel.to(); i++, t = interval.plus(t, 1)) {
+            if (i > sel.from()) {
                 sb.append(',');
             }
-            JsonText.row(sb, SyntheticMarket.candle(seed, s.basePrice(), interval, t, now));
-            comma = true;
+            JsonText.row(sb, market.candle(interval, t, now));
         }
-    }
-
-    private static Long longParam(Map<String, String> params, String name) {
-        String v = params.get(name);
-        if (v == null) {
-            return null;
-        }
-        if (v.isEmpty() || v.length() > 20 || !v.chars().allMatch(Character::isDigit)) {
-            throw new NumberFormatException(name);
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new NumberFormatException(name);
-        }
-    }
-
-    private static Answer bad(int code, String msg) {
-        return new Answer(400, JsonText.error(code, msg));
     }
 
     private String exchangeInfo() {

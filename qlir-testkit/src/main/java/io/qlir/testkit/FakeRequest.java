@@ -1,5 +1,6 @@
 package io.qlir.testkit;
 
+import io.qlir.emulator.BinanceRules;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public record FakeRequest(String path, Map<String, String> params, long arrivedA
      * @return true for either kline path
      */
     public boolean isKlines() {
-        return FakeDispatcher.KLINES.equals(path) || FakeDispatcher.UI_KLINES.equals(path);
+        return BinanceRules.isKlines(path);
     }
 
     /**

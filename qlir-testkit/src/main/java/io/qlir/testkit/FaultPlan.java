@@ -1,5 +1,6 @@
 package io.qlir.testkit;
 
+import io.qlir.core.SyntheticMarket;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.qlir.testkit;
 
+import io.qlir.core.SyntheticMarket;
 import java.math.BigDecimal;
 
 /** Writes the JSON the fake serves, by hand and fast (benchmarks fetch millions of rows from it). */
@@ -49,9 +50,5 @@ final class JsonText {
         sb.append(',');
         decimal8(sb, c.takerQuote());
         sb.append(",\"0\"]");
-    }
-
-    static String error(int code, String msg) {
-        return "{\"code\":" + code + ",\"msg\":\"" + msg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     }
 }

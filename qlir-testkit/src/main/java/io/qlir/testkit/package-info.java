@@ -8,7 +8,14 @@
  * <p>It is deliberately independent of the production client (it depends on qlir-core only), so that a test of the
  * client against it checks the client against a second, separately written model of Binance, and so that
  * qlir-data-binance's own tests can use it without a dependency cycle. {@link io.qlir.testkit.ManualTime} lets a
- * test share one manual clock between the fake's rate limit and the client's waits.
+ * test share one manual clock between the fake's rate limit and the client's waits. Binance's request rules
+ * (checks, error codes, row selection) are not written here but in {@code io.qlir.emulator} (module qlir-emulator),
+ * which the CLI demo's replay server shares.
+ *
+ * <p>The testkit also owns what every module's tests share: the real Binance recordings ({@link
+ * io.qlir.testkit.BinanceRecordings}, one copy in this module's resources), the bounded wait ({@link
+ * io.qlir.testkit.Await}) and the generator's candles as Binance rows without a server ({@link
+ * io.qlir.testkit.SyntheticKlines}).
  * <pre>{@code
  * try (FakeBinance fake = FakeBinance.builder().weightLimit(100, Duration.ofSeconds(2)).start()) {
  *     BinanceClient client = BinanceClient.builder().baseUrl(fake.baseUrl())

@@ -5,24 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qlir.core.Interval;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Replay mode serves recorded Binance rows verbatim, selected like live ones; the later recording wins. */
 class FakeBinanceReplayTest {
 
-    static String fixture(String name) throws IOException {
-        try (InputStream in = FakeBinanceReplayTest.class.getResourceAsStream("/binance-real/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void servesRecordedRowsVerbatimWithTheLaterRecordingWinning() throws Exception {
-        String a = fixture("spot-15m-recording-a.json");
-        String b = fixture("spot-15m-recording-b.json");
+        String a = BinanceRecordings.text(BinanceRecordings.SPOT_15M_A);
+        String b = BinanceRecordings.text(BinanceRecordings.SPOT_15M_B);
         JsonNode aRows = Http.JSON.readTree(a);
         JsonNode bRows = Http.JSON.readTree(b);
         long formerlyOpen = 1519232400000L; // a's last row, still forming when a was recorded

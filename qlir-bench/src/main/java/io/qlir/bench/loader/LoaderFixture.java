@@ -1,30 +1,29 @@
 package io.qlir.bench.loader;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.qlir.bench.store.SyntheticStore;
 import io.qlir.binance.Endpoint;
 import io.qlir.binance.FetchJob;
 import io.qlir.core.Interval;
+import io.qlir.core.SyntheticMarket;
 import io.qlir.data.file.SliceFile;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.manifest.StoreOptions;
 import io.qlir.data.slice.SliceKey;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.SplittableRandom;
 
 /**
- * A data root holding {@code slices} complete slices of 1000 one-minute BTCUSDT klines (a random walk), built once
- * and reused (a marker file says it is complete). Files are written by {@link SliceFile#write} into a scratch folder
- * on tmpfs (no fsync per file), then copied into place; the first {@link SliceDirectory#open} builds the manifest.
- * Location: {@code -Dqlir.bench.dir}, default {@code <tmp>/qlir-bench-loader}.
+ * A data root holding {@code slices} complete slices of 1000 one-minute BTCUSDT klines (of the project's one
+ * generator, {@link SyntheticMarket}), built once and reused (a marker file says it is complete). Files are written by
+ * {@link SliceFile#write} into a scratch folder on tmpfs (no fsync per file), then copied into place; the first
+ * {@link SliceDirectory#open} builds the manifest. Location: {@code -Dqlir.bench.dir}, default
+ * {@code <tmp>/qlir-bench-loader}.
  */
 public final class LoaderFixture {
 
@@ -33,6 +32,7 @@ public final class LoaderFixture {
     /** "Now" of every file: long after every slice, so all are complete. */
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     static final String SYMBOL = "BTCUSDT";
+    private static final SyntheticMarket MARKET = SyntheticMarket.of(0, SYMBOL, 30_000);
 
     private LoaderFixture() {
     }
@@ -70,27 +70,9 @@ public final class LoaderFixture {
         return root;
     }
 
-    private static String price(long cents) {
-        return BigDecimal.valueOf(cents, 2).setScale(8).toPlainString();
-    }
-
     private static void writeSlice(Path dir, Path scratch, SliceKey key) throws IOException {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ArrayNode rows = f.arrayNode();
-        SplittableRandom rnd = new SplittableRandom(key.startMs());
         long[] opens = new long[key.limit()];
-        long cents = 3_000_000 + rnd.nextInt(1_000_000);
-        for (int i = 0; i < key.limit(); i++) {
-            long t = key.interval().plus(key.startMs(), i);
-            opens[i] = t;
-            long close = Math.max(100, cents + rnd.nextInt(2001) - 1000);
-            long high = Math.max(cents, close) + rnd.nextInt(500);
-            long low = Math.max(1, Math.min(cents, close) - rnd.nextInt(500));
-            rows.addArray().add(t).add(price(cents)).add(price(high)).add(price(low)).add(price(close))
-                    .add("1.25000000").add(key.interval().closeTime(t)).add("25000.00000000").add(17)
-                    .add("0.60000000").add("12000.00000000").add("0");
-            cents = close;
-        }
+        ArrayNode rows = SyntheticStore.syntheticRows(MARKET, key, opens);
         SyntheticStore.writeSliceFile(dir, scratch, key, opens, rows, "binance", NOW, ANCHOR);
     }
 

@@ -1,8 +1,9 @@
 package io.qlir.bench.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.qlir.core.Interval;
+import io.qlir.core.SyntheticMarket;
 import io.qlir.data.file.FetchInfo;
 import io.qlir.data.file.SliceFile;
 import io.qlir.data.file.SliceMeta;
@@ -16,6 +17,7 @@ import io.qlir.data.slice.SliceGrid;
 import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceVerdict;
 import io.qlir.data.slice.StatusPolicy;
+import io.qlir.testkit.SyntheticKlines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,6 +44,7 @@ public final class SyntheticStore {
     static final long ANCHOR = 1502942400000L;
     /** "Now" for every fixture: long after every slice, so all are final. */
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SyntheticStore() {
     }
@@ -139,19 +142,30 @@ public final class SyntheticStore {
     }
 
     private static void writeSlice(Path dir, Path scratch, SliceKey key) throws IOException {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ArrayNode rows = f.arrayNode();
         long[] opens = new long[key.limit()];
-        for (int i = 0; i < key.limit(); i++) {
-            long t = key.interval().plus(key.startMs(), i);
-            opens[i] = t;
-            double p = 20000 + (t / 1000 % 1000) / 10.0;
-            rows.addArray().add(t).add(String.format("%.8f", p)).add(String.format("%.8f", p + 3))
-                    .add(String.format("%.8f", p - 3)).add(String.format("%.8f", p + 1)).add("1.25000000")
-                    .add(key.interval().closeTime(t)).add("25000.00000000").add(17).add("0.60000000")
-                    .add("12000.00000000").add("0");
-        }
+        ArrayNode rows = syntheticRows(SyntheticMarket.of(0, key.symbol(), 20_000), key, opens);
         writeSliceFile(dir, scratch, key, opens, rows, "bench", NOW, ANCHOR);
+    }
+
+    /**
+     * The raw kline rows of a full slice of closed candles of the project's one generator, as the fake Binance
+     * serves them ({@link SyntheticKlines}).
+     *
+     * @param market the market
+     * @param key the slice
+     * @param opens filled with the rows' open times ({@code key.limit()} of them)
+     * @return the rows
+     */
+    public static ArrayNode syntheticRows(SyntheticMarket market, SliceKey key, long[] opens) {
+        for (int i = 0; i < key.limit(); i++) {
+            opens[i] = key.interval().plus(key.startMs(), i);
+        }
+        try {
+            return (ArrayNode) JSON.readTree(SyntheticKlines.rowsJson(market, key.interval(), key.startMs(),
+                    key.limit()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -3,8 +3,15 @@ package io.qlir.cli.demo;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.qlir.core.Interval;
+import io.qlir.emulator.BinanceError;
+import io.qlir.emulator.BinanceRules;
+import io.qlir.emulator.KlinesCheck;
+import io.qlir.emulator.KlinesRequest;
+import io.qlir.emulator.RecordedKlines;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,15 +34,16 @@ import org.slf4j.LoggerFactory;
  * A local stand-in for Binance's public REST API that replays recorded klines, on loopback only: what
  * {@code qlir demo} fetches from, so the whole real pipeline runs with no network.
  *
- * <p>It answers {@code /api/v3/klines} and {@code /api/v3/uiKlines} the way Binance does (symbol, interval,
- * startTime, endTime, limit up to 1000; newest rows when no startTime; rows from the recording, byte for byte),
+ * <p>It answers {@code /api/v3/klines} and {@code /api/v3/uiKlines} the way Binance does, by the same rules as the
+ * testkit's fake ({@link BinanceRules}: symbol, interval, startTime, endTime, limit up to 1000; newest rows when no
+ * startTime; rows from the recording, byte for byte),
  * plus {@code /api/v3/time}, {@code /api/v3/ping} and {@code /api/v3/exchangeInfo} (the recorded symbols, TRADING).
  * "Now" is a {@link Clock}: no candle that opens after it is served, so with a clock inside the last recorded
  * candle that candle is served as still forming, as Binance serves the current candle. Bad requests get Binance's
  * error JSON ({@code {"code":-1121,"msg":"Invalid symbol."}}); each kline request costs weight 2, reported in
  * {@code X-MBX-USED-WEIGHT-1M}. A valid interval that was not recorded answers an empty array.
  * <pre>{@code
- * try (ReplayServer server = ReplayServer.start(List.of(Recording.demo()), clock)) {
+ * try (ReplayServer server = ReplayServer.start(List.of(ReplayServer.demoRecording()), clock)) {
  *     URI base = server.baseUrl();     // http://127.0.0.1:<port>
  * }
  * }</pre>
@@ -43,22 +51,20 @@ import org.slf4j.LoggerFactory;
 public final class ReplayServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayServer.class);
-    private static final int MAX_LIMIT = 1000;
-    private static final int DEFAULT_LIMIT = 500;
-    private static final int KLINES_WEIGHT = 2;
+    private static final String DEMO_RESOURCE = "BTCUSDT-30m-2019-04-11.json";
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Map<String, Recording> bySeries = new HashMap<>();
-    private final Map<String, Recording> bySymbol = new HashMap<>();
+    private final Map<String, RecordedKlines> bySeries = new HashMap<>();
+    private final Map<String, RecordedKlines> bySymbol = new HashMap<>();
     private final Clock clock;
     private final AtomicInteger klineRequests = new AtomicInteger();
     private long weightMinute = -1;
     private int weightUsed;
 
-    private ReplayServer(List<Recording> recordings, Clock clock) throws IOException {
+    private ReplayServer(List<RecordedKlines> recordings, Clock clock) throws IOException {
         this.clock = Objects.requireNonNull(clock, "clock");
-        for (Recording r : recordings) {
+        for (RecordedKlines r : recordings) {
             bySeries.put(r.symbol() + ":" + r.interval().wireCode(), r);
             bySymbol.putIfAbsent(r.symbol(), r);
         }
@@ -73,6 +79,23 @@ public final class ReplayServer implements AutoCloseable {
     }
 
     /**
+     * The recording bundled for {@code qlir demo}: 500 real Binance spot 30m candles at BTCUSDT prices, from
+     * 2019-04-11 14:00 to 2019-04-21 23:30 UTC, contiguous.
+     *
+     * @return the recording
+     */
+    public static RecordedKlines demoRecording() {
+        try (InputStream in = ReplayServer.class.getResourceAsStream(DEMO_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("demo recording " + DEMO_RESOURCE + " is missing from the class path");
+            }
+            return RecordedKlines.parse("BTCUSDT", Interval.M30, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Starts a server on a free loopback port.
      *
      * @param recordings the series to serve (one per symbol and interval)
@@ -80,7 +103,7 @@ public final class ReplayServer implements AutoCloseable {
      * @return the running server; close it to stop it
      * @throws IOException when no loopback port can be bound
      */
-    public static ReplayServer start(List<Recording> recordings, Clock clock) throws IOException {
+    public static ReplayServer start(List<RecordedKlines> recordings, Clock clock) throws IOException {
         ReplayServer s = new ReplayServer(recordings, clock);
         s.server.start();
         LOG.debug("replay server on {} serving {}", s.baseUrl(), s.bySeries.keySet());
@@ -123,81 +146,25 @@ public final class ReplayServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             switch (path) {
-                case "/api/v3/klines", "/api/v3/uiKlines" -> klines(exchange, query);
-                case "/api/v3/time" -> send(exchange, 200, "{\"serverTime\":" + clock.millis() + "}", 1);
-                case "/api/v3/ping" -> send(exchange, 200, "{}", 1);
-                case "/api/v3/exchangeInfo" -> send(exchange, 200, exchangeInfo(), 20);
-                default -> send(exchange, 404, "{\"code\":-1,\"msg\":\"Not found: " + path + "\"}", 0);
+                case BinanceRules.KLINES, BinanceRules.UI_KLINES -> klines(exchange, query);
+                case BinanceRules.TIME -> send(exchange, 200, "{\"serverTime\":" + clock.millis() + "}", path);
+                case BinanceRules.PING -> send(exchange, 200, "{}", path);
+                case BinanceRules.EXCHANGE_INFO -> send(exchange, 200, exchangeInfo(), path);
+                default -> send(exchange, 404, BinanceError.notFound(path).json(), path);
             }
         }
     }
 
     private void klines(HttpExchange exchange, Map<String, String> q) throws IOException {
         klineRequests.incrementAndGet();
-        String symbol = q.get("symbol");
-        String intervalCode = q.get("interval");
-        if (symbol == null || symbol.isEmpty()) {
-            error(exchange, -1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
+        KlinesCheck check = BinanceRules.checkKlines(q, bySymbol::containsKey);
+        if (check instanceof KlinesCheck.Rejected r) {
+            send(exchange, r.error().httpStatus(), r.error().json(), BinanceRules.KLINES);
             return;
         }
-        if (intervalCode == null || intervalCode.isEmpty()) {
-            error(exchange, -1102, "Mandatory parameter 'interval' was not sent, was empty/null, or malformed.");
-            return;
-        }
-        if (!bySymbol.containsKey(symbol)) {
-            error(exchange, -1121, "Invalid symbol.");
-            return;
-        }
-        Interval interval;
-        try {
-            interval = Interval.parse(intervalCode);
-        } catch (IllegalArgumentException e) {
-            error(exchange, -1120, "Invalid interval.");
-            return;
-        }
-        int limit;
-        Long start;
-        Long end;
-        try {
-            limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : DEFAULT_LIMIT;
-            start = q.containsKey("startTime") ? Long.valueOf(q.get("startTime")) : null;
-            end = q.containsKey("endTime") ? Long.valueOf(q.get("endTime")) : null;
-        } catch (NumberFormatException e) {
-            error(exchange, -1100, "Illegal characters found in a parameter.");
-            return;
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            error(exchange, -1130, "Data sent for parameter 'limit' is not valid.");
-            return;
-        }
-        if (start != null && end != null && start > end) {
-            error(exchange, -1023, "Start time is greater than end time.");
-            return;
-        }
-        Recording r = bySeries.get(symbol + ":" + interval.wireCode());
-        send(exchange, 200, r == null ? "[]" : rows(r, start, end, limit), KLINES_WEIGHT);
-    }
-
-    private String rows(Recording r, Long start, Long end, int limit) {
-        long now = clock.millis();
-        long last = end == null ? now : Math.min(end, now);
-        int to = r.endAtOrBefore(last);
-        int from;
-        if (start != null) {
-            from = r.firstAtOrAfter(start);
-            to = Math.min(to, from + limit);
-        } else {
-            from = Math.max(0, to - limit);
-        }
-        StringBuilder b = new StringBuilder(Math.max(2, (to - from) * 180));
-        b.append('[');
-        for (int i = from; i < to; i++) {
-            if (i > from) {
-                b.append(',');
-            }
-            b.append(r.row(i));
-        }
-        return b.append(']').toString();
+        KlinesRequest request = ((KlinesCheck.Accepted) check).request();
+        RecordedKlines r = bySeries.get(request.symbol() + ":" + request.interval().wireCode());
+        send(exchange, 200, r == null ? "[]" : r.rows(request, clock.millis()), BinanceRules.KLINES);
     }
 
     private String exchangeInfo() {
@@ -209,14 +176,11 @@ public final class ReplayServer implements AutoCloseable {
                 + symbols + "]}";
     }
 
-    private void error(HttpExchange exchange, int code, String msg) throws IOException {
-        send(exchange, 400, "{\"code\":" + code + ",\"msg\":\"" + msg + "\"}", KLINES_WEIGHT);
-    }
-
-    private void send(HttpExchange exchange, int status, String body, int weight) throws IOException {
+    /** Sends a JSON answer, charging the weight of the path. */
+    private void send(HttpExchange exchange, int status, String body, String path) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
-        exchange.getResponseHeaders().set("X-MBX-USED-WEIGHT-1M", Integer.toString(spend(weight)));
+        exchange.getResponseHeaders().set("X-MBX-USED-WEIGHT-1M", Integer.toString(spend(BinanceRules.weight(path))));
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

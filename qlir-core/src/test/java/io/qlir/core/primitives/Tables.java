@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
+import io.qlir.core.Interval;
+import io.qlir.core.SyntheticMarket;
 import java.util.SplittableRandom;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.Table;
@@ -41,18 +43,10 @@ final class Tables {
     static Table randomCandles(long seed, int n, double nanRate) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Candles.Builder b = Candles.builder(n);
-        double close = 50 + rnd.nextDouble() * 100;
-        for (int i = 0; i < n; i++) {
-            double open = close;
-            close = Math.max(1, open * (1 + (rnd.nextDouble() - 0.5) * 0.04));
-            double high = Math.max(open, close) * (1 + rnd.nextDouble() * 0.01);
-            double low = Math.min(open, close) * (1 - rnd.nextDouble() * 0.01);
-            double volume = rnd.nextDouble() * 10;
-            long t = 1_704_067_200_000L + i * 60_000L;
-            b.add(t, nan(rnd, nanRate, open), nan(rnd, nanRate, high), nan(rnd, nanRate, low),
-                    nan(rnd, nanRate, close), nan(rnd, nanRate, volume), t + 59_999, volume * close,
-                    rnd.nextInt(1, 100), volume / 2, volume * close / 2);
-        }
+        SyntheticMarket.of(seed, "TEST", 100).forEachCandle(Interval.M1, 1_704_067_200_000L, n, c -> b.add(
+                c.openTime(), nan(rnd, nanRate, c.open()), nan(rnd, nanRate, c.high()), nan(rnd, nanRate, c.low()),
+                nan(rnd, nanRate, c.close()), nan(rnd, nanRate, c.volume()), c.closeTime(), c.quoteVolume(),
+                c.trades(), c.takerBase(), c.takerQuote()));
         Table table = b.build();
         BooleanColumn flag = BooleanColumn.create("flag", n);
         for (int i = 0; i < n; i++) {

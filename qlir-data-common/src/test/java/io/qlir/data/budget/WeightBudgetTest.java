@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qlir.data.retry.Sleeper;
+import io.qlir.testkit.Await;
 import io.qlir.testkit.ManualTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -128,11 +130,15 @@ class WeightBudgetTest {
         WeightBudget b = WeightBudget.builder().capacity(100).window(Duration.ofSeconds(60)).clock(time.clock())
                 .sleeper(time::sleep).awaitServerCount(true).build();
         WeightBudget.Lease probe = b.acquire(2);
+        AtomicReference<Thread> secondThread = new AtomicReference<>();
         Future<?> second = pool.submit(() -> {
+            secondThread.set(Thread.currentThread());
             b.acquire(2).close();
             return null;
         });
-        assertThatThrownBy(() -> second.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        Await.until("the second request parks until the server's count arrives", () -> parked(secondThread.get()),
+                Duration.ofSeconds(5));
+        assertThat(second).isNotDone();
         b.reportServerUsage(2);
         second.get(5, TimeUnit.SECONDS);
         probe.close();
@@ -159,9 +165,14 @@ class WeightBudgetTest {
         b.acquire(8).close();
         CompletableFuture<Long> big = CompletableFuture.supplyAsync(() -> acquireAt(b, 5), pool);
         assertThat(headSleeping.await(5, TimeUnit.SECONDS)).isTrue();
-        // 1 unit would fit now, but the big request came first
-        CompletableFuture<Long> small = CompletableFuture.supplyAsync(() -> acquireAt(b, 1), pool);
-        Thread.sleep(100);
+        // 1 unit would fit now, but the big request came first: the small one parks in the queue behind it
+        AtomicReference<Thread> smallThread = new AtomicReference<>();
+        CompletableFuture<Long> small = CompletableFuture.supplyAsync(() -> {
+            smallThread.set(Thread.currentThread());
+            return acquireAt(b, 1);
+        }, pool);
+        Await.until("the small request parks behind the big one", () -> parked(smallThread.get()),
+                Duration.ofSeconds(5));
         assertThat(small).isNotDone();
         letTimePass.countDown();
         assertThat(big.get(5, TimeUnit.SECONDS)).isEqualTo(T0 + 60_000);
@@ -172,19 +183,23 @@ class WeightBudgetTest {
     void anInterruptedWaiterTakesNothingAndLetsTheQueueMoveOn() throws Exception {
         WeightBudget b = budget(10, Duration.ofSeconds(60));
         WeightBudget.Lease held = b.acquire(10);
-        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Thread> waiter = new AtomicReference<>();
         Future<?> interrupted = pool.submit(() -> {
-            started.countDown();
+            waiter.set(Thread.currentThread());
             b.acquire(5);
             return null;
         });
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(100);
+        Await.until("the waiter parks in the budget", () -> parked(waiter.get()), Duration.ofSeconds(5));
         interrupted.cancel(true);
         Future<Long> next = pool.submit(() -> acquireAt(b, 1));
         held.close();
         assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo(T0 + 60_000);
         assertThat(b.snapshot().acquiredWeight()).isEqualTo(11);
+    }
+
+    /** Parked without a timeout: in this budget, only a caller waiting for its turn or for in-flight weight is. */
+    private static boolean parked(Thread t) {
+        return t != null && t.getState() == Thread.State.WAITING;
     }
 
     @Test

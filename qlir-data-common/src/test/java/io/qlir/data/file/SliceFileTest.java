@@ -12,8 +12,8 @@ import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceReason;
 import io.qlir.data.slice.SliceStatus;
 import io.qlir.data.slice.SliceVerdict;
+import io.qlir.testkit.BinanceRecordings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,18 +37,12 @@ class SliceFileTest {
     @TempDir
     Path dir;
 
-    static ArrayNode fixtureRows(String name) throws IOException {
-        try (InputStream in = SliceFileTest.class.getResourceAsStream("/binance-real/" + name)) {
-            return (ArrayNode) MAPPER.readTree(in);
-        }
-    }
-
     static long[] opens(ArrayNode rows) {
         return StreamSupport.stream(rows.spliterator(), false).mapToLong(r -> r.get(0).longValue()).toArray();
     }
 
     private SliceMeta writeFixture(Path file) throws IOException {
-        ArrayNode rows = fixtureRows("spot-30m-2019-04-11.json");
+        ArrayNode rows = BinanceRecordings.rows(BinanceRecordings.SPOT_30M);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", "BTCUSDT");
         params.put("interval", "30m");
@@ -66,7 +60,7 @@ class SliceFileTest {
         Path file = dir.resolve(KEY.id().fileName());
         SliceMeta written = writeFixture(file);
         SliceFile back = SliceFile.read(file);
-        assertThat(back.rows()).isEqualTo(fixtureRows("spot-30m-2019-04-11.json"));
+        assertThat(back.rows()).isEqualTo(BinanceRecordings.rows(BinanceRecordings.SPOT_30M));
         SliceMeta m = back.meta();
         assertThat(m.key()).isEqualTo(KEY);
         assertThat(m.sliceId()).isEqualTo("fed092777a733060bcb45c53241b43ad");
@@ -107,7 +101,7 @@ class SliceFileTest {
         SliceScan.Parsed scan = (SliceScan.Parsed) SliceFile.scan(file, RowFormat.OPEN_TIME_FIRST);
         assertThat(scan.computedSha256()).isEqualTo(expected);
         assertThat(scan.meta().dataSha256()).isEqualTo(expected);
-        assertThat(scan.openTimes()).isEqualTo(opens(fixtureRows("spot-30m-2019-04-11.json")));
+        assertThat(scan.openTimes()).isEqualTo(opens(BinanceRecordings.rows(BinanceRecordings.SPOT_30M)));
         assertThat(scan.size()).isEqualTo(Files.size(file));
         // one row per line: the file is greppable
         assertThat(text.lines().count()).isEqualTo(1 + 500 + 1);
@@ -142,7 +136,8 @@ class SliceFileTest {
     void rowCountMustMatchTheMeta() throws IOException {
         SliceMeta meta = SliceMeta.forWrite(KEY, "v", "e", FetchInfo.UNKNOWN, SliceVerdict.COMPLETE,
                 RowSummary.EMPTY, Instant.EPOCH, null);
-        assertThatThrownBy(() -> SliceFile.write(dir.resolve("x.json"), meta, fixtureRows("spot-30m-2019-04-11.json")))
+        assertThatThrownBy(() -> SliceFile.write(dir.resolve("x.json"), meta,
+                BinanceRecordings.rows(BinanceRecordings.SPOT_30M)))
                 .hasMessageContaining("n_items=0 but 500 rows");
     }
 

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.testkit.BinanceRecordings;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -126,7 +127,7 @@ class BandTouchesTest {
 
     @Test
     void bollingerBandsAreComputedWhenAbsentAndTheSpecsThenReadTheBaseWindow() {
-        Table candles = Fixtures.load("spot-30m-2019-04-11");
+        Table candles = BinanceRecordings.candles(BinanceRecordings.SPOT_30M);
         Bands bands = Bands.bollinger("close", 20, 2);
         Derived both = Indicators.bandTouches(candles, bands);
         assertThat(both.columns()).containsExactly("close_boll_mid_20_2", "close_boll_upper_20_2",

@@ -3,6 +3,7 @@ package io.qlir.ops.indicators;
 import io.qlir.core.Causality;
 import io.qlir.core.Op;
 import io.qlir.core.catalogue.OpLanguage;
+import io.qlir.testkit.BinanceRecordings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,7 +38,7 @@ class CausalityTest {
         ops.add(OpLanguage.parse("macd(close)"));
         ops.add(OpLanguage.parse("range_shock(14)"));
         List<Arguments> out = new ArrayList<>();
-        for (String fixture : Fixtures.NAMES) {
+        for (String fixture : BinanceRecordings.NAMES) {
             for (Op op : ops) {
                 out.add(Arguments.of(fixture, op.toText()));
             }
@@ -48,7 +49,7 @@ class CausalityTest {
     @ParameterizedTest(name = "arp keeping range_pct, touches of existing bands on {0}")
     @MethodSource("fixtureNames")
     void facadeVariantsOutsideTheOpLanguageAreCausalToo(String fixture) {
-        Table t = withSymbol(Fixtures.load(fixture));
+        Table t = withSymbol(BinanceRecordings.candles(fixture));
         Causality.check(Op.of("arp_keep", List.of(14), u -> Indicators.arp(u, true, 14)), t, 1L).assertOk();
         Bands bands = Bands.bollinger("close", 20, 2);
         Table withBands = Indicators.bollinger(t, "close", 20, 2).table();
@@ -57,13 +58,13 @@ class CausalityTest {
     }
 
     static List<String> fixtureNames() {
-        return Fixtures.NAMES;
+        return BinanceRecordings.NAMES;
     }
 
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("opsOnFixtures")
     void everyIndicatorIsCausalOnRealData(String fixture, String opText) {
-        Table t = withSymbol(Fixtures.load(fixture));
+        Table t = withSymbol(BinanceRecordings.candles(fixture));
         long seed = (fixture + opText).hashCode();
         Causality.check(OpLanguage.parse(opText), t, seed).assertOk();
     }

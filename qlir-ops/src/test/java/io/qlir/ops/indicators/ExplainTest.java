@@ -3,13 +3,14 @@ package io.qlir.ops.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.core.Derived;
+import io.qlir.testkit.BinanceRecordings;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 /** {@code explain()} prints one readable spec line per column, in the DESIGN format. */
 class ExplainTest {
 
-    private final Table candles = Fixtures.load("spot-30m-2019-04-11");
+    private final Table candles = BinanceRecordings.candles(BinanceRecordings.SPOT_30M);
 
     @Test
     void smaThenRangeShock() {

@@ -7,6 +7,7 @@ import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
 import io.qlir.semantics.RowDerivationSpec;
+import io.qlir.testkit.BinanceRecordings;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,7 @@ import tech.tablesaw.columns.Column;
 /** What every indicator promises: input untouched, warm-up honoured, short tables fine, one clear error. */
 class IndicatorContractTest {
 
-    private static final Table CANDLES = Fixtures.load("spot-30m-2019-04-11");
+    private static final Table CANDLES = BinanceRecordings.candles(BinanceRecordings.SPOT_30M);
 
     @Test
     void everyRegisteredIndicatorIsCovered() {

@@ -12,6 +12,7 @@ import io.qlir.core.catalogue.OpDefinition;
 import io.qlir.core.catalogue.OpLanguage;
 import io.qlir.core.catalogue.OpParam;
 import io.qlir.semantics.Alignment;
+import io.qlir.testkit.BinanceRecordings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ import tech.tablesaw.api.Table;
 /** The op language: round trips, canonical forms, what ops do, and one clear error per mistake. */
 class IndicatorOpProviderTest {
 
-    private static final Table CANDLES = Fixtures.load("spot-15m-recording-a");
+    private static final Table CANDLES = BinanceRecordings.candles(BinanceRecordings.SPOT_15M_A);
 
     @ParameterizedTest
     @ValueSource(strings = {"sma(close,14,50)", "ema(close,20)", "wma(close,10,30)", "arp(14)", "arp_d(14,50)",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.testkit.BinanceRecordings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.tablesaw.api.Table;
@@ -16,7 +17,7 @@ import tech.tablesaw.api.Table;
 class TaLibParityTest {
 
     static java.util.List<String> fixtures() {
-        return Fixtures.NAMES;
+        return BinanceRecordings.NAMES;
     }
 
     private static double[] col(Derived d, String name) {
@@ -26,7 +27,7 @@ class TaLibParityTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void sma(String fixture) {
-        Table t = Fixtures.load(fixture);
+        Table t = BinanceRecordings.candles(fixture);
         double[] close = Columns.doubles(t, "close");
         int[] windows = {2, 5, 14, 20, 50, 200};
         Derived d = Indicators.sma(t, "close", windows);
@@ -39,7 +40,7 @@ class TaLibParityTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void ema(String fixture) {
-        Table t = Fixtures.load(fixture);
+        Table t = BinanceRecordings.candles(fixture);
         double[] close = Columns.doubles(t, "close");
         int[] periods = {2, 9, 12, 26, 50};
         Derived d = Indicators.ema(t, "close", periods);
@@ -51,7 +52,7 @@ class TaLibParityTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void wma(String fixture) {
-        Table t = Fixtures.load(fixture);
+        Table t = BinanceRecordings.candles(fixture);
         double[] close = Columns.doubles(t, "close");
         int[] windows = {2, 10, 30, 100};
         Derived d = Indicators.wma(t, "close", windows);
@@ -63,7 +64,7 @@ class TaLibParityTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void atr(String fixture) {
-        Table t = Fixtures.load(fixture);
+        Table t = BinanceRecordings.candles(fixture);
         double[] h = Columns.doubles(t, "high");
         double[] l = Columns.doubles(t, "low");
         double[] c = Columns.doubles(t, "close");
@@ -84,7 +85,7 @@ class TaLibParityTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void bollinger(String fixture) {
-        Table t = Fixtures.load(fixture);
+        Table t = BinanceRecordings.candles(fixture);
         double[] close = Columns.doubles(t, "close");
         for (double[] pk : new double[][] {{20, 2}, {10, 1.5}, {50, 3}}) {
             int p = (int) pk[0];
@@ -101,7 +102,7 @@ class TaLibParityTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void rsi(String fixture) {
-        Table t = Fixtures.load(fixture);
+        Table t = BinanceRecordings.candles(fixture);
         double[] close = Columns.doubles(t, "close");
         int[] periods = {2, 6, 14, 30};
         Derived d = Indicators.rsi(t, "close", periods);
@@ -113,7 +114,7 @@ class TaLibParityTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void macd(String fixture) {
-        Table t = Fixtures.load(fixture);
+        Table t = BinanceRecordings.candles(fixture);
         double[] close = Columns.doubles(t, "close");
         for (int[] fss : new int[][] {{12, 26, 9}, {5, 35, 5}, {2, 3, 2}}) {
             String suffix = fss[0] + "_" + fss[1] + "_" + fss[2];

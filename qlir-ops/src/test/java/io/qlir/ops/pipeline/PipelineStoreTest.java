@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.qlir.core.Interval;
 import io.qlir.ops.dataset.DatasetFingerprint;
 import io.qlir.ops.dataset.DatasetSource;
-import io.qlir.ops.indicators.Fixtures;
+import io.qlir.testkit.BinanceRecordings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class PipelineStoreTest {
         assertThat(shown.columns().get(2).rowsUsed()).isEqualTo("[i-14 .. i]");
         assertThat(shown.columns().get(9).op()).isEqualTo("band_touches(close,20,2)");
 
-        Table candles = Fixtures.load("spot-30m-2019-04-11");
+        Table candles = BinanceRecordings.candles(BinanceRecordings.SPOT_30M);
         DatasetFingerprint fp = DatasetFingerprint.of(candles,
                 new DatasetSource("BTCUSDT", Interval.M30, "klines", List.of("aa11", "bb22")));
         PipelineRun run = store(RAN).run("trend", candles, fp);
@@ -179,7 +179,7 @@ class PipelineStoreTest {
     @Test
     void aRunThatFailsOnItsInputNamesTheOp() {
         store(CREATED).create("vw", "vwap()", null, false);
-        Table noVolume = Fixtures.load("spot-30m-2019-04-11").removeColumns("volume");
+        Table noVolume = BinanceRecordings.candles(BinanceRecordings.SPOT_30M).removeColumns("volume");
         assertThatThrownBy(() -> store(RAN).run("vw", noVolume, DatasetFingerprint.of(noVolume)))
                 .isInstanceOf(PipelineException.class).hasMessageContaining("op 1 'vwap()'")
                 .hasMessageContaining("volume");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.core.Derived;
 import io.qlir.core.catalogue.OpLanguage;
-import io.qlir.ops.indicators.Fixtures;
 import io.qlir.ops.indicators.Indicators;
+import io.qlir.testkit.BinanceRecordings;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -13,7 +13,7 @@ class PipelineTest {
 
     @Test
     void opsApplyInOrderLikeAChainOfThen() {
-        Table candles = Fixtures.load("spot-15m-recording-a");
+        Table candles = BinanceRecordings.candles(BinanceRecordings.SPOT_15M_A);
         Pipeline p = Pipeline.named("trend").then(OpLanguage.parse("sma(close,20,50)")).then("range_shock(14)");
         Derived viaPipeline = p.apply(candles);
         Derived viaChain = Indicators.sma(candles, "close", 20, 50).then(t -> Indicators.rangeShock(t, 14));
@@ -36,7 +36,7 @@ class PipelineTest {
 
     @Test
     void anEmptyPipelineAddsNothing() {
-        Table candles = Fixtures.load("spot-15m-recording-a");
+        Table candles = BinanceRecordings.candles(BinanceRecordings.SPOT_15M_A);
         Derived d = Pipeline.named("nothing").apply(candles);
         assertThat(d.columns()).isEmpty();
         assertThat(d.table().columnNames()).isEqualTo(candles.columnNames());

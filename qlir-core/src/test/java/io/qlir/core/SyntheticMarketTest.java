@@ -1,0 +1,82 @@
+package io.qlir.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+/** The one synthetic generator: deterministic, candles that chain, forming candles that grow. */
+class SyntheticMarketTest {
+
+    private static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+    private static final long H = 3_600_000L;
+
+    @Test
+    void theSameSeedAndSymbolGiveTheSameCandlesAndOthersOtherCandles() {
+        SyntheticMarket a = SyntheticMarket.of(42, "BTCUSDT", 30_000);
+        assertThat(a.candle(Interval.H1, T0, Long.MAX_VALUE))
+                .isEqualTo(SyntheticMarket.of(42, "BTCUSDT", 30_000).candle(Interval.H1, T0, Long.MAX_VALUE));
+        assertThat(a.price(T0)).isNotEqualTo(SyntheticMarket.of(43, "BTCUSDT", 30_000).price(T0));
+        assertThat(a.price(T0)).isNotEqualTo(SyntheticMarket.of(42, "ETHUSDT", 30_000).price(T0));
+        assertThat(SyntheticMarket.of(42, "BTCUSDT", 60_000).price(T0)).isCloseTo(2 * a.price(T0),
+                org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void closedCandlesChainAndAreConsistent() {
+        Table t = SyntheticMarket.of(7, "BTCUSDT", 30_000).candles(Interval.H1, T0, 48);
+        assertThat(t.columnNames()).containsExactlyElementsOf(Candles.COLUMNS);
+        assertThat(t.rowCount()).isEqualTo(48);
+        for (int i = 0; i < 48; i++) {
+            double open = t.doubleColumn(Candles.OPEN).getDouble(i);
+            double close = t.doubleColumn(Candles.CLOSE).getDouble(i);
+            assertThat(t.longColumn(Candles.OPEN_TIME).getLong(i)).isEqualTo(T0 + i * H);
+            assertThat(t.longColumn(Candles.CLOSE_TIME).getLong(i)).isEqualTo(T0 + (i + 1) * H - 1);
+            assertThat(t.doubleColumn(Candles.HIGH).getDouble(i)).isGreaterThanOrEqualTo(Math.max(open, close));
+            assertThat(t.doubleColumn(Candles.LOW).getDouble(i)).isLessThanOrEqualTo(Math.min(open, close))
+                    .isPositive();
+            assertThat(t.doubleColumn(Candles.VOLUME).getDouble(i)).isPositive();
+            if (i > 0) {
+                assertThat(open).as("row %d opens at the previous close", i)
+                        .isEqualTo(t.doubleColumn(Candles.CLOSE).getDouble(i - 1));
+            }
+        }
+    }
+
+    @Test
+    void manyCandlesAtOnceAreTheCandlesOneByOne() {
+        SyntheticMarket m = SyntheticMarket.of(3, "ETHUSDT", 2_000);
+        java.util.List<SyntheticMarket.Candle> all = new java.util.ArrayList<>();
+        m.forEachCandle(Interval.M1, T0, 5_000, all::add);
+        assertThat(all).hasSize(5_000);
+        for (int i = 0; i < all.size(); i += 7) {
+            assertThat(all.get(i)).isEqualTo(m.candle(Interval.M1, T0 + i * 60_000L, Long.MAX_VALUE));
+        }
+        assertThat(m.candles(Interval.M1, T0, 3).doubleColumn(Candles.CLOSE).getDouble(2))
+                .isEqualTo(all.get(2).close());
+    }
+
+    @Test
+    void aFormingCandleGrowsWithNowAndSettlesOnceClosed() {
+        SyntheticMarket m = SyntheticMarket.of(1, "BTCUSDT", 100);
+        SyntheticMarket.Candle early = m.candle(Interval.H1, T0, T0 + H / 4);
+        SyntheticMarket.Candle late = m.candle(Interval.H1, T0, T0 + H / 2);
+        SyntheticMarket.Candle closed = m.candle(Interval.H1, T0, T0 + H);
+        assertThat(late.volume()).isGreaterThan(early.volume());
+        assertThat(late.open()).isEqualTo(early.open());
+        assertThat(closed).isEqualTo(m.candle(Interval.H1, T0, Long.MAX_VALUE));
+        // 8 decimals, as Binance quotes
+        assertThat(closed.close() * 1e8).isCloseTo(Math.rint(closed.close() * 1e8),
+                org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
+    void uniformsLieInTheUnitInterval() {
+        for (int i = 0; i < 1000; i++) {
+            assertThat(SyntheticMarket.uniform(99, i, 3)).isGreaterThanOrEqualTo(0).isLessThan(1);
+        }
+        assertThatThrownBy(() -> SyntheticMarket.of(1, "X", 0)).hasMessageContaining("basePrice of X");
+    }
+}
