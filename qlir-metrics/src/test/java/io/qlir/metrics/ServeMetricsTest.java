@@ -80,7 +80,7 @@ class ServeMetricsTest {
                 assertThat(s.value("qlir_request_weight_used")).isBetween(1.0, 6000.0);
 
                 // What the store holds: the counters add up to the manifest's slices and candles.
-                Manifest m = Manifest.load(job.series().directory(root)).manifest();
+                Manifest m = Manifest.load(root, job.series()).manifest();
                 long stored = m.fileBacked().stream().mapToLong(e -> e.rows().count()).sum();
                 assertThat(stored).isEqualTo(21); // 09:40 (the 5-minute slice holding since) to 10:00, hand-counted
                 assertThat(s.value("qlir_candles_written_total", "job", job.name())).isEqualTo((double) stored);
