@@ -109,15 +109,28 @@ final class S3Calls {
             }
             return new S3PushException(S3PushException.Kind.FAILED, what + " refused by " + url + ": " + describe(e), e);
         }
-        if (e instanceof SdkClientException c && c.getMessage() != null
-                && c.getMessage().contains("Unable to load credentials")) {
+        if (aboutCredentials(e)) {
             return new S3PushException(S3PushException.Kind.BAD_CREDENTIALS, "no AWS credentials for " + url
-                    + "; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE", e);
+                    + " (" + describe(e) + "); set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE", e);
         }
         if (e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)) {
             return new S3PushException(S3PushException.Kind.FAILED, what + " at " + url + " interrupted", e);
         }
         return null; // I/O trouble, checksum mismatches: worth another try
+    }
+
+    /** The credential providers fail before anything is sent, with a message about credentials or profiles. */
+    private static boolean aboutCredentials(Exception e) {
+        if (!(e instanceof SdkClientException) && !(e instanceof IllegalStateException)) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("credentials") || m.contains("profile")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static S3PushException exhausted(Exception e, String what, String url, int attempts) {

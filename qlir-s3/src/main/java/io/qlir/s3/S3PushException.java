@@ -30,7 +30,7 @@ public final class S3PushException extends Exception {
     private final Kind kind;
 
     S3PushException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+        super(message.replaceAll("\\s*\\R\\s*", " "), cause); // one line, whatever the SDK's text holds
         this.kind = kind;
     }
 
