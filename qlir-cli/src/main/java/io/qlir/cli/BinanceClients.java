@@ -12,12 +12,17 @@ final class BinanceClients {
     private BinanceClients() {
     }
 
-    static BinanceClient from(RuntimeConfig config, Clock clock) {
-        RetryPolicy retry = RetryPolicy.defaults().toBuilder()
+    /** The retry settings of the configuration as the policy every client of the process shares (Binance, S3). */
+    static RetryPolicy retryPolicy(RuntimeConfig config) {
+        return RetryPolicy.defaults().toBuilder()
                 .maxAttempts(config.retry().maxAttempts())
                 .initialDelay(config.retry().initialBackoff())
                 .maxDelay(config.retry().maxBackoff())
                 .build();
+    }
+
+    static BinanceClient from(RuntimeConfig config, Clock clock) {
+        RetryPolicy retry = retryPolicy(config);
         return BinanceClient.builder()
                 .baseUrl(config.baseUrl().toString())
                 .connectTimeout(config.connectTimeout())

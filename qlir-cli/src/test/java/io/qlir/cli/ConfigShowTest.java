@@ -46,7 +46,7 @@ class ConfigShowTest {
         assertThat(dataRoot.get("from").asText()).isEqualTo("QLIR_DATA_ROOT");
         assertThat(json.get("settings").get("log-profile").get("source").asText()).isEqualTo("flag");
         assertThat(json.get("settings").get("weight-budget").get("value").asText()).isEqualTo("6000");
-        assertThat(json.get("settings").size()).isEqualTo(10);
+        assertThat(json.get("settings").size()).isEqualTo(12);
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.util.Random;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -298,6 +300,19 @@ public final class S3Pusher implements AutoCloseable {
         Builder httpClient(SdkHttpClient client) {
             this.httpClient = client;
             return this;
+        }
+
+        /**
+         * Uses these keys instead of the standard AWS chain (for a caller that resolved them itself, as the CLI
+         * does from its environment).
+         *
+         * @param accessKeyId the access key id
+         * @param secretAccessKey the secret key
+         * @return this builder
+         */
+        public Builder credentials(String accessKeyId, String secretAccessKey) {
+            return credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId,
+                    secretAccessKey)));
         }
 
         Builder credentials(AwsCredentialsProvider provider) {
