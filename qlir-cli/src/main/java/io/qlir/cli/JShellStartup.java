@@ -33,6 +33,7 @@ final class JShellStartup {
             "io.qlir.data",
             "io.qlir.binance",
             "io.qlir.charts",
+            "io.qlir.talib",
             "tech.tablesaw.api",
             "java.time");
 

@@ -98,6 +98,18 @@ class ArchitectureTest {
                 .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING).check(classes);
     }
 
+    @Test
+    void taLibLivesInQlirTalibAloneAndNothingBelowKnowsIt() {
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.qlir.talib")).isTrue();
+        rule("io.qlir.talib..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..", "io.qlir.testkit..",
+                "io.qlir.emulator..", "io.qlir.cli..");
+        rule("io.qlir.ops..", "io.qlir.talib..", "com.tictactec..");
+        rule("io.qlir.core..", "io.qlir.talib..", "com.tictactec..");
+        noClasses().that().resideInAPackage("io.qlir..").and().resideOutsideOfPackage("io.qlir.talib..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.tictactec..")
+                .because("TA-Lib is qlir-talib's dependency alone (issue 19)").check(classes);
+    }
+
     private static void rule(String module, String... forbidden) {
         ArchRule r = noClasses().that().resideInAPackage(module)
                 .should().dependOnClassesThat().resideInAnyPackage(forbidden)

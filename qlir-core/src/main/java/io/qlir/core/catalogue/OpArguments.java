@@ -163,7 +163,7 @@ public final class OpArguments {
 
     private void bind() {
         List<OpParam> params = definition.params();
-        int required = (int) params.stream().filter(p -> !p.optional()).count();
+        int required = (int) params.stream().filter(p -> !p.optional() && p.kind() != OpParam.Kind.ANY).count();
         boolean many = !params.isEmpty() && params.get(params.size() - 1).repeated();
         int max = many ? Integer.MAX_VALUE : params.size();
         int n = raw.size();
@@ -222,6 +222,11 @@ public final class OpArguments {
                 Double d = number(v);
                 if (d != null && Double.isFinite(d) && d >= p.min()) {
                     return d;
+                }
+            }
+            case ANY -> {
+                if (v instanceof String || v instanceof Number) {
+                    return v;
                 }
             }
             default -> throw new IllegalStateException(p.kind().name());

@@ -28,7 +28,12 @@ public record OpParam(String name, Kind kind, double min, Number defaultValue, b
         /** A whole number. */
         WHOLE,
         /** A finite number, whole or decimal. */
-        NUMBER
+        NUMBER,
+        /**
+         * Any argument, a name or a number, that the op reads itself: the arguments of a family of functions behind
+         * one op name ({@code talib(CCI,20)}). Zero or more of them may be given.
+         */
+        ANY
     }
 
     /**
@@ -137,6 +142,16 @@ public record OpParam(String name, Kind kind, double min, Number defaultValue, b
     }
 
     /**
+     * The arguments the op checks itself, zero or more: names and numbers as parsed, passed on unchanged.
+     *
+     * @param name the parameter's name, for example {@code args}
+     * @return the parameter
+     */
+    public static OpParam anyArguments(String name) {
+        return new OpParam(name, Kind.ANY, 0, null, true, false);
+    }
+
+    /**
      * Whether the argument may be left out.
      *
      * @return true when there is a default
@@ -155,6 +170,7 @@ public record OpParam(String name, Kind kind, double min, Number defaultValue, b
             case COLUMN -> "a column name (letters, digits, _)";
             case WHOLE -> "a whole number >= " + ArgumentChecks.numberText(min);
             case NUMBER -> "a finite number >= " + ArgumentChecks.numberText(min);
+            case ANY -> "a column name or a number";
         };
     }
 
