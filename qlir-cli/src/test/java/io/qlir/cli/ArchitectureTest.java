@@ -71,7 +71,8 @@ class ArchitectureTest {
     @Test
     void onlyQlirS3SeesTheAwsSdk() {
         noClasses().that().resideInAnyPackage("io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..",
-                "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..")
+                "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..",
+                "io.qlir.talib..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..")
                 .because("the AWS SDK (32 jars) stays in qlir-s3; the library modules below the CLI must not need"
                         + " it").check(classes);
