@@ -27,6 +27,7 @@ public final class S3PushException extends Exception {
         FAILED
     }
 
+    /** Which way the push failed. */
     private final Kind kind;
 
     S3PushException(Kind kind, String message, Throwable cause) {
