@@ -13,16 +13,21 @@ final class BinanceClients {
     private BinanceClients() {
     }
 
+    /** The retry settings of the configuration as the policy every client of the process shares (Binance, S3). */
+    static RetryPolicy retryPolicy(RuntimeConfig config) {
+        return RetryPolicy.defaults().toBuilder()
+                .maxAttempts(config.retry().maxAttempts())
+                .initialDelay(config.retry().initialBackoff())
+                .maxDelay(config.retry().maxBackoff())
+                .build();
+    }
+
     static BinanceClient from(RuntimeConfig config, Clock clock) {
         return from(config, clock, RequestListener.NONE);
     }
 
     static BinanceClient from(RuntimeConfig config, Clock clock, RequestListener listener) {
-        RetryPolicy retry = RetryPolicy.defaults().toBuilder()
-                .maxAttempts(config.retry().maxAttempts())
-                .initialDelay(config.retry().initialBackoff())
-                .maxDelay(config.retry().maxBackoff())
-                .build();
+        RetryPolicy retry = retryPolicy(config);
         return BinanceClient.builder()
                 .baseUrl(config.baseUrl().toString())
                 .connectTimeout(config.connectTimeout())

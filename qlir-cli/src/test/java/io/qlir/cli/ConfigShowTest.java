@@ -47,7 +47,7 @@ class ConfigShowTest {
         assertThat(dataRoot.get("from").asText()).isEqualTo("QLIR_DATA_ROOT");
         assertThat(json.get("settings").get("log-profile").get("source").asText()).isEqualTo("flag");
         assertThat(json.get("settings").get("weight-budget").get("value").asText()).isEqualTo("6000");
-        assertThat(json.get("settings").size()).isEqualTo(Setting.values().length).isEqualTo(12);
+        assertThat(json.get("settings").size()).isEqualTo(Setting.values().length).isEqualTo(14);
     }
 
     @Test

@@ -39,11 +39,12 @@ import java.util.Optional;
  * @param telemetry where metrics are served and when health degrades
  * @param configFile the config file that was read, if any
  * @param origins where each setting's value came from (every setting has an entry)
+ * @param s3Endpoint the server of an S3-compatible store for {@code qlir push}; empty for AWS itself
+ * @param awsRegion the AWS region S3 requests are signed for
  */
 public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout, Duration readTimeout,
         int weightBudget, RetrySettings retry, LogProfile logProfile, Path logDir, Telemetry telemetry,
-        Optional<Path> configFile,
-        Map<Setting, Origin> origins) {
+        Optional<Path> configFile, Map<Setting, Origin> origins, Optional<URI> s3Endpoint, String awsRegion) {
 
     /**
      * Checks that nothing is missing and freezes the origins.
@@ -59,6 +60,8 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
      * @param telemetry where metrics are served and when health degrades
      * @param configFile the config file that was read, if any
      * @param origins where each setting's value came from (every setting has an entry)
+     * @param s3Endpoint the server of an S3-compatible store; empty for AWS itself
+     * @param awsRegion the AWS region S3 requests are signed for
      * @throws IllegalArgumentException when a setting has no origin or the budget is not positive
      */
     public RuntimeConfig {
@@ -71,6 +74,8 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
         Objects.requireNonNull(logDir, "logDir");
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+        Objects.requireNonNull(awsRegion, "awsRegion");
         if (weightBudget <= 0) {
             throw new IllegalArgumentException("weight-budget must be positive, got " + weightBudget);
         }
@@ -123,6 +128,8 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
             case LOG_DIR -> logDir.toString();
             case METRICS_ADDRESS -> telemetry.addressText();
             case HEALTH_MAX_LAG -> telemetry.maxLagText();
+            case S3_ENDPOINT -> s3Endpoint.map(URI::toString).orElse("none");
+            case AWS_REGION -> awsRegion;
         };
     }
 
@@ -204,6 +211,7 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
          * @return the configuration
          * @throws IllegalArgumentException naming the layer, the setting and the bad value, with what is valid
          */
+        @SuppressWarnings("unchecked") // the S3 endpoint's value is an Optional<URI>
         public RuntimeConfig resolve() {
             Optional<Path> file = configFileToRead();
             Map<Setting, String> fromFile = file.map(ConfigFile::read).orElse(Map.of());
@@ -248,7 +256,7 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
                     (Integer) values.get(Setting.WEIGHT_BUDGET), retry,
                     (LogProfile) values.get(Setting.LOG_PROFILE), (Path) values.get(Setting.LOG_DIR),
                     telemetry(values), file,
-                    origins);
+                    origins, (Optional<URI>) values.get(Setting.S3_ENDPOINT), (String) values.get(Setting.AWS_REGION));
         }
 
         @SuppressWarnings("unchecked")
@@ -279,7 +287,8 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
             }
             try {
                 return switch (s) {
-                    case DATA_ROOT, LOG_DIR -> Values.path(raw, base, homeDir);
+                    case DATA_ROOT -> Values.localDataRoot(raw, base, homeDir);
+                    case LOG_DIR -> Values.path(raw, base, homeDir);
                     case BASE_URL -> Values.httpUrl(raw);
                     case CONNECT_TIMEOUT, READ_TIMEOUT, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF ->
                             Values.duration(raw);
@@ -287,6 +296,8 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
                     case LOG_PROFILE -> LogProfile.parse(raw.trim());
                     case METRICS_ADDRESS -> Telemetry.address(raw);
                     case HEALTH_MAX_LAG -> Telemetry.maxLag(raw);
+                    case S3_ENDPOINT -> "none".equals(raw.trim()) ? Optional.empty() : Optional.of(Values.httpUrl(raw));
+                    case AWS_REGION -> Values.region(raw);
                 };
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("bad " + s.wireCode() + " from " + origin.describe() + ": "
