@@ -44,6 +44,7 @@ public final class QlirSpark {
     static final String ENDPOINT = "endpoint";
     private static final String CHUNK = "_qlir_chunk";
     private static final String HOME = "_qlir_home";
+    private static final String ROW = "_qlir_row";
     private static final String KEEP = "_qlir_keep";
 
     private QlirSpark() {
@@ -108,13 +109,15 @@ public final class QlirSpark {
 
     private static Dataset<Row> chunked(Dataset<Row> candles, List<String> keys, DerivePlan plan) {
         Column[] by = keys.stream().map(k -> col(k)).toArray(Column[]::new);
-        Column rn = row_number().over(Window.partitionBy(by).orderBy(col(Candles.OPEN_TIME))).minus(1);
+        Column rn = col(ROW);
         long rows = plan.chunkRows();
-        return candles.withColumn(HOME, floor(rn.divide(lit(rows))))
+        return candles.withColumn(ROW, row_number().over(Window.partitionBy(by).orderBy(col(Candles.OPEN_TIME)))
+                        .minus(1))
+                .withColumn(HOME, floor(rn.divide(lit(rows))))
                 .withColumn(CHUNK, explode(sequence(col(HOME),
                         floor(rn.plus(lit((long) plan.halo())).divide(lit(rows))))))
                 .withColumn(KEEP, col(CHUNK).equalTo(col(HOME)))
-                .drop(HOME);
+                .drop(HOME, ROW);
     }
 
     static List<String> seriesKeys(StructType schema) {
