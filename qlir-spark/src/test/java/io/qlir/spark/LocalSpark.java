@@ -31,7 +31,7 @@ final class LocalSpark {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.sql.session.timeZone", "UTC")
                     .getOrCreate();
             Runtime.getRuntime().addShutdownHook(new Thread(session::stop));

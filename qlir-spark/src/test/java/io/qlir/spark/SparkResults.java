@@ -55,7 +55,8 @@ final class SparkResults {
             for (int r = 0; r < rows.size(); r++) {
                 assertThat(((java.sql.Timestamp) rows.get(r).getAs("open_time")).getTime())
                         .isEqualTo(candles.longColumn("open_time").get(r));
-                Object want = col.isMissing(r) && !(col instanceof DoubleColumn) ? null : col.get(r);
+                Object want = col instanceof DoubleColumn dc ? (Object) dc.getDouble(r)
+                        : col.isMissing(r) ? null : col.get(r);
                 assertSameValue(want, rows.get(r).getAs(name), label + " " + name + " row " + r);
             }
         }
