@@ -1,11 +1,10 @@
 package io.qlir.cli;
 
-import io.qlir.binance.load.CandleLoader;
-import io.qlir.binance.load.LoadResult;
 import io.qlir.core.Candles;
+import io.qlir.core.Interval;
 import io.qlir.data.manifest.SliceSeries;
+import io.qlir.ops.dataset.DatasetFingerprint;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,61 +15,112 @@ import tech.tablesaw.api.Table;
 
 /**
  * Where a command's candles come from: {@code --input F.csv} (a candle CSV as {@code qlir candles export} writes
- * it), or the store ({@code --symbol S --interval I [--endpoint E] [--limit N]}). Used as an exclusive
- * {@code @ArgGroup}: exactly one of the two.
+ * it), or a series of the store ({@code --symbol S --interval I [--endpoint E] [--limit N]}); exactly one of the two.
+ *
+ * <p>The one option group of every command that computes over candles ({@code indicators}, {@code chart},
+ * {@code study sma}, {@code pipelines run}), used as {@code @ArgGroup(validate = false)} and checked by
+ * {@link #validate()} (so a mistake gets one message naming both ways). {@link #run} is their one template: a
+ * stored series goes through {@link ReadOnlyStore#run}, a CSV file is read after the same session and checks.
+ * <pre>{@code
+ * @ArgGroup(validate = false, heading = CandleInput.HEADING)
+ * CandleInput input = new CandleInput();
+ * ...
+ * input.validate();
+ * return input.run(context, runtime, range.start, range.end, true, ReadOnlyStore.Checks.NONE, this::draw);
+ * }</pre>
  */
 final class CandleInput {
 
-    @Option(names = "--input", required = true, paramLabel = "F.csv",
+    /** The help heading of the group. */
+    static final String HEADING = "%nCandles (a CSV file, or a series of the store):%n";
+
+    @Option(names = "--input", paramLabel = "F.csv",
             description = "Candle CSV with a header naming the candle columns (as 'qlir candles export' writes"
                     + " it); other columns are ignored.")
     Path input;
 
-    @ArgGroup(exclusive = false, multiplicity = "1")
-    StoreSelection store;
+    @Option(names = "--symbol", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,
+            description = SeriesOptions.SYMBOL_HELP + " With --interval: a series of the store.")
+    String symbol;
 
-    /** {@code --symbol S --interval I [--endpoint E] [--limit N]}: a series of the store. */
-    static final class StoreSelection {
+    @Option(names = "--interval", paramLabel = "INTERVAL", converter = Converters.IntervalConverter.class,
+            description = SeriesOptions.INTERVAL_HELP)
+    Interval interval;
 
-        @ArgGroup(exclusive = false, multiplicity = "1")
-        SeriesOptions series;
+    @ArgGroup(validate = false)
+    EndpointLimitOptions store = new EndpointLimitOptions();
 
-        @ArgGroup(exclusive = false)
-        StoreOptions options = new StoreOptions();
+    /** What was read: the candles, a name for titles and messages, and their fingerprint. */
+    record Loaded(Table candles, String label, DatasetFingerprint fingerprint) {
+    }
 
-        SliceSeries sliceSeries() {
-            return StoreLocator.series(options.endpoint, series.symbol, series.interval, options.limit);
+    /** The work done on the candles once read. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Loaded candles) throws Exception;
+    }
+
+    /** Checks that exactly one source is given, and the store options; call before doing anything. */
+    void validate() throws BadInputException {
+        boolean stored = symbol != null || interval != null;
+        if (input != null && stored) {
+            throw new BadInputException("--input and --symbol/--interval are mutually exclusive: give either --input"
+                    + " F.csv or --symbol and --interval, not both");
+        }
+        if (input == null && (symbol == null || interval == null)) {
+            throw new BadInputException("missing candles: give --symbol and --interval (a series of the store), or"
+                    + " --input F.csv");
+        }
+        if (input == null) {
+            store.validate();
         }
     }
 
-    /** What was read, and a name for it in titles and messages. */
-    record Loaded(Table candles, String label, LoadResult store) {
+    /** Whether the candles come from a CSV file. */
+    boolean isCsv() {
+        return input != null;
     }
 
-    /** Reads the candles with open times in {@code [from, to]} (either may be null). */
-    Loaded read(CliContext context, Session session, Instant from, Instant to) throws BadInputException {
-        if (input != null) {
-            return new Loaded(between(readCsv(context), from, to), input.getFileName().toString(), null);
-        }
-        store.options.validate();
-        Path root = session.existingDataRoot();
-        SliceSeries series = store.sliceSeries();
-        StoreLocator.existing(root, series);
-        session.startReadOnlyFileLogging();
-        try {
-            LoadResult r = CandleLoader.of(root, series).from(from).to(to).load();
-            return new Loaded(r.candles(), store.series.symbol + " " + store.series.interval.wireCode() + " "
-                    + store.options.endpoint.wireCode(), r);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new IllegalStateException("cannot read " + StoreLocator.describe(series) + ": "
-                    + e.getCause().getMessage(), e);
-        }
+    /** The stored series named; only when not {@link #isCsv()}. */
+    SliceSeries sliceSeries() throws BadInputException {
+        store.validate();
+        return StoreLocator.series(store.endpoint, symbol, interval, store.limit);
     }
 
-    Table readCsv(CliContext context) throws BadInputException {
-        return readCsv(context, input);
+    /** A name for titles: the CSV's file name, or {@code BTCUSDT 1m klines}. */
+    String label() {
+        return isCsv() ? input.getFileName().toString()
+                : symbol + " " + interval.wireCode() + " " + store.endpoint.wireCode();
+    }
+
+    /** A name for default output files: the CSV's file name without extension, or {@code BTCUSDT-1m}. */
+    String stem() {
+        if (!isCsv()) {
+            return symbol + "-" + interval.folderName();
+        }
+        String name = input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /**
+     * Opens the session, runs the command's checks, reads the candles with open times in {@code [from, to]}
+     * (either may be null) and does the work: the stored series in its job's log context (read-only template),
+     * the CSV file once the checks passed. With {@code requireRows}, a stored range without a closed candle is bad
+     * input rather than an empty table.
+     */
+    <T> T run(CliContext context, RuntimeOptions runtime, Instant from, Instant to, boolean requireRows,
+              ReadOnlyStore.Checks checks, Work<T> work) throws Exception {
+        if (!isCsv()) {
+            return ReadOnlyStore.run(context, runtime, sliceSeries(), checks, (root, s) -> {
+                StoredCandles c = StoredCandles.load(root, s, from, to, requireRows);
+                return work.run(new Loaded(c.candles(), label(), c.fingerprint()));
+            });
+        }
+        Session session = Session.open(context, runtime);
+        checks.run(session);
+        Table candles = between(readCsv(context, input), from, to);
+        return work.run(new Loaded(candles, label(), DatasetFingerprint.of(candles)));
     }
 
     /** Reads a candle CSV named by {@code --input} (relative to the working directory), as one bad-input error. */

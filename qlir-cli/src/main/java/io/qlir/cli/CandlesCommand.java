@@ -72,7 +72,7 @@ final class CandlesCommand implements Callable<Integer> {
         TimeRangeOptions range = new TimeRangeOptions();
 
         @Mixin
-        StoreOptions store = new StoreOptions();
+        EndpointLimitOptions store = new EndpointLimitOptions();
 
         @Option(names = "--include-open", description = "Also write the candle that was still forming when fetched.")
         boolean includeOpen;
@@ -94,13 +94,12 @@ final class CandlesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             range.validate();
-            store.validate();
-            Session session = Session.open(context, runtime);
+            SliceSeries s = ReadOnlyStore.series(series, store);
             Path file = out == null ? null : IndicatorsCommand.outputFile(context, out);
-            Path root = session.existingDataRoot();
-            SliceSeries s = StoreLocator.series(store.endpoint, series.symbol, series.interval, store.limit);
-            StoreLocator.existing(root, s);
-            session.startReadOnlyFileLogging();
+            return ReadOnlyStore.run(context, runtime, s, ReadOnlyStore.Checks.NONE, (root, x) -> export(root, s, file));
+        }
+
+        private int export(Path root, SliceSeries s, Path file) throws Exception {
             LoadResult loaded;
             try {
                 loaded = CandleLoader.of(root, s).from(range.start).to(range.end).includeForming(includeOpen)

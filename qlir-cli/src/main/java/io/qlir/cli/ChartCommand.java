@@ -3,8 +3,6 @@ package io.qlir.cli;
 import io.qlir.charts.CandleChartOptions;
 import io.qlir.charts.ChartSpec;
 import io.qlir.charts.Charts;
-import io.qlir.cli.logging.Logging;
-import io.qlir.core.Interval;
 import io.qlir.core.Op;
 import io.qlir.core.catalogue.OpCatalogue;
 import io.qlir.ops.pipeline.ColumnSemantics;
@@ -52,18 +50,8 @@ final class ChartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--symbol", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,
-            description = "Trading pair in the store, for example BTCUSDT (with --interval).")
-    String symbol;
-
-    @Option(names = "--interval", paramLabel = "INTERVAL", converter = Converters.IntervalConverter.class,
-            description = "Candle interval, case-sensitive: 1s, 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d,"
-                    + " 3d, 1w, 1M (month).")
-    Interval interval;
-
-    @Option(names = "--input", paramLabel = "F.csv",
-            description = "Read candles from a CSV (as 'qlir candles export' writes it) instead of the store.")
-    Path input;
+    @ArgGroup(validate = false, heading = CandleInput.HEADING)
+    CandleInput input = new CandleInput();
 
     @Mixin
     TimeRangeOptions range = new TimeRangeOptions();
@@ -92,9 +80,6 @@ final class ChartCommand implements Callable<Integer> {
             description = "A range shock at or above X marks an event. Default: ${DEFAULT-VALUE}.")
     double shock;
 
-    @Mixin
-    StoreOptions store = new StoreOptions();
-
     @ArgGroup(validate = false, heading = "%nRuntime options:%n")
     RuntimeOptions runtime = new RuntimeOptions();
 
@@ -104,40 +89,20 @@ final class ChartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        checkSource();
-        store.validate();
+        input.validate();
         range.validate();
         List<Op> parsed = parseOps();
         CandleChartOptions options = options(parsed);
         Path file = context.workingDir().resolve(out).normalize();
         OutputPaths.requireSuffix(file, ".png", "--out");
         OutputPaths.requireWritableFile(file, "--out");
-        Session session = Session.open(context, runtime);
-        if (input != null) {
-            return draw(readCsv(), options, file);
-        }
-        Path root = session.existingDataRoot();
-        session.startReadOnlyFileLogging();
-        String job = Logging.jobName(StoreLocator.VENUE, store.endpoint.wireCode(), symbol, interval);
-        return Logging.inJob(job, () -> {
-            Instant from = range.start == null ? null
-                    : Instant.ofEpochMilli(interval.plus(interval.floor(range.start.toEpochMilli()),
-                            -warmupBars(parsed)));
-            StoredCandles data = StoredCandles.load(root, store.endpoint, symbol, interval, store.limit, from,
-                    range.end);
-            return draw(data.candles(), options, file);
-        });
-    }
-
-    private void checkSource() throws BadInputException {
-        boolean series = symbol != null || interval != null;
-        if (input != null && series) {
-            throw new BadInputException("give either --input F.csv or --symbol and --interval, not both");
-        }
-        if (input == null && (symbol == null || interval == null)) {
-            throw new BadInputException("missing candles: give --symbol and --interval (a series of the store), or"
-                    + " --input F.csv");
-        }
+        // a CSV is drawn whole (the options keep --start/--end); from the store, the ops' warm-up is loaded too
+        Instant from = input.isCsv() || range.start == null ? null
+                : Instant.ofEpochMilli(input.interval.plus(input.interval.floor(range.start.toEpochMilli()),
+                        -warmupBars(parsed)));
+        Instant to = input.isCsv() ? null : range.end;
+        return input.run(context, runtime, from, to, true, ReadOnlyStore.Checks.NONE,
+                candles -> draw(candles.candles(), options, file));
     }
 
     private List<Op> parseOps() throws BadInputException {
@@ -153,8 +118,7 @@ final class ChartCommand implements Callable<Integer> {
     }
 
     private CandleChartOptions options(List<Op> parsed) throws BadInputException {
-        String title = input != null ? input.getFileName().toString()
-                : symbol + " " + interval.wireCode() + " " + store.endpoint.wireCode();
+        String title = input.label();
         try {
             return CandleChartOptions.builder().size(width, height).title(title).ops(parsed).lastBars(bars)
                     .shockThreshold(shock).between(range.start, range.end).build();
@@ -174,10 +138,6 @@ final class ChartCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--ops: " + e.getMessage(), e);
         }
-    }
-
-    private Table readCsv() throws BadInputException {
-        return CandleInput.readCsv(context, input);
     }
 
     private int draw(Table candles, CandleChartOptions options, Path file) throws Exception {

@@ -117,12 +117,11 @@ final class DemoCommand implements Callable<Integer> {
             throws Exception {
         FetchSummary fetched;
         try (BinanceClient client = BinanceClients.from(config, clock)) {
-            fetched = BinanceFetcher.builder(client, root).clock(clock).order(FetchOrder.OLDEST_FIRST).build()
+            fetched = BinanceFetcher.builder(client, root).order(FetchOrder.OLDEST_FIRST).build()
                     .fetch(job, null, null);
         }
         o.println("2. fetch    " + fetched.describe());
-        Path seriesDir = job.series().directory(root);
-        ValidationReport report = ManifestValidator.validate(seriesDir, ValidationMode.DEEP);
+        ValidationReport report = ManifestValidator.validate(root, job.series(), ValidationMode.DEEP);
         o.println("3. validate " + report.describe());
         LoadResult loaded = CandleLoader.of(root, job.series()).clock(clock).load();
         o.println("4. load     " + loaded.describe());

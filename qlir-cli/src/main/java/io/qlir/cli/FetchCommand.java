@@ -64,7 +64,7 @@ final class FetchCommand implements Callable<Integer> {
     TimeRangeOptions range = new TimeRangeOptions();
 
     @Mixin
-    StoreOptions store = new StoreOptions();
+    EndpointLimitOptions store = new EndpointLimitOptions();
 
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "newest-first",
             converter = Converters.FetchOrderConverter.class,

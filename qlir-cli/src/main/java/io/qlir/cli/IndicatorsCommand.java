@@ -54,8 +54,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nCandles (a CSV file, or a series of the store):%n")
-    CandleInput input;
+    @ArgGroup(validate = false, heading = CandleInput.HEADING)
+    CandleInput input = new CandleInput();
 
     @Mixin
     TimeRangeOptions range = new TimeRangeOptions();
@@ -111,18 +111,26 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        input.validate();
         range.validate();
-        Session session = Session.open(context, runtime);
-        List<Op> parsed = parseOps(ops);
-        Path outFile = out == null ? null : outputFile(context, out);
-        Table candles = input.read(context, session, range.start, range.end).candles();
-        Derived derived = apply(parsed, candles);
+        return input.run(context, runtime, range.start, range.end, false, session -> check(), this::compute);
+    }
+
+    private void check() throws BadInputException {
+        parseOps(ops);
+        if (out != null) {
+            outputFile(context, out);
+        }
+    }
+
+    private int compute(CandleInput.Loaded candles) throws Exception {
+        Derived derived = apply(parseOps(ops), candles.candles());
         PrintWriter stdout = spec.commandLine().getOut();
         if (explain) {
             stdout.println(derived.explain());
         }
         if (out != null) {
-            write(derived.table(), outFile);
+            write(derived.table(), outputFile(context, out));
             stdout.println("wrote " + derived.table().rowCount() + " rows to " + out + " (new columns: "
                     + String.join(", ", derived.columns()) + ")");
         } else if (!explain) {

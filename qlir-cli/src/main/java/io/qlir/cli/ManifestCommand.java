@@ -70,7 +70,7 @@ final class ManifestCommand implements Callable<Integer> {
         SeriesOptions series = new SeriesOptions();
 
         @Mixin
-        StoreOptions store = new StoreOptions();
+        EndpointLimitOptions store = new EndpointLimitOptions();
 
         @Option(names = "--json", description = "Print JSON instead of text.")
         boolean json;
@@ -82,12 +82,8 @@ final class ManifestCommand implements Callable<Integer> {
             this.context = context;
         }
 
-        SliceSeries sliceSeries() {
-            return StoreLocator.series(store.endpoint, series.symbol, series.interval, store.limit);
-        }
-
-        String jobName() {
-            return Logging.jobName(StoreLocator.VENUE, store.endpoint.wireCode(), series.symbol, series.interval);
+        SliceSeries sliceSeries() throws BadInputException {
+            return ReadOnlyStore.series(series, store);
         }
 
         PrintWriter out() {
@@ -125,12 +121,8 @@ final class ManifestCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            store.validate();
-            Session session = Session.open(context, runtime);
-            Path dir = StoreLocator.existing(session.existingDataRoot(), sliceSeries());
-            session.startReadOnlyFileLogging();
-            ValidationReport report = Logging.inJob(jobName(),
-                    () -> ManifestValidator.validate(dir, deep ? ValidationMode.DEEP : ValidationMode.METADATA));
+            ValidationReport report = ReadOnlyStore.run(context, runtime, sliceSeries(), ReadOnlyStore.Checks.NONE,
+                    (root, s) -> ManifestValidator.validate(root, s, deep ? ValidationMode.DEEP : ValidationMode.METADATA));
             if (json) {
                 out().println(report.toJson());
             } else {
@@ -192,12 +184,12 @@ final class ManifestCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            store.validate();
+            SliceSeries s = sliceSeries();
             Session session = Session.open(context, runtime);
             Path root = session.existingDataRoot();
-            StoreLocator.existing(root, sliceSeries());
+            StoreLocator.existing(root, s);
             session.writableDataRoot();
-            return Logging.inJob(jobName(), () -> rebuild(root));
+            return Logging.inJob(ReadOnlyStore.jobName(s), () -> rebuild(root));
         }
 
         private int rebuild(Path root) throws Exception {
@@ -279,20 +271,19 @@ final class ManifestCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            store.validate();
-            Session session = Session.open(context, runtime);
-            Path root = session.existingDataRoot();
-            StoreLocator.existing(root, sliceSeries());
-            session.startReadOnlyFileLogging();
-            Manifest manifest = SliceReader.open(root, sliceSeries()).manifest();
+            return ReadOnlyStore.run(context, runtime, sliceSeries(), ReadOnlyStore.Checks.NONE, this::summarize);
+        }
+
+        private int summarize(Path root, SliceSeries series) throws Exception {
+            Manifest manifest = SliceReader.open(root, series).manifest();
             ManifestSummary summary = manifest.summary();
             if (json) {
                 ObjectNode node = summaryJson(summary);
-                node.put("series", StoreLocator.describe(sliceSeries()));
+                node.put("series", StoreLocator.describe(series));
                 manifest.gridAnchor().ifPresent(a -> node.put("grid_anchor", a));
                 out().println(JSON.writeValueAsString(node));
             } else {
-                out().println(StoreLocator.describe(sliceSeries()) + ": " + summary.describe());
+                out().println(StoreLocator.describe(series) + ": " + summary.describe());
             }
             out().flush();
             return Exit.OK;

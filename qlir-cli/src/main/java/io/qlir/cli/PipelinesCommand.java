@@ -1,6 +1,5 @@
 package io.qlir.cli;
 
-import io.qlir.cli.logging.Logging;
 import io.qlir.ops.pipeline.ColumnSemantics;
 import io.qlir.ops.pipeline.LastRun;
 import io.qlir.ops.pipeline.Pipeline;
@@ -285,9 +284,9 @@ final class PipelinesCommand implements Callable<Integer> {
             sortOptions = false,
             usageHelpAutoWidth = true,
             description = {
-                "Run a stored pipeline over a stored series: load the closed candles, apply the ops, write the"
-                        + " table as CSV with <out>.fingerprint.json beside it (which slice files the candles came"
-                        + " from), and record the run in the pipeline's file."
+                "Run a stored pipeline over a stored series (or a candle CSV with --input): load the closed candles,"
+                        + " apply the ops, write the table as CSV with <out>.fingerprint.json beside it (which slice"
+                        + " files the candles came from), and record the run in the pipeline's file."
             },
             footerHeading = "%nExamples:%n",
             footer = {
@@ -299,8 +298,8 @@ final class PipelinesCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "The pipeline's name.")
         String name;
 
-        @Mixin
-        SeriesOptions series = new SeriesOptions();
+        @ArgGroup(validate = false, heading = CandleInput.HEADING)
+        CandleInput input = new CandleInput();
 
         @Option(names = "--out", paramLabel = "FILE",
                 description = "The CSV to write. Default: qlir-out/<name>-<SYMBOL>-<interval>.csv.")
@@ -309,8 +308,8 @@ final class PipelinesCommand implements Callable<Integer> {
         @Mixin
         TimeRangeOptions range = new TimeRangeOptions();
 
-        @Mixin
-        StoreOptions store = new StoreOptions();
+        /** The session the checks ran in (the pipelines folder is resolved from its data root). */
+        private Session session;
 
         Run(CliContext context) {
             super(context);
@@ -318,24 +317,22 @@ final class PipelinesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            store.validate();
+            input.validate();
             range.validate();
-            Session session = Session.open(context, runtime);
-            Path root = session.existingDataRoot();
-            PipelineStore pipelines = store(session);
-            spec(pipelines, name);
             Path file = context.workingDir().resolve(out != null ? out : Path.of("qlir-out",
-                    name + "-" + series.symbol + "-" + series.interval.folderName() + ".csv")).normalize();
-            OutputPaths.requireWritableFile(file, "--out");
-            OutputPaths.requireWritableFolder(pipelines.folder(), "pipelines folder");
-            session.startReadOnlyFileLogging();
-            String job = Logging.jobName(StoreLocator.VENUE, store.endpoint.wireCode(), series.symbol,
-                    series.interval);
-            return Logging.inJob(job, () -> run(root, pipelines, file));
+                    name + "-" + input.stem() + ".csv")).normalize();
+            return input.run(context, runtime, range.start, range.end, true, session -> check(session, file),
+                    data -> run(data, store(session), file));
         }
 
-        private int run(Path root, PipelineStore pipelines, Path file) throws Exception {
-            StoredCandles data = StoredCandles.load(root, series, store, range);
+        private void check(Session session, Path file) throws Exception {
+            this.session = session;
+            spec(store(session), name);
+            OutputPaths.requireWritableFile(file, "--out");
+            OutputPaths.requireWritableFolder(store(session).folder(), "pipelines folder");
+        }
+
+        private int run(CandleInput.Loaded data, PipelineStore pipelines, Path file) throws Exception {
             PipelineRun run;
             try {
                 run = pipelines.run(name, data.candles(), data.fingerprint());

@@ -126,9 +126,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 1 || limit > StoreOptions.MAX_LIMIT) {
+        if (limit < 1 || limit > EndpointLimitOptions.MAX_LIMIT) {
             throw new BadInputException("--limit " + limit + " is out of range; Binance serves 1 to "
-                    + StoreOptions.MAX_LIMIT + " candles per request");
+                    + EndpointLimitOptions.MAX_LIMIT + " candles per request");
         }
         List<FetchJob> listed = jobs.specs == null ? List.of() : parseJobs(jobs.specs, limit);
         Duration every = duration("--cadence", cadence);

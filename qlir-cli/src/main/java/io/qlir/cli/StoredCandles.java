@@ -1,10 +1,7 @@
 package io.qlir.cli;
 
-import io.qlir.binance.Binance;
-import io.qlir.binance.Endpoint;
 import io.qlir.binance.load.CandleLoader;
 import io.qlir.binance.load.LoadResult;
-import io.qlir.core.Interval;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.ops.dataset.DatasetFingerprint;
 import io.qlir.ops.dataset.DatasetSource;
@@ -23,7 +20,7 @@ import tech.tablesaw.api.Table;
  * ({@link LoadResult#sliceChecksums()}): a writer replacing a file during the load cannot make the checksums
  * disagree with the candles.
  * <pre>{@code
- * StoredCandles c = StoredCandles.load(dataRoot, Endpoint.KLINES, "BTCUSDT", Interval.M1, 1000, from, to);
+ * StoredCandles c = StoredCandles.load(dataRoot, series, from, to, true);
  * Studies.smaPersistence(c.candles(), "close");
  * }</pre>
  */
@@ -31,34 +28,30 @@ record StoredCandles(Table candles, DatasetFingerprint fingerprint, LoadResult l
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredCandles.class);
 
-    /** Loads the candles of a series between two optional bounds (inclusive open times). */
-    static StoredCandles load(Path dataRoot, Endpoint endpoint, String symbol, Interval interval, int limit,
-            Instant from, Instant to) throws BadInputException {
-        SliceSeries series = StoreLocator.series(endpoint, symbol, interval, limit);
-        StoreLocator.existing(dataRoot, series);
-        CandleLoader loader = Binance.loader(dataRoot, endpoint, symbol, interval).limit(limit).from(from).to(to);
+    /**
+     * Loads the candles of an existing series between two optional bounds (inclusive open times).
+     *
+     * @param requireRows whether no candle in the range is bad input (for studies and charts) rather than an
+     *     empty table
+     */
+    static StoredCandles load(Path dataRoot, SliceSeries series, Instant from, Instant to, boolean requireRows)
+            throws BadInputException {
         LoadResult result;
         try {
-            result = loader.load();
+            result = CandleLoader.of(dataRoot, series).from(from).to(to).load();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
         Table candles = result.candles();
-        if (candles.rowCount() == 0) {
+        if (requireRows && candles.rowCount() == 0) {
             throw new BadInputException("no closed candles of " + StoreLocator.describe(series) + " under "
                     + dataRoot + (from == null && to == null ? "" : " between --start " + orOpen(from) + " and --end "
                     + orOpen(to)) + "; choose a range the store holds ('qlir manifest summary' shows it)");
         }
-        DatasetFingerprint fp = DatasetFingerprint.of(candles,
-                new DatasetSource(symbol, interval, endpoint.wireCode(), result.sliceChecksums()));
+        DatasetFingerprint fp = DatasetFingerprint.of(candles, new DatasetSource(series.symbol(), series.interval(),
+                series.endpoint(), result.sliceChecksums()));
         LOG.info("loaded {}: {}", fp.describe(), result.describe());
         return new StoredCandles(candles, fp, result);
-    }
-
-    /** Loads the series the command's options name, from an existing data root (read-only). */
-    static StoredCandles load(Path dataRoot, SeriesOptions series, StoreOptions store, TimeRangeOptions range)
-            throws BadInputException {
-        return load(dataRoot, store.endpoint, series.symbol, series.interval, store.limit, range.start, range.end);
     }
 
     private static String orOpen(Instant t) {

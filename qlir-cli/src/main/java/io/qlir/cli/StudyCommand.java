@@ -3,7 +3,6 @@ package io.qlir.cli;
 import io.qlir.charts.ChartSpec;
 import io.qlir.charts.Charts;
 import io.qlir.charts.StudyChartOptions;
-import io.qlir.cli.logging.Logging;
 import io.qlir.ops.study.Direction;
 import io.qlir.ops.study.RunStats;
 import io.qlir.ops.study.SmaPersistence;
@@ -57,7 +56,8 @@ final class StudyCommand implements Callable<Integer> {
                         + " runs are stretches of one direction, a flat bar ends a run, and runs cut by the start"
                         + " or end of the data are censored (counted apart). Writes summary, distribution,"
                         + " survival, censored and bars CSVs, study.json, fingerprint.json (which slice files the"
-                        + " candles came from) and sma-persistence.png into --out, and prints the summary."
+                        + " candles came from) and sma-persistence.png into --out, and prints the summary. Candles"
+                        + " come from the store (--symbol, --interval) or a CSV file (--input)."
             },
             footerHeading = "%nExamples:%n",
             footer = {
@@ -75,8 +75,8 @@ final class StudyCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Mixin
-        SeriesOptions series = new SeriesOptions();
+        @ArgGroup(validate = false, heading = CandleInput.HEADING)
+        CandleInput input = new CandleInput();
 
         @Option(names = "--windows", paramLabel = "LIST", defaultValue = "5..60",
                 description = "SMA windows: ranges a..b and single windows separated by commas, for example 5..60,"
@@ -108,9 +108,6 @@ final class StudyCommand implements Callable<Integer> {
         @Mixin
         TimeRangeOptions range = new TimeRangeOptions();
 
-        @Mixin
-        StoreOptions store = new StoreOptions();
-
         @ArgGroup(validate = false, heading = "%nRuntime options:%n")
         RuntimeOptions runtime = new RuntimeOptions();
 
@@ -120,23 +117,18 @@ final class StudyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            store.validate();
+            input.validate();
             range.validate();
             SmaPersistenceOptions options = options();
             StudyChartOptions chartOptions = chartOptions();
-            Session session = Session.open(context, runtime);
-            Path root = session.existingDataRoot();
             Path dir = outDir();
-            OutputPaths.requireWritableFolder(dir, "--out");
-            session.startReadOnlyFileLogging();
-            String job = Logging.jobName(StoreLocator.VENUE, store.endpoint.wireCode(), series.symbol,
-                    series.interval);
-            return Logging.inJob(job, () -> run(root, dir, options, chartOptions));
+            return input.run(context, runtime, range.start, range.end, true,
+                    session -> OutputPaths.requireWritableFolder(dir, "--out"),
+                    candles -> run(candles, dir, options, chartOptions));
         }
 
-        private int run(Path root, Path dir, SmaPersistenceOptions options, StudyChartOptions chartOptions)
-                throws Exception {
-            StoredCandles data = StoredCandles.load(root, series, store, range);
+        private int run(CandleInput.Loaded data, Path dir, SmaPersistenceOptions options,
+                        StudyChartOptions chartOptions) throws Exception {
             SmaPersistence result;
             try {
                 result = Studies.smaPersistence(data.candles(), options);
@@ -177,8 +169,8 @@ final class StudyCommand implements Callable<Integer> {
         private StudyChartOptions chartOptions() throws BadInputException {
             try {
                 return StudyChartOptions.builder().size(width, height)
-                        .title("SMA direction persistence: " + series.symbol + " " + series.interval.wireCode() + " "
-                                + column)
+                        .title("SMA direction persistence: " + (input.isCsv() ? input.label()
+                                : input.symbol + " " + input.interval.wireCode()) + " " + column)
                         .build();
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--width/--height: " + e.getMessage(), e);
@@ -186,8 +178,7 @@ final class StudyCommand implements Callable<Integer> {
         }
 
         private Path outDir() {
-            Path dir = out != null ? out
-                    : Path.of("qlir-out", "study-sma-" + series.symbol + "-" + series.interval.folderName());
+            Path dir = out != null ? out : Path.of("qlir-out", "study-sma-" + input.stem());
             return context.workingDir().resolve(dir).normalize();
         }
 

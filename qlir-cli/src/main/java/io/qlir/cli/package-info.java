@@ -5,6 +5,12 @@
  * logging set, data root checked before anything is written), calls the library, and prints a result. Bad input is
  * exit 2 with one line naming the input and what is valid; a runtime failure is exit 1; success is 0.
  *
+ * <p>Two templates keep the commands alike: every command that only reads the store runs through
+ * {@code ReadOnlyStore} (session, data root, series, the command's checks, read-only file logging, the series' job
+ * log context, in that order), and every command that computes over candles takes them through the one option group
+ * {@code CandleInput}: a CSV file ({@code --input}) or a stored series ({@code --symbol --interval [--endpoint]
+ * [--limit]}).
+ *
  * <p>Only {@link io.qlir.cli.Main} is public; configuration ({@code io.qlir.cli.config}) and logging
  * ({@code io.qlir.cli.logging}) live in their own packages.
  */

@@ -39,7 +39,8 @@ final class DemoStore {
     static Path write(Path dataRoot) throws IOException {
         JsonNode rows = DemoCandles.rows();
         Clock clock = clock();
-        try (SliceDirectory dir = SliceDirectory.open(dataRoot, series(), StoreOptions.defaults().withClock(clock))) {
+        try (SliceDirectory dir = SliceDirectory.open(dataRoot, series(),
+                StoreOptions.builder().clock(clock).build())) {
             long first = rows.get(0).get(0).asLong();
             dir.setGridAnchor(first);
             for (SliceKey key : dir.plan(first, clock.millis())) {

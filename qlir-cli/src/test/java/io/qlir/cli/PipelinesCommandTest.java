@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qlir.ops.dataset.DatasetFingerprint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,6 +101,23 @@ class PipelinesCommandTest {
 
     private static void assertClose(double actual, double expected) {
         assertThat(Math.abs(actual - expected)).isLessThanOrEqualTo(1e-9 * Math.max(1, Math.abs(expected)));
+    }
+
+    @Test
+    void runReadsACandleCsvLikeTheStoredSeriesItWasExportedFrom() throws Exception {
+        assertThat(pipelines("create", "trend", "--ops", "sma(close,14)").exitCode()).isZero();
+        CliRunner.Result export = cli.run("candles", "export", "--symbol", "BTCUSDT", "--interval", "30m", "--limit",
+                "100", "--data-root", root.toString(), "--out", "btc.csv");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        CliRunner.Result ran = pipelines("run", "trend", "--input", "btc.csv");
+        assertThat(ran.exitCode()).as(ran.err()).isZero();
+        Path out = cli.workingDir().resolve("qlir-out").resolve("trend-btc.csv"); // default: named after the file
+        CliRunner.Result stored = pipelines("run", "trend", "--symbol", "BTCUSDT", "--interval", "30m", "--limit", "100",
+                "--out", "from-store.csv");
+        assertThat(stored.exitCode()).as(stored.err()).isZero();
+        assertThat(out).hasSameTextualContentAs(cli.workingDir().resolve("from-store.csv"));
+        assertThat(DatasetFingerprint.besideFile(out)).exists();
+        assertThat(ran.out()).contains("pipeline trend ran over", "wrote 499 rows to " + out);
     }
 
     @Test

@@ -31,7 +31,7 @@ final class ProbeCommand implements Callable<Integer> {
     TimeRangeOptions range = new TimeRangeOptions();
 
     @Mixin
-    StoreOptions store = new StoreOptions();
+    EndpointLimitOptions store = new EndpointLimitOptions();
 
     @ArgGroup(validate = false)
     RuntimeOptions runtime = new RuntimeOptions();

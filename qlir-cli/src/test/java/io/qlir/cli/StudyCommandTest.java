@@ -41,6 +41,31 @@ class StudyCommandTest {
     }
 
     @Test
+    void aCandleCsvIsStudiedLikeTheStoredSeriesItWasExportedFrom() throws Exception {
+        CliRunner.Result export = cli.run("candles", "export", "--symbol", "BTCUSDT", "--interval", "30m", "--limit",
+                "100", "--data-root", root.toString(), "--out", "btc.csv");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(study("--windows", "5..8", "--out", "from-store").exitCode()).isZero();
+        CliRunner.Result csv = cli.run("study", "sma", "--input", "btc.csv", "--windows", "5..8", "--data-root",
+                root.toString());
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        Path fromStore = cli.workingDir().resolve("from-store");
+        Path fromCsv = cli.workingDir().resolve("qlir-out").resolve("study-sma-btc"); // default: named after the file
+        for (String f : List.of("summary.csv", "distribution.csv", "survival.csv", "censored.csv", "bars.csv")) {
+            assertThat(fromCsv.resolve(f)).hasSameTextualContentAs(fromStore.resolve(f));
+        }
+        JsonNode fp = new ObjectMapper().readTree(fromCsv.resolve("fingerprint.json").toFile());
+        assertThat(fp.get("hash_basis").asText()).isEqualTo("table_content"); // no slice files behind a CSV
+        assertThat(fp.get("row_count").asInt()).isEqualTo(499);
+        assertThat(csv.out()).contains("SMA direction persistence of close");
+
+        CliRunner.Result both = cli.run("study", "sma", "--input", "btc.csv", "--symbol", "BTCUSDT", "--interval",
+                "30m");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("either --input F.csv or --symbol and --interval, not both");
+    }
+
+    @Test
     void writesTablesChartAndTheFingerprintOfTheSlicesRead() throws Exception {
         CliRunner.Result r = study("--windows", "5..8,20", "--decimals", "2", "--out", "sma", "--width", "640",
                 "--height", "400");

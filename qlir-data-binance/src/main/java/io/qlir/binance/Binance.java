@@ -3,6 +3,8 @@ package io.qlir.binance;
 import io.qlir.binance.load.CandleLoader;
 import io.qlir.binance.load.LoadResult;
 import io.qlir.core.Interval;
+import io.qlir.data.manifest.NoSuchSeriesException;
+import io.qlir.data.manifest.StoreDamagedException;
 import io.qlir.data.validate.ManifestValidator;
 import io.qlir.data.validate.ValidationMode;
 import io.qlir.data.validate.ValidationReport;
@@ -17,7 +19,21 @@ import java.util.Objects;
  * <p>Every method is static, stateless and thread-safe. Loading needs no network and no lock (it may run next to a
  * fetch); fetching and serving need a {@link BinanceClient}, one per process because Binance counts weight per IP.
  * Data lives under {@code <dataRoot>/binance/<endpoint>/raw/<SYMBOL>/<interval>/limit=<limit>/} (the layout the
- * Python qlir writes too).
+ * Python qlir writes too); a series is (data root, endpoint, symbol, interval, limit), as
+ * {@link io.qlir.data.manifest.SliceSeries} names it.
+ *
+ * <p><b>Errors.</b> Two kinds, the same from every method, both unchecked:
+ * <ul>
+ *   <li>{@link NoSuchSeriesException} (an {@link IllegalArgumentException}): the series is not there. Loading finds
+ *       no directory for it (the message lists the series that are there); fetching learns that Binance does not
+ *       know the symbol ({@link UnknownSymbolException}, nothing written). Retrying cannot help.</li>
+ *   <li>{@link StoreDamagedException} (an {@link java.io.UncheckedIOException}): the series' directory cannot be
+ *       read as stored (no qlir manifest, a truncated or malformed slice file, named). A fetch, or
+ *       {@code qlir manifest rebuild}, repairs it: the files are the truth, damaged ones go to
+ *       {@code quarantine/}.</li>
+ * </ul>
+ * Anything else is the network ({@link FetchException}), a second writer
+ * ({@link io.qlir.data.manifest.DirectoryLockedException}) or plain I/O.
  * <pre>{@code
  * Path root = Path.of(System.getProperty("user.home"), "qlir-data");
  * try (BinanceClient client = Binance.client()) {
@@ -40,7 +56,9 @@ public final class Binance {
      * @param symbol the symbol, upper case
      * @param interval the candle interval
      * @return the candles and their gap report
-     * @throws IllegalArgumentException for a bad symbol, or when nothing is stored there (the message lists what is)
+     * @throws IllegalArgumentException for a bad symbol
+     * @throws NoSuchSeriesException when nothing is stored there (the message lists what is)
+     * @throws StoreDamagedException when the stored series cannot be read as stored (the message names the file)
      * @throws java.io.UncheckedIOException when the files cannot be read
      */
     public static LoadResult load(Path dataRoot, Endpoint endpoint, String symbol, Interval interval) {
@@ -57,8 +75,9 @@ public final class Binance {
      * @param from the first open time, inclusive
      * @param to the last open time, inclusive
      * @return the candles and their gap report
-     * @throws IllegalArgumentException for a bad symbol, {@code from} after {@code to}, or when nothing is stored
-     *     there (the message lists what is)
+     * @throws IllegalArgumentException for a bad symbol, or {@code from} after {@code to}
+     * @throws NoSuchSeriesException when nothing is stored there (the message lists what is)
+     * @throws StoreDamagedException when the stored series cannot be read as stored (the message names the file)
      * @throws java.io.UncheckedIOException when the files cannot be read
      */
     public static LoadResult load(Path dataRoot, Endpoint endpoint, String symbol, Interval interval, Instant from,
@@ -77,8 +96,9 @@ public final class Binance {
      * @param to the last open time, inclusive
      * @param limit the slice size the data was fetched with (the directory {@code limit=<limit>})
      * @return the candles and their gap report
-     * @throws IllegalArgumentException for a bad symbol or limit, {@code from} after {@code to}, or when nothing is
-     *     stored there
+     * @throws IllegalArgumentException for a bad symbol or limit, or {@code from} after {@code to}
+     * @throws NoSuchSeriesException when nothing is stored there (the message lists what is)
+     * @throws StoreDamagedException when the stored series cannot be read as stored (the message names the file)
      * @throws java.io.UncheckedIOException when the files cannot be read
      */
     public static LoadResult load(Path dataRoot, Endpoint endpoint, String symbol, Interval interval, Instant from,
@@ -131,7 +151,8 @@ public final class Binance {
      * @param from the first open time wanted, or null for the first candle
      * @param to the last open time wanted, or null for now
      * @return what the run did
-     * @throws UnknownSymbolException when Binance does not know the symbol (nothing is written)
+     * @throws UnknownSymbolException when Binance does not know the symbol (a {@link NoSuchSeriesException};
+     *     nothing is written)
      * @throws FetchException when Binance cannot be reached for the first-candle probe
      * @throws IOException when the store cannot be written, or another writer holds the directory
      */
@@ -147,7 +168,7 @@ public final class Binance {
      * @param dataRoot the data root
      * @return the builder
      */
-    public static BinanceDataServerBuilder server(BinanceClient client, Path dataRoot) {
+    public static BinanceDataServer.Builder server(BinanceClient client, Path dataRoot) {
         return BinanceDataServer.builder(client, dataRoot);
     }
 
@@ -161,6 +182,6 @@ public final class Binance {
      */
     public static ValidationReport validate(Path dataRoot, FetchJob job, ValidationMode mode) {
         Objects.requireNonNull(job, "job");
-        return ManifestValidator.validate(job.series().directory(dataRoot), mode);
+        return ManifestValidator.validate(dataRoot, job.series(), mode);
     }
 }

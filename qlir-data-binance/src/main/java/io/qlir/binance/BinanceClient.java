@@ -3,6 +3,7 @@ package io.qlir.binance;
 import io.qlir.core.Interval;
 import io.qlir.data.budget.WeightBudget;
 import io.qlir.data.retry.RetryPolicy;
+import io.qlir.data.retry.Sleeper;
 import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -63,7 +65,10 @@ public final class BinanceClient implements AutoCloseable {
     private final AtomicReference<ServerTime> lastServerTime = new AtomicReference<>();
     private volatile boolean closed;
 
-    BinanceClient(BinanceClientBuilder b, HttpUrl baseUrl) {
+    private final Builder spec;
+
+    private BinanceClient(Builder b, HttpUrl baseUrl) {
+        this.spec = b;
         this.baseUrl = baseUrl;
         this.userAgent = "qlir/" + QlirVersion.VALUE;
         this.clock = b.clock;
@@ -94,8 +99,18 @@ public final class BinanceClient implements AutoCloseable {
      *
      * @return a new builder
      */
-    public static BinanceClientBuilder builder() {
-        return new BinanceClientBuilder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this client's options and its weight budget, to make a client that differs in an option
+     * (a shorter timeout, another clock) yet shares the one budget, as Binance counts weight per IP.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(spec, budget);
     }
 
     /**
@@ -299,5 +314,232 @@ public final class BinanceClient implements AutoCloseable {
             throw new IllegalStateException("this BinanceClient is closed");
         }
         return baseUrl.newBuilder().addPathSegments(path.substring(1));
+    }
+
+    /**
+     * Collects the options of a {@link BinanceClient} ({@link BinanceClient#builder()}, {@link
+     * BinanceClient#toBuilder()}); every option has a default.
+     * <pre>{@code
+     * BinanceClient client = BinanceClient.builder()
+     *         .baseUrl("https://api.binance.com")
+     *         .readTimeout(Duration.ofSeconds(20))
+     *         .weightLimit(5000, Duration.ofMinutes(1))     // leave room for other tools on the same IP
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private String baseUrl = BinanceClient.DEFAULT_BASE_URL;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration callTimeout = Duration.ofSeconds(60);
+        private WeightBudget budget;
+        private int weightCapacity = 6000;
+        private Duration weightWindow = Duration.ofMinutes(1);
+        private boolean weightLimitSet;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private RandomGenerator random = BuilderChecks.threadLocalRandom();
+        private int maxRateLimitWaits = 10;
+        private Duration skewTolerance = Duration.ofSeconds(1);
+        private ProxySelector proxySelector;
+
+        private Builder() {
+        }
+
+        /** A copy of another builder; with {@code shared}, that budget instead of a weight limit. */
+        private Builder(Builder b, WeightBudget shared) {
+            baseUrl = b.baseUrl;
+            connectTimeout = b.connectTimeout;
+            readTimeout = b.readTimeout;
+            callTimeout = b.callTimeout;
+            budget = shared != null ? shared : b.budget;
+            weightCapacity = b.weightCapacity;
+            weightWindow = b.weightWindow;
+            weightLimitSet = shared == null && b.weightLimitSet;
+            retryPolicy = b.retryPolicy;
+            clock = b.clock;
+            sleeper = b.sleeper;
+            random = b.random;
+            maxRateLimitWaits = b.maxRateLimitWaits;
+            skewTolerance = b.skewTolerance;
+            proxySelector = b.proxySelector;
+        }
+
+        /**
+         * Where requests go (default {@value BinanceClient#DEFAULT_BASE_URL}); a local fake in tests.
+         *
+         * @param url an http or https URL; a path prefix is kept
+         * @return this builder
+         */
+        public Builder baseUrl(String url) {
+            this.baseUrl = Objects.requireNonNull(url, "baseUrl");
+            return this;
+        }
+
+        /**
+         * The connect timeout (default 10 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = BuilderChecks.positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * The read timeout: the longest silence while waiting for bytes (default 30 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = BuilderChecks.positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * The longest one HTTP attempt may take, body included (default 60 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = BuilderChecks.positive(timeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * The weight budget to pace by, shared with other clients of the process (default: a budget of its own, see
+         * {@link #weightLimit(int, Duration)}).
+         *
+         * @param shared the budget
+         * @return this builder
+         */
+        public Builder budget(WeightBudget shared) {
+            this.budget = Objects.requireNonNull(shared, "budget");
+            return this;
+        }
+
+        /**
+         * The limit of the client's own budget (default 6000 per minute, Binance spot's limit per IP); the budget
+         * uses this builder's clock and sleeper and waits for the server's count before sending in parallel.
+         *
+         * @param capacity the most weight per window
+         * @param window the window length
+         * @return this builder
+         */
+        public Builder weightLimit(int capacity, Duration window) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("weight capacity must be >= 1, got " + capacity);
+            }
+            this.weightCapacity = capacity;
+            this.weightWindow = BuilderChecks.positive(window, "weight window");
+            this.weightLimitSet = true;
+            return this;
+        }
+
+        /**
+         * How failed attempts are retried (default {@link RetryPolicy#defaults()}).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * The clock that says "now" (default the system UTC clock).
+         *
+         * @param c the clock
+         * @return this builder
+         */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /**
+         * How the client waits between retries, and how its own budget waits (default {@link Sleeper#system()}).
+         *
+         * @param s the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper s) {
+            this.sleeper = Objects.requireNonNull(s, "sleeper");
+            return this;
+        }
+
+        /**
+         * The source of backoff jitter (default a thread-local generator; seed one in tests). Draws are synchronized
+         * on it, so any generator will do.
+         *
+         * @param r the generator
+         * @return this builder
+         */
+        public Builder random(RandomGenerator r) {
+            this.random = Objects.requireNonNull(r, "random");
+            return this;
+        }
+
+        /**
+         * How many 429/418 answers one call waits out before it fails with {@link FailureKind#RATE_LIMITED}
+         * (default 10).
+         *
+         * @param waits zero or more
+         * @return this builder
+         */
+        public Builder maxRateLimitWaits(int waits) {
+            if (waits < 0) {
+                throw new IllegalArgumentException("maxRateLimitWaits must be >= 0, got " + waits);
+            }
+            this.maxRateLimitWaits = waits;
+            return this;
+        }
+
+        /**
+         * The clock skew against Binance above which {@link BinanceClient#serverTime()} warns (default 1 s).
+         *
+         * @param tolerance a positive duration
+         * @return this builder
+         */
+        public Builder skewTolerance(Duration tolerance) {
+            this.skewTolerance = BuilderChecks.positive(tolerance, "skewTolerance");
+            return this;
+        }
+
+        /**
+         * A proxy selector instead of the JVM's default one (which honours {@code https.proxyHost} and friends).
+         *
+         * @param selector the selector
+         * @return this builder
+         */
+        public Builder proxySelector(ProxySelector selector) {
+            this.proxySelector = Objects.requireNonNull(selector, "proxySelector");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalArgumentException when the base URL is not an http(s) URL
+         * @throws IllegalStateException when both a shared budget and a weight limit were given
+         */
+        public BinanceClient build() {
+            HttpUrl url = HttpUrl.parse(baseUrl);
+            if (url == null) {
+                throw new IllegalArgumentException("baseUrl '" + baseUrl + "' is not an http(s) URL; for example "
+                        + BinanceClient.DEFAULT_BASE_URL);
+            }
+            if (budget != null && weightLimitSet) {
+                throw new IllegalStateException("give either budget(shared) or weightLimit(capacity, window), not both:"
+                        + " a shared budget has its own limit (" + budget + ")");
+            }
+            return new BinanceClient(new Builder(this, null), url);
+        }
     }
 }

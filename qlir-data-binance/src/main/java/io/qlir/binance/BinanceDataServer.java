@@ -1,10 +1,18 @@
 package io.qlir.binance;
 
+import io.qlir.core.Interval;
+import io.qlir.data.manifest.StoreOptions;
+import io.qlir.data.retry.Sleeper;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +50,11 @@ public final class BinanceDataServer implements AutoCloseable {
     private final Duration shutdownTimeout;
     private final Duration cadence;
 
-    BinanceDataServer(FetchEngine engine, List<FetchJob> jobs, FollowLoop.Settings settings,
-                      Duration shutdownTimeout) {
+    private final Builder spec;
+
+    private BinanceDataServer(FetchEngine engine, List<FetchJob> jobs, FollowLoop.Settings settings,
+                              Duration shutdownTimeout, Builder spec) {
+        this.spec = spec;
         this.jobs = List.copyOf(jobs);
         this.shutdownTimeout = shutdownTimeout;
         this.cadence = settings.cadence();
@@ -70,8 +81,18 @@ public final class BinanceDataServer implements AutoCloseable {
      * @param dataRoot the data root; created when missing
      * @return a builder
      */
-    public static BinanceDataServerBuilder builder(BinanceClient client, java.nio.file.Path dataRoot) {
-        return new BinanceDataServerBuilder(client, dataRoot);
+    public static Builder builder(BinanceClient client, Path dataRoot) {
+        return new Builder(client, dataRoot);
+    }
+
+    /**
+     * A builder holding this server's client, data root, jobs and options, to start another server like it (after
+     * this one is closed: two servers must not write the same directories).
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(spec);
     }
 
     /**
@@ -170,5 +191,219 @@ public final class BinanceDataServer implements AutoCloseable {
     @Override
     public String toString() {
         return "BinanceDataServer{" + jobs.size() + " jobs}";
+    }
+
+    /**
+     * Collects a {@link BinanceDataServer}'s jobs and options ({@link BinanceDataServer#builder}); every option but
+     * the jobs has a default.
+     * <pre>{@code
+     * BinanceDataServer server = BinanceDataServer.builder(client, dataRoot)
+     *         .job(FetchJob.parse("BTCUSDT:1m"))
+     *         .job(FetchJob.parse("uiklines:ETHUSDT:15m"))
+     *         .since(Instant.parse("2024-01-01T00:00:00Z"))
+     *         .cadence(Duration.ofSeconds(10))
+     *         .start();
+     * }</pre>
+     */
+    public static final class Builder {
+
+        private final BinanceClient client;
+        private final Path dataRoot;
+        private final Set<FetchJob> jobs = new LinkedHashSet<>();
+        private final List<ServerJobs.AllTrading> allTrading = new ArrayList<>();
+        private Instant since;
+        private Duration cadence = Duration.ofSeconds(30);
+        private Duration closeDelay = Duration.ofSeconds(1);
+        private Duration retryBackoff = Duration.ofSeconds(5);
+        private Duration maxBackoff = Duration.ofMinutes(10);
+        private Duration maxSleep = Duration.ofHours(1);
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private FetchListener listener = FetchListener.NONE;
+        private Sleeper sleeper = Sleeper.system();
+        private StoreOptions storeOptions;
+
+        private Builder(BinanceClient client, Path dataRoot) {
+            this.client = Objects.requireNonNull(client, "client");
+            this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
+        }
+
+        private Builder(Builder b) {
+            this(b.client, b.dataRoot);
+            jobs.addAll(b.jobs);
+            allTrading.addAll(b.allTrading);
+            since = b.since;
+            cadence = b.cadence;
+            closeDelay = b.closeDelay;
+            retryBackoff = b.retryBackoff;
+            maxBackoff = b.maxBackoff;
+            maxSleep = b.maxSleep;
+            shutdownTimeout = b.shutdownTimeout;
+            listener = b.listener;
+            sleeper = b.sleeper;
+            storeOptions = b.storeOptions;
+        }
+
+        /**
+         * Adds a job (a job given twice runs once).
+         *
+         * @param job the job
+         * @return this builder
+         */
+        public Builder job(FetchJob job) {
+            jobs.add(Objects.requireNonNull(job, "job"));
+            return this;
+        }
+
+        /**
+         * Adds jobs.
+         *
+         * @param list the jobs
+         * @return this builder
+         */
+        public Builder jobs(Collection<FetchJob> list) {
+            list.forEach(this::job);
+            return this;
+        }
+
+        /**
+         * Adds one job (limit 1000) per symbol that exchangeInfo lists as {@code TRADING} when the server starts.
+         *
+         * @param endpoint klines or uiKlines
+         * @param interval the candle interval
+         * @param quoteAsset only symbols quoted in this asset (for example {@code USDT}), or null for all
+         * @return this builder
+         */
+        public Builder allTrading(Endpoint endpoint, Interval interval, String quoteAsset) {
+            allTrading.add(new ServerJobs.AllTrading(Objects.requireNonNull(endpoint, "endpoint"),
+                    Objects.requireNonNull(interval, "interval"), quoteAsset));
+            return this;
+        }
+
+        /**
+         * Where each job's history starts (default: its first candle).
+         *
+         * @param start the first open time to keep, or null for the whole history
+         * @return this builder
+         */
+        public Builder since(Instant start) {
+            this.since = start;
+            return this;
+        }
+
+        /**
+         * How often the forming candle's tail is fetched again while it forms (default 30 s); null fetches it only
+         * when it closes. A cadence faster than the shared budget allows for all jobs is stretched.
+         *
+         * @param every a positive duration, or null
+         * @return this builder
+         */
+        public Builder cadence(Duration every) {
+            this.cadence = every == null ? null : BuilderChecks.positive(every, "cadence");
+            return this;
+        }
+
+        /**
+         * How long after a candle's close its final values are fetched (default 1 s: Binance needs a moment).
+         *
+         * @param delay zero or positive
+         * @return this builder
+         */
+        public Builder closeDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("closeDelay must not be negative, got " + delay);
+            }
+            this.closeDelay = delay;
+            return this;
+        }
+
+        /**
+         * The first wait after a failure, doubling on each further failure up to {@code max} (default 5 s up to
+         * 10 min); applies to failing slices and to failing jobs alike.
+         *
+         * @param initial the first wait
+         * @param max the longest wait
+         * @return this builder
+         */
+        public Builder retryBackoff(Duration initial, Duration max) {
+            this.retryBackoff = BuilderChecks.positive(initial, "retry backoff");
+            this.maxBackoff = BuilderChecks.positive(max, "max backoff");
+            if (max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("max backoff " + max + " is below the initial " + initial);
+            }
+            return this;
+        }
+
+        /**
+         * The longest a job sleeps at once, even when nothing is due sooner (default 1 h).
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
+        public Builder maxSleep(Duration d) {
+            this.maxSleep = BuilderChecks.positive(d, "maxSleep");
+            return this;
+        }
+
+        /**
+         * How long {@link BinanceDataServer#close()} waits for jobs to finish their in-flight writes (default 30 s).
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
+        public Builder shutdownTimeout(Duration d) {
+            this.shutdownTimeout = BuilderChecks.positive(d, "shutdownTimeout");
+            return this;
+        }
+
+        /**
+         * Who hears about each slice attempted (default nobody); called from the job threads.
+         *
+         * @param l the listener (thread-safe)
+         * @return this builder
+         */
+        public Builder listener(FetchListener l) {
+            this.listener = Objects.requireNonNull(l, "listener");
+            return this;
+        }
+
+        /**
+         * How jobs wait (default {@link Sleeper#system()}); tests pass one that advances a manual clock.
+         *
+         * @param s the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper s) {
+            this.sleeper = Objects.requireNonNull(s, "sleeper");
+            return this;
+        }
+
+        /**
+         * How the store is written: its clock ("now" for scheduling, status and the times in slice files), status
+         * policy, journal durability (default {@link StoreOptions#defaults()} with the client's clock).
+         *
+         * @param options the store options
+         * @return this builder
+         */
+        public Builder storeOptions(StoreOptions options) {
+            this.storeOptions = Objects.requireNonNull(options, "storeOptions");
+            return this;
+        }
+
+        /**
+         * Resolves the jobs (reading exchangeInfo for {@link #allTrading}) and starts one thread per job.
+         *
+         * @return the running server
+         * @throws IllegalStateException when there is no job
+         * @throws FetchException when exchangeInfo cannot be read for {@link #allTrading}
+         */
+        public BinanceDataServer start() {
+            List<FetchJob> all = ServerJobs.resolve(client, jobs, allTrading);
+            StoreOptions store = FetchEngine.storeOptions(storeOptions, client);
+            FetchEngine engine = new FetchEngine(client, dataRoot, store, listener, FetchOrder.NEWEST_FIRST, 1);
+            FollowLoop.Settings settings = new FollowLoop.Settings(since == null ? null : since.toEpochMilli(),
+                    ServerJobs.affordableCadence(client.budget(), cadence, all), closeDelay, retryBackoff, maxBackoff,
+                    maxSleep, sleeper);
+            return new BinanceDataServer(engine, all, settings, shutdownTimeout, new Builder(this));
+        }
     }
 }

@@ -1,11 +1,8 @@
 package io.qlir.binance;
 
-import io.qlir.data.manifest.JournalDurability;
 import io.qlir.data.manifest.StoreOptions;
-import io.qlir.data.slice.StatusPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,7 +22,7 @@ import java.util.Objects;
  * Binance throws {@link FetchException}; a second writer on the same directory gets a
  * {@link io.qlir.data.manifest.DirectoryLockedException}. Later failures do not throw: they are counted in the
  * {@link FetchSummary} and the next run retries them. "Now" and every time written into the store come from the
- * clock (by default the client's).
+ * {@link StoreOptions}' clock (by default the client's).
  * <pre>{@code
  * try (BinanceClient client = BinanceClient.builder().build()) {
  *     BinanceFetcher fetcher = BinanceFetcher.builder(client, Path.of("data"))
@@ -43,9 +40,11 @@ public final class BinanceFetcher {
 
     private final FetchEngine engine;
     private final StopSignal stop;
+    private final Builder spec;
 
-    private BinanceFetcher(FetchEngine engine) {
+    private BinanceFetcher(FetchEngine engine, Builder spec) {
         this.engine = engine;
+        this.spec = spec;
         this.stop = new StopSignal(engine.client::cancelCallOf);
     }
 
@@ -54,8 +53,8 @@ public final class BinanceFetcher {
      *
      * @param client the process's client (shared by every job: it holds the weight budget)
      * @param dataRoot the data root; created when missing
-     * @return a builder with every default: newest first, 4 requests in flight per job, the client's clock, the
-     *     default status policy, every journal line fsynced
+     * @return a builder with every default: newest first, 4 requests in flight per job, the default
+     *     {@link StoreOptions} with the client's clock
      */
     public static Builder builder(BinanceClient client, Path dataRoot) {
         return new Builder(client, dataRoot);
@@ -134,20 +133,35 @@ public final class BinanceFetcher {
         return engine.client;
     }
 
+    /**
+     * A builder holding this fetcher's client, data root and options, to make another fetcher like it.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(spec);
+    }
+
     /** Collects a {@link BinanceFetcher}'s options; every option has a default. */
     public static final class Builder {
         private final BinanceClient client;
         private final Path dataRoot;
         private FetchOrder order = FetchOrder.NEWEST_FIRST;
         private FetchListener listener = FetchListener.NONE;
-        private Clock clock;
-        private StatusPolicy policy = StatusPolicy.defaults();
-        private JournalDurability durability = JournalDurability.EVERY_APPEND;
+        private StoreOptions storeOptions;
         private int concurrency = 4;
 
         private Builder(BinanceClient client, Path dataRoot) {
             this.client = Objects.requireNonNull(client, "client");
             this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
+        }
+
+        private Builder(Builder b) {
+            this(b.client, b.dataRoot);
+            this.order = b.order;
+            this.listener = b.listener;
+            this.storeOptions = b.storeOptions;
+            this.concurrency = b.concurrency;
         }
 
         /**
@@ -173,35 +187,14 @@ public final class BinanceFetcher {
         }
 
         /**
-         * The clock that says "now" for planning, status and the times in slice files (default the client's).
+         * How the store is written: its clock ("now" for planning, status and the times in slice files), status
+         * policy, journal durability (default {@link StoreOptions#defaults()} with the client's clock).
          *
-         * @param c the clock
+         * @param options the store options
          * @return this builder
          */
-        public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c, "clock");
-            return this;
-        }
-
-        /**
-         * The status policy (default {@link StatusPolicy#defaults()}).
-         *
-         * @param p the policy
-         * @return this builder
-         */
-        public Builder policy(StatusPolicy p) {
-            this.policy = Objects.requireNonNull(p, "policy");
-            return this;
-        }
-
-        /**
-         * When journal lines are fsynced (default every line).
-         *
-         * @param d the durability
-         * @return this builder
-         */
-        public Builder journalDurability(JournalDurability d) {
-            this.durability = Objects.requireNonNull(d, "durability");
+        public Builder storeOptions(StoreOptions options) {
+            this.storeOptions = Objects.requireNonNull(options, "storeOptions");
             return this;
         }
 
@@ -227,10 +220,9 @@ public final class BinanceFetcher {
          * @return the fetcher
          */
         public BinanceFetcher build() {
-            Clock c = clock != null ? clock : client.clock();
-            StoreOptions store = StoreOptions.defaults().withClock(c).withPolicy(policy)
-                    .withJournalDurability(durability);
-            return new BinanceFetcher(new FetchEngine(client, dataRoot, store, listener, order, concurrency));
+            StoreOptions store = FetchEngine.storeOptions(storeOptions, client);
+            return new BinanceFetcher(new FetchEngine(client, dataRoot, store, listener, order, concurrency),
+                    new Builder(this));
         }
     }
 }

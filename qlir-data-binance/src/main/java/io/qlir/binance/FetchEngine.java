@@ -43,6 +43,11 @@ final class FetchEngine {
         this.concurrency = concurrency;
     }
 
+    /** The store options given to a builder, or the defaults with the client's clock when none were. */
+    static StoreOptions storeOptions(StoreOptions given, BinanceClient client) {
+        return given != null ? given : StoreOptions.builder().clock(client.clock()).build();
+    }
+
     /** An opened directory and what the probe cost; {@code dir} is null when Binance has no candle yet. */
     record Opened(SliceDirectory dir, CallInfo probe) {
     }

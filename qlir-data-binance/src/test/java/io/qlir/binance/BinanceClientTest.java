@@ -51,7 +51,7 @@ class BinanceClientTest {
     }
 
     private BinanceClient client(RetryPolicy policy, WeightBudget shared) {
-        BinanceClientBuilder b = BinanceClient.builder().baseUrl(server.url("/").toString())
+        BinanceClient.Builder b = BinanceClient.builder().baseUrl(server.url("/").toString())
                 .readTimeout(Duration.ofMillis(500)).retryPolicy(policy).clock(time.clock())
                 .sleeper(d -> {
                     sleeps.add(d);
@@ -315,6 +315,19 @@ class BinanceClientTest {
                 .build()).hasMessageContaining("not both");
         assertThatThrownBy(() -> BinanceClient.builder().readTimeout(Duration.ZERO))
                 .hasMessageContaining("readTimeout must be positive");
+    }
+
+    @Test
+    void toBuilderKeepsTheOptionsAndSharesTheOneWeightBudget() throws Exception {
+        try (BinanceClient other = client.toBuilder().readTimeout(Duration.ofSeconds(5)).build()) {
+            assertThat(other.budget()).isSameAs(client.budget());
+            assertThat(other.clock()).isSameAs(client.clock());
+            server.enqueue(json(200, "{\"serverTime\":1}"));
+            other.serverTime().orThrow();
+            assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/api/v3/time");
+        }
+        assertThatThrownBy(() -> client.toBuilder().weightLimit(10, Duration.ofSeconds(1)).build())
+                .hasMessageContaining("not both");
     }
 
     @Test

@@ -53,7 +53,7 @@ class CrashRestartTest {
             assertThat(kills).as("the child was killed mid-fetch").isGreaterThanOrEqualTo(2);
 
             Set<Long> completeBefore = new HashSet<>();
-            for (SliceEntry e : Manifest.load(dir()).manifest().entries()) {
+            for (SliceEntry e : Manifest.load(root, JOB.series()).manifest().entries()) {
                 if (e.status() == SliceStatus.COMPLETE) {
                     completeBefore.add(e.key().startMs());
                 }

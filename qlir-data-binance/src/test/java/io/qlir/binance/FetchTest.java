@@ -7,6 +7,7 @@ import io.qlir.core.Interval;
 import io.qlir.data.file.SliceFile;
 import io.qlir.data.file.SliceMeta;
 import io.qlir.data.manifest.DirectoryLockedException;
+import io.qlir.data.manifest.NoSuchSeriesException;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceEntry;
 import io.qlir.data.slice.SliceKey;
@@ -156,6 +157,11 @@ class FetchTest {
                     .satisfies(e -> assertThat(((UnknownSymbolException) e).symbol()).isEqualTo("NOPE"));
             assertThat(fresh).doesNotExist();
             assertThat(fake.klineRequestCount()).isEqualTo(2); // one probe each, nothing more
+            FetchJob typo = FetchJob.of(Endpoint.KLINES, "BTCUSTD", Interval.M1);
+            assertThatThrownBy(() -> Binance.fetch(client, fresh, Endpoint.KLINES, "BTCUSTD", Interval.M1, null, null))
+                    .isInstanceOf(NoSuchSeriesException.class) // what loading a series that is not there throws too
+                    .satisfies(e -> assertThat(((NoSuchSeriesException) e).series()).isEqualTo(typo.series()));
+            assertThat(fresh).doesNotExist();
         }
     }
 
@@ -244,7 +250,7 @@ class FetchTest {
     }
 
     private List<SliceEntry> entries(FetchJob job) throws Exception {
-        return io.qlir.data.manifest.Manifest.load(dir(job)).manifest().entries();
+        return io.qlir.data.manifest.Manifest.load(root, job.series()).manifest().entries();
     }
 
     private Path dir(FetchJob job) {

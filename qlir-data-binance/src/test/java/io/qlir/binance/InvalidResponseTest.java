@@ -89,7 +89,7 @@ class InvalidResponseTest {
     }
 
     private SliceEntry entry(int slice) throws Exception {
-        return Manifest.load(JOB.series().directory(root)).manifest().entries().get(slice);
+        return Manifest.load(root, JOB.series()).manifest().entries().get(slice);
     }
 
     private static MockResponse answer(RecordedRequest r, Broken broken) {

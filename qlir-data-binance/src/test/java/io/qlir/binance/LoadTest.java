@@ -8,7 +8,14 @@ import io.qlir.binance.load.GapReport;
 import io.qlir.binance.load.LoadResult;
 import io.qlir.core.Candles;
 import io.qlir.core.Interval;
+import io.qlir.data.file.SliceFileException;
+import io.qlir.data.manifest.Layout;
+import io.qlir.data.manifest.NoSuchSeriesException;
 import io.qlir.data.manifest.SliceDirectory;
+import io.qlir.data.manifest.SliceEntry;
+import io.qlir.data.manifest.SliceReader;
+import io.qlir.data.manifest.SliceSeries;
+import io.qlir.data.manifest.StoreDamagedException;
 import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.FakeSymbol;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +119,32 @@ class LoadTest {
         Files.writeString(file, "x", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Binance.load(file, Endpoint.KLINES, "BTCUSDT", Interval.M5))
                 .hasMessageContaining("is not a directory");
+    }
+
+    @Test
+    void noSuchSeriesIsOneUncheckedExceptionFromTheLoaderAndTheReader() {
+        SliceSeries eth = FetchJob.of(Endpoint.KLINES, "ETHUSDT", Interval.M5).withLimit(100).series();
+        assertThatThrownBy(() -> Binance.load(root, Endpoint.KLINES, "ETHUSDT", Interval.M5, NOW.minusSeconds(600),
+                NOW, 100)).isInstanceOf(NoSuchSeriesException.class)
+                .satisfies(e -> assertThat(((NoSuchSeriesException) e).series()).isEqualTo(eth));
+        assertThatThrownBy(() -> SliceReader.open(root, eth)).isInstanceOf(NoSuchSeriesException.class)
+                .hasMessageContaining("BTCUSDT [5m/limit=100]");
+    }
+
+    @Test
+    void aDamagedSliceFileIsOneStoreDamagedExceptionNamingTheFileFromTheLoaderAndTheReader() throws Exception {
+        SliceReader reader = SliceReader.open(root, JOB.series());
+        SliceEntry entry = reader.entries(Long.MIN_VALUE, Long.MAX_VALUE).get(0);
+        Path file = Layout.sliceFile(JOB.series().directory(root), entry.key());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[0] = 'x'; // damaged in place: same size, no longer JSON (a changed size would look like a writer)
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> reader.read(entry)).isInstanceOf(StoreDamagedException.class)
+                .hasMessageContaining(file.getFileName().toString()).hasCauseInstanceOf(SliceFileException.class)
+                .satisfies(e -> assertThat(((StoreDamagedException) e).directory())
+                        .isEqualTo(JOB.series().directory(root)));
+        assertThatThrownBy(() -> Binance.loader(root, Endpoint.KLINES, "BTCUSDT", Interval.M5).limit(100).load())
+                .isInstanceOf(StoreDamagedException.class).hasMessageContaining(file.getFileName().toString());
     }
 
     @Test

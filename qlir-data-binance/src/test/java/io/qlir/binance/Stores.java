@@ -42,7 +42,7 @@ final class Stores {
                 .build();
     }
 
-    static BinanceClientBuilder client(FakeBinance fake, Clock clock) {
+    static BinanceClient.Builder client(FakeBinance fake, Clock clock) {
         return BinanceClient.builder().baseUrl(fake.baseUrl()).clock(clock).retryPolicy(quickRetries())
                 .random(new Random(3));
     }
@@ -51,7 +51,7 @@ final class Stores {
     static ArrayNode storedRows(Path dir) {
         try {
             ArrayNode all = JSON.createArrayNode();
-            Manifest m = Manifest.load(dir).manifest();
+            Manifest m = Layout.readManifest(dir).manifest();
             for (SliceEntry e : m.fileBacked()) {
                 all.addAll(SliceFile.read(Layout.sliceFile(dir, e.key())).rows());
             }

@@ -63,7 +63,7 @@ public final class LoaderFixture {
         }
         SyntheticStore.writeAll(root, dir, series.grid(ANCHOR), slices, LoaderFixture::writeSlice);
         try (SliceDirectory d = SliceDirectory.open(root, series,
-                StoreOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)))) {
+                StoreOptions.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build())) {
             d.setGridAnchor(ANCHOR);
         }
         Files.writeString(ready, "ok\n");

@@ -5,7 +5,6 @@ import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.validate.ManifestValidator;
 import io.qlir.data.validate.ValidationReport;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,12 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 public class StoreBench {
 
-    private Path dir;
-
     /** Builds the fixture once (reused across runs). */
     @Setup(Level.Trial)
     public void setup() throws IOException {
-        dir = SyntheticStore.ensure(SyntheticStore.manySlices(), 170_000);
+        SyntheticStore.ensure(SyntheticStore.manySlices(), 170_000);
     }
 
     /** Open for writing: lock, load manifest, list 170,000 files, compare stamps; nothing changes. */
@@ -60,7 +57,7 @@ public class StoreBench {
     /** Validate in metadata mode (no slice file opened). */
     @Benchmark
     public ValidationReport validateMetadata() {
-        ValidationReport r = ManifestValidator.validate(dir);
+        ValidationReport r = ManifestValidator.validate(SyntheticStore.root(), SyntheticStore.manySlices());
         if (!r.isClean()) {
             throw new IllegalStateException(r.describe());
         }
@@ -97,11 +94,5 @@ public class StoreBench {
     @Benchmark
     public void compact(Open open) throws IOException {
         open.dir.compact();
-    }
-
-    /** Nothing to release: the fixture stays for the next run. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        dir = null;
     }
 }

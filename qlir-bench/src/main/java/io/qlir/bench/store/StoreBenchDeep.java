@@ -4,7 +4,6 @@ import io.qlir.data.validate.ManifestValidator;
 import io.qlir.data.validate.ValidationMode;
 import io.qlir.data.validate.ValidationReport;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,19 +30,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 10)
 public class StoreBenchDeep {
 
-    private Path dir;
-
     /** Builds the fixture once (reused across runs). */
     @Setup(Level.Trial)
     public void setup() throws IOException {
-        dir = SyntheticStore.ensure(SyntheticStore.manyCandles(), 1_000);
+        SyntheticStore.ensure(SyntheticStore.manyCandles(), 1_000);
     }
 
     /** One deep validation of one million candles. */
     @Benchmark
     @OperationsPerInvocation(1_000_000)
     public ValidationReport validateDeep() {
-        ValidationReport r = ManifestValidator.validate(dir, ValidationMode.DEEP);
+        ValidationReport r = ManifestValidator.validate(SyntheticStore.root(), SyntheticStore.manyCandles(), ValidationMode.DEEP);
         if (!r.isClean() || r.rowsRead() != 1_000_000) {
             throw new IllegalStateException(r.describe() + ", rows " + r.rowsRead());
         }

@@ -55,8 +55,8 @@ public class StoreBenchJournal {
     @Setup(Level.Trial)
     public void setup() throws IOException {
         SyntheticStore.deleteTree(SERIES.directory(SyntheticStore.root()));
-        dir = SliceDirectory.open(SyntheticStore.root(), SERIES, SyntheticStore.options()
-                .withJournalDurability(durability).withCompactAfterLines(Integer.MAX_VALUE));
+        dir = SliceDirectory.open(SyntheticStore.root(), SERIES, SyntheticStore.options().toBuilder()
+                .journalDurability(durability).compactAfterLines(Integer.MAX_VALUE).build());
         dir.setGridAnchor(SyntheticStore.ANCHOR);
         grid = dir.grid();
         dir.plan(SyntheticStore.ANCHOR, grid.slice(9_999).startMs());

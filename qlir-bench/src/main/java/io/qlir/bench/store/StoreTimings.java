@@ -2,6 +2,7 @@ package io.qlir.bench.store;
 
 import io.qlir.data.manifest.ReconcileReport;
 import io.qlir.data.manifest.SliceDirectory;
+import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.validate.ManifestValidator;
 import io.qlir.data.validate.ValidationMode;
 import io.qlir.data.validate.ValidationReport;
@@ -27,8 +28,9 @@ public final class StoreTimings {
      */
     public static void main(String[] args) throws IOException {
         String what = args.length == 0 ? "both" : args[0];
-        Path dir = "deep".equals(what) ? SyntheticStore.ensure(SyntheticStore.manyCandles(), 1_000)
-                : SyntheticStore.ensure(SyntheticStore.manySlices(), 170_000);
+        SliceSeries series = "deep".equals(what) ? SyntheticStore.manyCandles() : SyntheticStore.manySlices();
+        SyntheticStore.ensure(series, "deep".equals(what) ? 1_000 : 170_000);
+        Path root = SyntheticStore.root();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         String result;
@@ -37,14 +39,14 @@ public final class StoreTimings {
                 result = reconcile();
                 break;
             case "validate":
-                result = ManifestValidator.validate(dir).describe();
+                result = ManifestValidator.validate(root, series).describe();
                 break;
             case "deep":
-                ValidationReport r = ManifestValidator.validate(dir, ValidationMode.DEEP);
+                ValidationReport r = ManifestValidator.validate(root, series, ValidationMode.DEEP);
                 result = r.describe() + "; " + r.rowsRead() + " candles";
                 break;
             default:
-                result = reconcile() + " | " + ManifestValidator.validate(dir).describe();
+                result = reconcile() + " | " + ManifestValidator.validate(root, series).describe();
         }
         long wall = System.nanoTime() - t0;
         long cpu = cpuNanos() - cpu0;

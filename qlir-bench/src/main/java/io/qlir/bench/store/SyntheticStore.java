@@ -54,7 +54,7 @@ public final class SyntheticStore {
     }
 
     static StoreOptions options() {
-        return StoreOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        return StoreOptions.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
     /** 170,000 slices of 1s candles, 10 per slice (the slice count of one symbol's 1s history; small files). */

@@ -1,8 +1,11 @@
 package io.qlir.binance.load;
 
+import io.qlir.data.file.SliceFileException;
+import io.qlir.data.manifest.NoSuchSeriesException;
 import io.qlir.data.manifest.SliceEntry;
 import io.qlir.data.manifest.SliceReader;
 import io.qlir.data.manifest.SliceSeries;
+import io.qlir.data.manifest.StoreDamagedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -179,13 +182,13 @@ public final class CandleLoader {
      * Loads the candles.
      *
      * @return the table, its gap report and counts
-     * @throws IllegalArgumentException when the data root or the series' directory does not exist (the message
+     * @throws NoSuchSeriesException when the data root or the series' directory does not exist (the message
      *     names the path and lists what is there)
-     * @throws UncheckedIOException when the directory or a file cannot be read, or a file is damaged (named)
+     * @throws StoreDamagedException when the directory has no qlir manifest or a file is damaged (named)
+     * @throws UncheckedIOException when the directory or a file cannot be read
      * @throws IllegalStateException when files kept changing under a writer through every attempt
      */
     public LoadResult load() {
-        MissingData.check(dataRoot, series);
         Path dir = series.directory(dataRoot);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -194,6 +197,9 @@ public final class CandleLoader {
                     LOG.debug("{}: {}", dir, r.describe());
                     return r;
                 }
+            } catch (SliceFileException e) {
+                throw new StoreDamagedException(dir, "loading " + series + " from " + dir + " failed: "
+                        + e.getMessage(), e);
             } catch (IOException e) {
                 throw new UncheckedIOException("loading " + series + " from " + dir + " failed: " + e.getMessage(), e);
             }

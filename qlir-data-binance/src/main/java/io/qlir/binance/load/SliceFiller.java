@@ -2,8 +2,11 @@ package io.qlir.binance.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.qlir.data.file.SliceFile;
+import io.qlir.data.file.SliceFileException;
+import io.qlir.data.file.SliceScan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +98,8 @@ final class SliceFiller {
                     p.skipChildren();
                 }
             }
+        } catch (JsonProcessingException e) { // not JSON at all: damaged in place, same size
+            throw malformed(file, -1, e.getOriginalMessage());
         }
         String sha = declaredSha != null ? declaredSha
                 : dataStart < 0 ? "" : SliceFile.dataSha256(bytes, dataStart, dataEnd);
@@ -246,8 +251,9 @@ final class SliceFiller {
         throw malformed(file, row, FIELDS[field] + " is " + t + ", not an integer");
     }
 
-    private static IOException malformed(Path file, int row, String what) {
-        return new IOException("slice file " + file + (row >= 0 ? ", row " + row : "") + ": " + what
+    private static SliceFileException malformed(Path file, int row, String what) {
+        return new SliceFileException(file, row < 0 ? SliceScan.Problem.MALFORMED : SliceScan.Problem.BAD_ROWS,
+                (row >= 0 ? "row " + row + ": " : "") + what
                 + "; valid: rows of Binance klines [openTime, open, high, low, close, volume, closeTime, ...]");
     }
 }

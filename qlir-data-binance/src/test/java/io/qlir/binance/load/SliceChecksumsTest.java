@@ -37,7 +37,8 @@ class SliceChecksumsTest {
     @Test
     void onlyTheFilesWhoseRowsAreInTheTableAreNamedInTimeOrderWithTheirMetaChecksums() throws Exception {
         ManualTime time = new ManualTime(Instant.ofEpochMilli(T0 + 30 * M1 + 30_000));
-        try (SliceDirectory dir = SliceDirectory.open(root, SERIES, StoreOptions.defaults().withClock(time.clock()))) {
+        try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
+                StoreOptions.builder().clock(time.clock()).build())) {
             dir.setGridAnchor(T0);
             // written first, off the grid, then entirely covered by later writes of the two slices around it
             dir.write(SERIES.key(T0 + 5 * M1), rows(T0 + 5 * M1, 10, "1.25"), fetch(T0 + 5 * M1));
@@ -70,7 +71,8 @@ class SliceChecksumsTest {
     @Test
     void aPartlySupersededFileIsNamedWithTheRowsItStillGives() throws Exception {
         ManualTime time = new ManualTime(Instant.ofEpochMilli(T0 + 30 * M1));
-        try (SliceDirectory dir = SliceDirectory.open(root, SERIES, StoreOptions.defaults().withClock(time.clock()))) {
+        try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
+                StoreOptions.builder().clock(time.clock()).build())) {
             dir.setGridAnchor(T0);
             dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 10, "1.75"), fetch(T0 + 10 * M1));
             time.advance(Duration.ofSeconds(1));
@@ -85,7 +87,8 @@ class SliceChecksumsTest {
     @Test
     void aFileReplacedWithOneOfTheSameSizeIsNoticedByItsChecksumAndTheNewChecksumIsReported() throws Exception {
         ManualTime time = new ManualTime(Instant.ofEpochMilli(T0 + 12 * M1 + 30_000));
-        try (SliceDirectory dir = SliceDirectory.open(root, SERIES, StoreOptions.defaults().withClock(time.clock()))) {
+        try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
+                StoreOptions.builder().clock(time.clock()).build())) {
             dir.setGridAnchor(T0);
             dir.write(SERIES.key(T0), rows(T0, 10, "1.75"), fetch(T0));
             dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 3, "1.75"), fetch(T0 + 10 * M1));
@@ -116,7 +119,8 @@ class SliceChecksumsTest {
     @Test
     void aFileWhoseMetaHasNoChecksumIsNamedWithTheHashOfItsDataBytes() throws Exception {
         ManualTime time = new ManualTime(Instant.ofEpochMilli(T0 + 30 * M1));
-        try (SliceDirectory dir = SliceDirectory.open(root, SERIES, StoreOptions.defaults().withClock(time.clock()))) {
+        try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
+                StoreOptions.builder().clock(time.clock()).build())) {
             dir.setGridAnchor(T0);
             dir.write(SERIES.key(T0), rows(T0, 10, "1.75"), fetch(T0));
         }
@@ -126,7 +130,8 @@ class SliceChecksumsTest {
                 .replaceFirst(",\\s*\"data_sha256\"\\s*:\\s*\"[0-9a-f]{64}\"", "");
         assertThat(stripped).doesNotContain("data_sha256").endsWith(text.substring(text.indexOf("\"data\"")));
         Files.writeString(file(T0), stripped); // as an older writer might have left it
-        try (SliceDirectory dir = SliceDirectory.open(root, SERIES, StoreOptions.defaults().withClock(time.clock()))) {
+        try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
+                StoreOptions.builder().clock(time.clock()).build())) {
             assertThat(dir.entries()).hasSize(1); // reconciled: the file is adopted again, not quarantined
         }
         LoadResult r = CandleLoader.of(root, SERIES).clock(time.clock()).load();

@@ -34,7 +34,8 @@ class StaleSnapshotTest {
     @Test
     void aFileReplacedAfterPlanningIsNoticedAndTheLoadStartsOver() throws Exception {
         ManualTime time = new ManualTime(Instant.ofEpochMilli(T0 + 12 * M1 + 30_000));
-        try (SliceDirectory dir = SliceDirectory.open(root, SERIES, StoreOptions.defaults().withClock(time.clock()))) {
+        try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
+                StoreOptions.builder().clock(time.clock()).build())) {
             dir.setGridAnchor(T0);
             dir.write(SERIES.key(T0), rows(T0, 10), fetch(T0));
             dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 3), fetch(T0 + 10 * M1)); // the last one forming

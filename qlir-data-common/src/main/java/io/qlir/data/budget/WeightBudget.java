@@ -81,6 +81,17 @@ public final class WeightBudget {
     }
 
     /**
+     * A builder holding this budget's settings, for a new budget like it; the new one starts empty (the weight
+     * spent here is not carried over, so two budgets on one IP still need sharing, not copying).
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder().capacity(capacity).window(window).clock(clock).sleeper(sleeper)
+                .awaitServerCount(awaitServerCount);
+    }
+
+    /**
      * The capacity per window.
      *
      * @return the most weight in any window

@@ -7,7 +7,7 @@ package io.qlir.data.manifest;
  * recovered at the next open, which notices the file the manifest does not know. So the journal may trade
  * durability for speed.
  * <pre>{@code
- * StoreOptions.defaults().withJournalDurability(JournalDurability.BATCHED)
+ * StoreOptions.builder().journalDurability(JournalDurability.BATCHED).build()
  * }</pre>
  */
 public enum JournalDurability {

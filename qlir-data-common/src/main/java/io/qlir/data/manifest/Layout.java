@@ -45,6 +45,19 @@ public final class Layout {
     }
 
     /**
+     * Reads the manifest and journal of a directory given by its path, whatever its path says: for the validator,
+     * which also checks directories whose path names no series. Everything above this layer addresses a series as
+     * (data root, {@link SliceSeries}); see {@link Manifest#load(Path, SliceSeries)}.
+     *
+     * @param dir the directory
+     * @return the manifest as the store would see it, with the problems found
+     * @throws IOException only when the files exist but cannot be read at all
+     */
+    public static ManifestLoad readManifest(Path dir) throws IOException {
+        return ManifestStore.load(dir);
+    }
+
+    /**
      * The file that holds a slice.
      *
      * @param dir the slice directory

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * ordered by slice start, one per key. Two manifests are equal when series, anchor and entries are, which is how
  * {@link SliceDirectory#rebuild()} is compared with the live one.
  * <pre>{@code
- * ManifestLoad load = Manifest.load(dir);      // read-only: no lock, never throws on bad content
+ * ManifestLoad load = Manifest.load(dataRoot, series);   // read-only: no lock, never throws on bad content
  * load.manifest().summary().describe();
  * }</pre>
  */
@@ -47,13 +47,19 @@ public final class Manifest {
     }
 
     /**
-     * Reads a directory's manifest and journal without taking its lock, reporting damage instead of failing.
+     * Reads a series' manifest and journal without taking its lock, reporting damage instead of failing.
      *
-     * @param dir the slice directory
+     * @param dataRoot the data root
+     * @param series which slices
      * @return the manifest as the store would see it, with the problems found
      * @throws IOException only when the files exist but cannot be read at all
      */
-    public static ManifestLoad load(Path dir) throws IOException {
+    public static ManifestLoad load(Path dataRoot, SliceSeries series) throws IOException {
+        return ManifestStore.load(series.directory(dataRoot));
+    }
+
+    /** Reads a directory's manifest and journal (this package's tests address odd directories by path). */
+    static ManifestLoad load(Path dir) throws IOException {
         return ManifestStore.load(dir);
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * <p>Reading never fails on bad content: damaged entries are left out and reported as {@link Problem}s, a torn
  * last journal line (a crash mid-append) is ignored and reported as tolerated.
  * <pre>{@code
- * ManifestLoad load = Manifest.load(dir);
+ * ManifestLoad load = Manifest.load(dataRoot, series);
  * load.problems().forEach(p -> log.warn("{}: {}", p.where(), p.message()));
  * }</pre>
  *

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * index); {@link #close} compacts the journal into {@code manifest.json}. Methods are thread-safe: several fetch
  * threads may write different slices at once, and their journal fsyncs are grouped.
  * <pre>{@code
- * try (SliceDirectory dir = SliceDirectory.open(dataRoot, series, StoreOptions.defaults().withClock(clock))) {
+ * try (SliceDirectory dir = SliceDirectory.open(dataRoot, series, StoreOptions.builder().clock(clock).build())) {
  *     if (dir.gridAnchor().isEmpty()) dir.setGridAnchor(probeFirstCandle());
  *     dir.plan(fromMs, toMs);
  *     for (SliceEntry due : dir.due(fromMs, toMs)) {

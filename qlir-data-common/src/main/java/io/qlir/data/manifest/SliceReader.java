@@ -2,9 +2,9 @@ package io.qlir.data.manifest;
 
 import io.qlir.data.file.RowFormat;
 import io.qlir.data.file.SliceFile;
+import io.qlir.data.file.SliceFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * Read-only access to a slice directory for loaders: which files cover a time range, and their meta and rows.
  *
  * <p>Takes no lock (a writer may be running): the manifest and journal say which files exist, each file is read
- * whole and is always complete (files are replaced atomically). Entries come in time order.
+ * whole and is always complete (files are replaced atomically). Entries come in time order. A series is addressed
+ * as everywhere in the store: (data root, {@link SliceSeries}). A series that is not there is a
+ * {@link NoSuchSeriesException}, one that cannot be read as stored a {@link StoreDamagedException}.
  * <pre>{@code
  * SliceReader reader = SliceReader.open(dataRoot, series);
  * for (SliceEntry e : reader.entries(fromMs, toMs)) {
@@ -35,37 +37,27 @@ public final class SliceReader {
     }
 
     /**
-     * Opens a series' directory for reading.
+     * Opens a series for reading (rows with the open time first, as qlir and the Python qlir write them).
      *
      * @param dataRoot the data root
      * @param series which slices
      * @return the reader
-     * @throws IOException when the directory does not exist (naming it) or its manifest cannot be read
+     * @throws NoSuchSeriesException when the data root or the series' directory does not exist (naming the path
+     *     and listing the series that are there)
+     * @throws StoreDamagedException when the directory has no usable qlir manifest (open it once with
+     *     {@link SliceDirectory#open} to build one from the files)
+     * @throws IOException when the manifest cannot be read at all
      */
     public static SliceReader open(Path dataRoot, SliceSeries series) throws IOException {
-        return open(series.directory(dataRoot), RowFormat.OPEN_TIME_FIRST);
-    }
-
-    /**
-     * Opens a slice directory for reading.
-     *
-     * @param dir the slice directory
-     * @param format where rows keep their open time
-     * @return the reader
-     * @throws IOException when the directory does not exist (naming it), has no usable manifest (open it once with
-     *     {@link SliceDirectory#open} to build one), or cannot be read
-     */
-    public static SliceReader open(Path dir, RowFormat format) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IOException("no slice directory at " + dir + "; valid: <dataRoot>/<venue>/<endpoint>/raw/"
-                    + "<SYMBOL>/<interval>/limit=<limit>, created by a fetch");
-        }
+        MissingSeries.check(dataRoot, series);
+        Path dir = series.directory(dataRoot);
         ManifestLoad load = ManifestStore.load(dir, false);
         if (load.manifest() == null || load.foreign() || !load.manifestFound()) {
-            throw new IOException("slice directory " + dir + " has no qlir manifest; open it once for writing "
-                    + "(SliceDirectory.open reconciles and builds it from the files)");
+            String message = "slice directory " + dir + " has no qlir manifest; open it once for writing "
+                    + "(SliceDirectory.open, or 'qlir manifest rebuild', reconciles and builds it from the files)";
+            throw new StoreDamagedException(dir, message, new IOException(message));
         }
-        return new SliceReader(dir, load.manifest(), format);
+        return new SliceReader(dir, load.manifest(), RowFormat.OPEN_TIME_FIRST);
     }
 
     /**
@@ -100,14 +92,20 @@ public final class SliceReader {
      * @param entry an entry with a file
      * @return the file's content
      * @throws IllegalArgumentException when the entry has no file
-     * @throws IOException when the file cannot be read ({@link io.qlir.data.file.SliceFileException} when damaged)
+     * @throws StoreDamagedException when the file is damaged (its cause, a
+     *     {@link io.qlir.data.file.SliceFileException}, says how)
+     * @throws IOException when the file cannot be read
      */
     public SliceFile read(SliceEntry entry) throws IOException {
         if (!entry.hasFile()) {
             throw new IllegalArgumentException("slice " + entry.key() + " has no file (status "
                     + entry.status().wireCode() + ")");
         }
-        return SliceFile.read(Layout.sliceFile(dir, entry.key()), format);
+        try {
+            return SliceFile.read(Layout.sliceFile(dir, entry.key()), format);
+        } catch (SliceFileException e) {
+            throw new StoreDamagedException(dir, e.getMessage(), e);
+        }
     }
 
     /**
@@ -115,7 +113,8 @@ public final class SliceReader {
      *
      * @param fromMs the first time wanted, inclusive
      * @param toMs the last time wanted, inclusive
-     * @return the files; reading errors surface as {@link UncheckedIOException}
+     * @return the files; reading errors surface as {@link UncheckedIOException} (a damaged file as
+     *     {@link StoreDamagedException})
      */
     public Stream<SliceFile> files(long fromMs, long toMs) {
         return entries(fromMs, toMs).stream().map(e -> {

@@ -6,42 +6,33 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * How a {@link SliceDirectory} behaves: its clock, status policy, row format and journal durability.
+ * How a writer of the store behaves: its clock, status policy, row format, journal durability and compaction.
  *
- * <p>"Now" always comes from the clock (the system UTC clock by default; tests and demos pass a fixed one).
+ * <p>{@link SliceDirectory#open(java.nio.file.Path, SliceSeries, StoreOptions)} takes it, and so do the venue
+ * modules' fetchers and servers, so a store option is set in one place. "Now" always comes from the clock (the
+ * system UTC clock by default; tests and demos pass a fixed or manual one): this is the one way to give the store
+ * a clock. Immutable; {@link #toBuilder()} makes a changed copy.
  * <pre>{@code
- * StoreOptions opts = StoreOptions.defaults().withClock(Clock.fixed(t, ZoneOffset.UTC));
+ * StoreOptions opts = StoreOptions.builder().clock(Clock.fixed(t, ZoneOffset.UTC)).build();
+ * StoreOptions fast = opts.toBuilder().journalDurability(JournalDurability.BATCHED).build();
  * }</pre>
- *
- * @param clock where "now" comes from
- * @param policy the status policy
- * @param rowFormat where raw rows keep their open time
- * @param durability when journal appends are fsynced
- * @param compactAfterLines compact once the journal holds this many lines, or as many as the manifest has
- *     entries, whichever is larger (so compaction stays O(1) per update, amortized)
  */
-public record StoreOptions(Clock clock, StatusPolicy policy, RowFormat rowFormat, JournalDurability durability,
-                           int compactAfterLines) {
+public final class StoreOptions {
 
-    /**
-     * Checks the parts.
-     *
-     * @param clock where "now" comes from
-     * @param policy the status policy
-     * @param rowFormat where raw rows keep their open time
-     * @param durability when journal appends are fsynced
-     * @param compactAfterLines the journal length that triggers compaction (at least 1)
-     * @throws NullPointerException when a part is null
-     * @throws IllegalArgumentException when {@code compactAfterLines < 1}
-     */
-    public StoreOptions {
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(rowFormat, "rowFormat");
-        Objects.requireNonNull(durability, "durability");
-        if (compactAfterLines < 1) {
-            throw new IllegalArgumentException("bad compactAfterLines " + compactAfterLines + "; valid: >= 1");
-        }
+    private static final StoreOptions DEFAULTS = new Builder().build();
+
+    private final Clock clock;
+    private final StatusPolicy policy;
+    private final RowFormat rowFormat;
+    private final JournalDurability durability;
+    private final int compactAfterLines;
+
+    private StoreOptions(Builder b) {
+        this.clock = b.clock;
+        this.policy = b.policy;
+        this.rowFormat = b.rowFormat;
+        this.durability = b.durability;
+        this.compactAfterLines = b.compactAfterLines;
     }
 
     /**
@@ -51,57 +42,164 @@ public record StoreOptions(Clock clock, StatusPolicy policy, RowFormat rowFormat
      * @return the default options
      */
     public static StoreOptions defaults() {
-        return new StoreOptions(Clock.systemUTC(), StatusPolicy.defaults(), RowFormat.OPEN_TIME_FIRST,
-                JournalDurability.EVERY_APPEND, 4096);
+        return DEFAULTS;
     }
 
     /**
-     * These options with another clock.
+     * A builder holding the defaults.
      *
-     * @param clock where "now" comes from
-     * @return new options
+     * @return a new builder
      */
-    public StoreOptions withClock(Clock clock) {
-        return new StoreOptions(clock, policy, rowFormat, durability, compactAfterLines);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * These options with another status policy.
+     * A builder holding these options.
      *
-     * @param policy the policy
-     * @return new options
+     * @return a new builder
      */
-    public StoreOptions withPolicy(StatusPolicy policy) {
-        return new StoreOptions(clock, policy, rowFormat, durability, compactAfterLines);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
-     * These options with another row format.
+     * Where "now" comes from.
      *
-     * @param rowFormat where raw rows keep their open time
-     * @return new options
+     * @return the clock
      */
-    public StoreOptions withRowFormat(RowFormat rowFormat) {
-        return new StoreOptions(clock, policy, rowFormat, durability, compactAfterLines);
+    public Clock clock() {
+        return clock;
     }
 
     /**
-     * These options with another journal durability.
+     * The status policy.
      *
-     * @param durability when journal appends are fsynced
-     * @return new options
+     * @return the policy
      */
-    public StoreOptions withJournalDurability(JournalDurability durability) {
-        return new StoreOptions(clock, policy, rowFormat, durability, compactAfterLines);
+    public StatusPolicy policy() {
+        return policy;
     }
 
     /**
-     * These options with another compaction threshold.
+     * Where raw rows keep their open time.
      *
-     * @param lines the journal length that triggers compaction (at least 1)
-     * @return new options
+     * @return the row format
      */
-    public StoreOptions withCompactAfterLines(int lines) {
-        return new StoreOptions(clock, policy, rowFormat, durability, lines);
+    public RowFormat rowFormat() {
+        return rowFormat;
+    }
+
+    /**
+     * When journal appends are fsynced.
+     *
+     * @return the durability
+     */
+    public JournalDurability durability() {
+        return durability;
+    }
+
+    /**
+     * Compact once the journal holds this many lines, or as many as the manifest has entries, whichever is larger
+     * (so compaction stays O(1) per update, amortized).
+     *
+     * @return the threshold, at least 1
+     */
+    public int compactAfterLines() {
+        return compactAfterLines;
+    }
+
+    @Override
+    public String toString() {
+        return "StoreOptions{clock=" + clock + ", policy=" + policy + ", rowFormat=" + rowFormat + ", durability="
+                + durability + ", compactAfterLines=" + compactAfterLines + "}";
+    }
+
+    /** Collects {@link StoreOptions}; every option starts at its default. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private StatusPolicy policy = StatusPolicy.defaults();
+        private RowFormat rowFormat = RowFormat.OPEN_TIME_FIRST;
+        private JournalDurability durability = JournalDurability.EVERY_APPEND;
+        private int compactAfterLines = 4096;
+
+        private Builder() {
+        }
+
+        private Builder(StoreOptions o) {
+            this.clock = o.clock;
+            this.policy = o.policy;
+            this.rowFormat = o.rowFormat;
+            this.durability = o.durability;
+            this.compactAfterLines = o.compactAfterLines;
+        }
+
+        /**
+         * Where "now" comes from (default the system UTC clock).
+         *
+         * @param c the clock
+         * @return this builder
+         */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /**
+         * The status policy (default {@link StatusPolicy#defaults()}).
+         *
+         * @param p the policy
+         * @return this builder
+         */
+        public Builder policy(StatusPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        /**
+         * Where raw rows keep their open time (default {@link RowFormat#OPEN_TIME_FIRST}).
+         *
+         * @param f the row format
+         * @return this builder
+         */
+        public Builder rowFormat(RowFormat f) {
+            this.rowFormat = Objects.requireNonNull(f, "rowFormat");
+            return this;
+        }
+
+        /**
+         * When journal appends are fsynced (default every append).
+         *
+         * @param d the durability
+         * @return this builder
+         */
+        public Builder journalDurability(JournalDurability d) {
+            this.durability = Objects.requireNonNull(d, "durability");
+            return this;
+        }
+
+        /**
+         * The journal length that triggers compaction (default 4096).
+         *
+         * @param lines at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code lines < 1}
+         */
+        public Builder compactAfterLines(int lines) {
+            if (lines < 1) {
+                throw new IllegalArgumentException("bad compactAfterLines " + lines + "; valid: >= 1");
+            }
+            this.compactAfterLines = lines;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         */
+        public StoreOptions build() {
+            return new StoreOptions(this);
+        }
     }
 }

@@ -8,6 +8,13 @@
  * {@code manifest.journal}; {@code manifest.json} is the journal compacted. Readers
  * ({@link io.qlir.data.manifest.SliceReader}, the validator) take no lock. {@link
  * io.qlir.data.manifest.ManifestSummary} is the one summary shape; its counts always sum to the total.
+ *
+ * <p>A series is addressed one way everywhere: (data root, {@link io.qlir.data.manifest.SliceSeries}); only
+ * {@link io.qlir.data.manifest.Layout}, the layer below, speaks of a directory's path. Two errors say what went
+ * wrong with a series, both unchecked: {@link io.qlir.data.manifest.NoSuchSeriesException} (it is not there) and
+ * {@link io.qlir.data.manifest.StoreDamagedException} (it is there but cannot be read as stored; a writer's
+ * reconcile repairs it). How a writer behaves (clock, status policy, durability) is one
+ * {@link io.qlir.data.manifest.StoreOptions}.
  * <pre>{@code
  * SliceSeries series = new SliceSeries("binance", "klines", "BTCUSDT", Interval.M1, 1000);
  * try (SliceDirectory dir = SliceDirectory.open(dataRoot, series)) {

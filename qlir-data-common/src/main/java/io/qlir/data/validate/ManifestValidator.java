@@ -4,6 +4,7 @@ import io.qlir.data.file.RowFormat;
 import io.qlir.data.manifest.Layout;
 import io.qlir.data.manifest.Manifest;
 import io.qlir.data.manifest.ManifestLoad;
+import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.slice.StatusPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * also reads every slice file. Gaps inside {@code historical_sparsity} slices are real upstream gaps and come out as
  * warnings, so "clean" (no error) is reachable on real data. Counts per rule are logged at the end.
  * <pre>{@code
- * ValidationReport r = ManifestValidator.validate(dir);                     // metadata mode
- * ValidationReport deep = ManifestValidator.validate(dir, ValidationMode.DEEP);
+ * ValidationReport r = ManifestValidator.validate(dataRoot, series);                  // metadata mode
+ * ValidationReport deep = ManifestValidator.validate(dataRoot, series, ValidationMode.DEEP);
  * if (!r.isClean()) System.out.println(r.toTable().print());
  * }</pre>
  */
@@ -59,33 +60,51 @@ public final class ManifestValidator {
     }
 
     /**
-     * Validates a directory in metadata mode with the default policy.
+     * Validates a series in metadata mode with the default policy.
      *
-     * @param dir the slice directory
-     * @return the report
+     * @param dataRoot the data root
+     * @param series which slices
+     * @return the report; a series that is not there is an error in it, never an exception
      */
-    public static ValidationReport validate(Path dir) {
-        return validate(dir, ValidationMode.METADATA);
+    public static ValidationReport validate(Path dataRoot, SliceSeries series) {
+        return validate(dataRoot, series, ValidationMode.METADATA);
     }
 
     /**
-     * Validates a directory with the default policy and row format.
+     * Validates a series with the default policy and row format.
      *
-     * @param dir the slice directory
+     * @param dataRoot the data root
+     * @param series which slices
      * @param mode how much to read
-     * @return the report
+     * @return the report; a series that is not there is an error in it, never an exception
      */
-    public static ValidationReport validate(Path dir, ValidationMode mode) {
+    public static ValidationReport validate(Path dataRoot, SliceSeries series, ValidationMode mode) {
+        return validate(series.directory(dataRoot), mode);
+    }
+
+    /** Validates a directory given by its path (this package's tests also check directories that name no series). */
+    static ValidationReport validate(Path dir) {
+        return validate(dir, ValidationMode.METADATA);
+    }
+
+    /** Validates a directory given by its path with the default policy and row format. */
+    static ValidationReport validate(Path dir, ValidationMode mode) {
         return of(mode, StatusPolicy.defaults(), RowFormat.OPEN_TIME_FIRST).run(dir);
     }
 
     /**
-     * Validates a directory.
+     * Validates a series.
      *
-     * @param dir the slice directory
+     * @param dataRoot the data root
+     * @param series which slices
      * @return the report; anything unreadable is a violation in it, never an exception
      */
-    public ValidationReport run(Path dir) {
+    public ValidationReport run(Path dataRoot, SliceSeries series) {
+        return run(series.directory(dataRoot));
+    }
+
+    /** Validates a directory given by its path; anything unreadable is a violation in the report. */
+    ValidationReport run(Path dir) {
         long t0 = System.nanoTime();
         Findings f = new Findings();
         Manifest m = null;
@@ -123,7 +142,7 @@ public final class ManifestValidator {
                     + "; valid: <dataRoot>/<venue>/<endpoint>/raw/<SYMBOL>/<interval>/limit=<limit>");
             return null;
         }
-        ManifestLoad load = Manifest.load(dir);
+        ManifestLoad load = Layout.readManifest(dir);
         if (!load.manifestFound()) {
             f.error(Rule.MANIFEST_STRUCTURE, null, "no " + Layout.MANIFEST + " (open the directory with a writer once "
                     + "to build it from the files)");

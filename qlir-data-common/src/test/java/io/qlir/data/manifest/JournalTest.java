@@ -27,7 +27,7 @@ class JournalTest {
     final MutableClock clock = new MutableClock(LATER);
 
     SliceDirectory open() throws IOException {
-        return SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock));
+        return SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build());
     }
 
     @Test
@@ -65,7 +65,7 @@ class JournalTest {
                 "{\"meta\":{\"slice_comp");
         // killed after slice 3's file was renamed into place, before its journal line
         try (SliceDirectory other = SliceDirectory.open(root.resolve("elsewhere"), series(),
-                StoreOptions.defaults().withClock(clock))) {
+                StoreOptions.builder().clock(clock).build())) {
             other.write(slice(3), rows(slice(3), 0, 9), fetch(slice(3), LATER));
             Files.copy(Layout.sliceFile(other.path(), slice(3)), Layout.sliceFile(path, slice(3)));
         }
@@ -82,7 +82,8 @@ class JournalTest {
             assertThat(d.summary().count(SliceStatus.COMPLETE)).isEqualTo(3);
             assertThat(d.due()).isEmpty();
         }
-        var report = io.qlir.data.validate.ManifestValidator.validate(path, io.qlir.data.validate.ValidationMode.DEEP);
+        var report = io.qlir.data.validate.ManifestValidator.validate(root, series(),
+                io.qlir.data.validate.ValidationMode.DEEP);
         assertThat(report.violations()).as(report.toTable().print()).isEmpty();
         assertThat(report.rowsRead()).isEqualTo(30);
     }

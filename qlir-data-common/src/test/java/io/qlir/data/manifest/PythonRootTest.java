@@ -61,7 +61,8 @@ class PythonRootTest {
     @Test
     void readerServesThePythonFileToLoaders() throws IOException {
         placePythonFile();
-        assertThatThrownBy(() -> SliceReader.open(root, SERIES)).hasMessageContaining("has no qlir manifest");
+        assertThatThrownBy(() -> SliceReader.open(root, SERIES)).isInstanceOf(StoreDamagedException.class)
+                .hasMessageContaining("has no qlir manifest");
         SliceDirectory.open(root, SERIES).close();
         SliceReader reader = SliceReader.open(root, SERIES);
         List<SliceEntry> entries = reader.entries(KEY.startMs(), KEY.startMs());
@@ -73,6 +74,7 @@ class PythonRootTest {
                 .containsExactly(KEY);
         assertThat(reader.entries(0, KEY.startMs() - 1)).isEmpty();
         assertThatThrownBy(() -> SliceReader.open(root, new SliceSeries("binance", "klines", "ETHUSDT", Interval.M30,
-                500))).hasMessageContaining("no slice directory at");
+                500))).isInstanceOf(NoSuchSeriesException.class).hasMessageContaining("ETHUSDT")
+                .hasMessageContaining("does not exist").hasMessageContaining("found under");
     }
 }

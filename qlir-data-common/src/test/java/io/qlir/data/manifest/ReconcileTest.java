@@ -39,7 +39,7 @@ class ReconcileTest {
     final MutableClock clock = new MutableClock(LATER);
 
     SliceDirectory open() throws IOException {
-        return SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock));
+        return SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build());
     }
 
     /** A directory with complete, sparse, empty, partial, failed and planned-missing slices, cleanly closed. */

@@ -37,7 +37,7 @@ class SliceDirectoryTest {
     final MutableClock clock = new MutableClock(LATER);
 
     SliceDirectory open() throws IOException {
-        return SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock));
+        return SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build());
     }
 
     @Test
@@ -191,7 +191,7 @@ class SliceDirectoryTest {
     void journalGrowsOneLinePerUpdateAndCompactsAtTheThreshold() throws IOException {
         Path journal;
         try (SliceDirectory dir = SliceDirectory.open(root, series(),
-                StoreOptions.defaults().withClock(clock).withCompactAfterLines(5))) {
+                StoreOptions.builder().clock(clock).compactAfterLines(5).build())) {
             journal = dir.path().resolve(Layout.JOURNAL);
             for (int k = 0; k < 4; k++) {
                 dir.write(slice(k), rows(slice(k), 0, 9), fetch(slice(k), LATER));

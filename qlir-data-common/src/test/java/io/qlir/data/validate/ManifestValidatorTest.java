@@ -46,7 +46,7 @@ class ManifestValidatorTest {
     final MutableClock clock = new MutableClock(LATER);
 
     SliceDirectory open() throws IOException {
-        return SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock));
+        return SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build());
     }
 
     /** Complete, empty, partial/awaiting and still-forming slices, all consistent; cleanly closed. */
@@ -252,7 +252,7 @@ class ManifestValidatorTest {
         Path dir = clean();
         SliceKey off = series().key(ANCHOR + 40 * SPAN + 3 * M);
         writeDirect(dir, off, rows(off, 0, 9), SliceVerdict.COMPLETE, LATER);
-        SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock)).close(); // adopts it
+        SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build()).close(); // adopts it
         ValidationReport r = ManifestValidator.validate(dir);
         assertThat(r.isClean()).isTrue();
         assertThat(r.warnings()).singleElement().satisfies(v -> {
@@ -289,7 +289,7 @@ class ManifestValidatorTest {
         // and a duplicated candle
         long s3 = slice(3).startMs();
         writeDirect(dir, slice(3), rowsAt(s3, s3, s3 + M), SliceVerdict.COMPLETE, LATER);
-        SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock)).close();
+        SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build()).close();
         for (ValidationMode mode : ValidationMode.values()) {
             ValidationReport r = ManifestValidator.validate(dir, mode);
             List<Violation> spacing = r.byRule(Rule.OPEN_TIME_SPACING).stream()
@@ -345,7 +345,7 @@ class ManifestValidatorTest {
         SliceKey k = slice(9);
         // complete for 5 of 10 rows, written 1 minute after the slice ended: the policy says partial
         writeDirect(dir, k, rows(k, 0, 4), SliceVerdict.COMPLETE, Instant.ofEpochMilli(k.endExclusiveMs() + M));
-        SliceDirectory.open(root, series(), StoreOptions.defaults().withClock(clock)).close(); // -> needs_refresh
+        SliceDirectory.open(root, series(), StoreOptions.builder().clock(clock).build()).close(); // -> needs_refresh
         ValidationReport meta = ManifestValidator.validate(dir);
         assertThat(meta.isClean()).isTrue();
         assertThat(meta.byRule(Rule.STATUS_CONSISTENCY)).singleElement()

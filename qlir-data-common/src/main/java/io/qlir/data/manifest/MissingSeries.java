@@ -1,6 +1,5 @@
-package io.qlir.binance.load;
+package io.qlir.data.manifest;
 
-import io.qlir.data.manifest.SliceSeries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,18 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The one error for data that is not there: names the path and says what is there instead. */
-final class MissingData {
+/** Builds the one "no such series" error: names the path and says what is there instead. */
+final class MissingSeries {
 
     private static final int MAX_LISTED = 25;
 
-    private MissingData() {
+    private MissingSeries() {
     }
 
-    /** Throws when the data root or the series' directory does not exist. */
+    /** Throws {@link NoSuchSeriesException} when the data root or the series' directory does not exist. */
     static void check(Path dataRoot, SliceSeries series) {
         if (!Files.isDirectory(dataRoot)) {
-            throw new IllegalArgumentException("data root " + dataRoot.toAbsolutePath() + (Files.exists(dataRoot)
+            throw new NoSuchSeriesException(series, "data root " + dataRoot.toAbsolutePath() + (Files.exists(dataRoot)
                     ? " is not a directory" : " does not exist") + "; valid: the data root a fetch wrote into");
         }
         Path dir = series.directory(dataRoot);
@@ -27,7 +26,7 @@ final class MissingData {
             return;
         }
         Path raw = dataRoot.resolve(series.venue()).resolve(series.endpoint()).resolve("raw");
-        throw new IllegalArgumentException("no " + series + " data: " + dir.toAbsolutePath() + " does not exist; "
+        throw new NoSuchSeriesException(series, "no " + series + " data: " + dir.toAbsolutePath() + " does not exist; "
                 + describe(dataRoot, raw, series));
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
  * {@code --endpoint E --limit N}: which of the store's directories a command works on. The limit is the candles per
  * request and so the slice size ({@code .../limit=N/}), so it must match what the data was fetched with.
  */
-final class StoreOptions {
+final class EndpointLimitOptions {
 
     /** Binance's largest page for klines and uiKlines. */
     static final int MAX_LIMIT = 1000;

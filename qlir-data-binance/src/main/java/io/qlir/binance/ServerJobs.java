@@ -1,0 +1,69 @@
+package io.qlir.binance;
+
+import io.qlir.core.Interval;
+import io.qlir.data.budget.WeightBudget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What a {@link BinanceDataServer} runs: its jobs, all-trading lists resolved, and a cadence the budget affords. */
+final class ServerJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceDataServer.class);
+
+    private ServerJobs() {
+    }
+
+    /** One job per trading symbol of an endpoint and interval, quoted in an asset (null for all). */
+    record AllTrading(Endpoint endpoint, Interval interval, String quoteAsset) {
+    }
+
+    /**
+     * The jobs given, then one per trading symbol of each all-trading list (reading exchangeInfo), each once.
+     *
+     * @throws IllegalStateException when there is no job
+     * @throws FetchException when exchangeInfo cannot be read
+     */
+    static List<FetchJob> resolve(BinanceClient client, Collection<FetchJob> jobs, List<AllTrading> allTrading) {
+        List<FetchJob> all = new ArrayList<>(jobs);
+        for (AllTrading a : allTrading) {
+            BinanceResult<List<String>> r = a.quoteAsset() == null ? client.tradingSymbols()
+                    : client.tradingSymbols(a.quoteAsset());
+            if (!r.isOk()) {
+                throw new FetchException("cannot list the trading symbols: " + r.describe(), null);
+            }
+            for (String s : r.orThrow()) {
+                FetchJob j = FetchJob.of(a.endpoint(), s, a.interval());
+                if (!all.contains(j)) {
+                    all.add(j);
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            throw new IllegalStateException("a data server needs at least one job; add job(...) or allTrading(...)");
+        }
+        return all;
+    }
+
+    /** The cadence, stretched so that refreshing every job's tail takes at most half the shared budget. */
+    static Duration affordableCadence(WeightBudget budget, Duration cadence, List<FetchJob> all) {
+        if (cadence == null) {
+            return null;
+        }
+        long weight = 0;
+        for (FetchJob j : all) {
+            weight += j.endpoint().weight(j.limit());
+        }
+        long minMs = (long) Math.ceil(2.0 * weight * budget.window().toMillis() / budget.capacity());
+        if (cadence.toMillis() >= minMs) {
+            return cadence;
+        }
+        Duration stretched = Duration.ofMillis(minMs);
+        LOG.warn("data server: a cadence of {} for {} jobs would use more than half of the weight budget ({} per {}); "
+                + "using {}", cadence, all.size(), budget.capacity(), budget.window(), stretched);
+        return stretched;
+    }
+}
