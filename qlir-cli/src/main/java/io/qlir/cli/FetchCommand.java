@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,8 @@ import picocli.CommandLine.Spec;
 final class FetchCommand implements Callable<Integer> {
 
     static final int INVALID_SYMBOL = -1121;
+    /** Binance's code for an interval it does not serve. */
+    static final int INVALID_INTERVAL = -1120;
 
     private final CliContext context;
 
@@ -85,11 +88,15 @@ final class FetchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         range.validate();
         store.validate();
+        Clock clock = Clock.systemUTC();
+        if (range.start != null && range.start.isAfter(clock.instant())) {
+            throw new BadInputException("--start " + range.start + " is in the future (now " + clock.instant()
+                    + "); valid: an open time up to now, or no --start for the whole history");
+        }
         Session session = Session.open(context, runtime, network::addTo);
         RuntimeConfig config = session.config();
         FetchJob job = new FetchJob(store.endpoint, series.symbol, series.interval, store.limit);
         Path root = session.checkWritableDataRoot();
-        Clock clock = Clock.systemUTC();
         try (BinanceClient client = BinanceClients.from(config, clock)) {
             ProgressView progress = new ProgressView(spec.commandLine().getErr(), context.terminal(), job.toString(),
                     System::nanoTime);
@@ -99,11 +106,12 @@ final class FetchCommand implements Callable<Integer> {
                     .build();
             preflight(client, fetcher, job);
             session.writableDataRoot();
-            FetchSummary summary = Logging.inJob(job.name(), () -> runStoppable(fetcher, job));
-            progress.finish();
             PrintWriter out = spec.commandLine().getOut();
-            out.println(summary.describe());
-            out.flush();
+            FetchSummary summary = Logging.inJob(job.name(), () -> runStoppable(fetcher, job, s -> {
+                progress.finish();
+                out.println(s.describe());
+                out.flush();
+            }));
             return summary.isClean() ? Exit.OK : Exit.FAILURE;
         }
     }
@@ -122,13 +130,27 @@ final class FetchCommand implements Callable<Integer> {
             }
             throw new BadInputException("--symbol: " + probe.describe());
         }
+        if (probe instanceof BinanceResult.BinanceError<KlineBatch> e) { // reached: say what it answered
+            String said = job + ": Binance at " + client.baseUrl() + " refused the first-candle probe: "
+                    + probe.describe();
+            if (e.code() == INVALID_INTERVAL) {
+                throw new BadInputException("--interval: " + said);
+            }
+            throw new IllegalStateException(said + (e.httpStatus() == 404
+                    ? "; is --base-url the root of Binance's REST API (for example https://api.binance.com)?" : ""));
+        }
         if (!probe.isOk()) {
             throw new IllegalStateException(job + ": cannot reach Binance at " + client.baseUrl() + ": "
                     + probe.describe());
         }
     }
 
-    private FetchSummary runStoppable(BinanceFetcher fetcher, FetchJob job) throws Exception {
+    /**
+     * Runs the fetch so that Ctrl-C / SIGTERM stops it after the writes in flight; the summary is reported before
+     * the stop hook is released, so a stopped run still prints it.
+     */
+    private FetchSummary runStoppable(BinanceFetcher fetcher, FetchJob job, Consumer<FetchSummary> report)
+            throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             fetcher.stop();
@@ -142,7 +164,9 @@ final class FetchCommand implements Callable<Integer> {
         try {
             Instant from = range.start;
             Instant to = range.end;
-            return fetcher.fetch(job, from, to);
+            FetchSummary s = fetcher.fetch(job, from, to);
+            report.accept(s);
+            return s;
         } catch (UnknownSymbolException e) {
             throw new BadInputException("--symbol: " + e.getMessage(), e);
         } catch (DirectoryLockedException e) {

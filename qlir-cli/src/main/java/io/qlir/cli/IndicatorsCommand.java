@@ -171,6 +171,8 @@ final class IndicatorsCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new BadInputException("--out " + file + ": folder " + parent + " does not exist");
         }
+        OutputPaths.requireWritableFile(file, "--out");
+        OutputPaths.requireOutsideStore(file, "--out");
         return file;
     }
 

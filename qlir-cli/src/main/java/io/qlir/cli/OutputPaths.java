@@ -1,5 +1,6 @@
 package io.qlir.cli;
 
+import io.qlir.data.manifest.Layout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,6 +34,26 @@ final class OutputPaths {
         if (problem != null) {
             throw new BadInputException(flag + " " + file + " cannot be written: " + problem
                     + "; choose a file in a folder you can write");
+        }
+    }
+
+    /**
+     * Refuses a file that belongs to a slice store (its manifest, journal or lock, or anything in its
+     * {@code responses/} or {@code quarantine/}): an export written there would destroy the index or the data.
+     */
+    static void requireOutsideStore(Path file, String flag) throws BadInputException {
+        Path abs = file.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        String name = abs.getFileName().toString();
+        boolean storeFile = parent != null && Files.isDirectory(parent.resolve(Layout.RESPONSES))
+                && (name.equals(Layout.MANIFEST) || name.equals(Layout.JOURNAL) || name.equals(Layout.LOCK));
+        boolean inStoreFolder = parent != null && parent.getFileName() != null
+                && (parent.getFileName().toString().equals(Layout.RESPONSES)
+                || parent.getFileName().toString().equals(Layout.QUARANTINE))
+                && Files.isDirectory(parent.resolveSibling(Layout.RESPONSES));
+        if (storeFile || inStoreFolder) {
+            throw new BadInputException(flag + " " + file + " is a file of a slice store (" + parent + "); writing "
+                    + "there would destroy it: choose a file outside the store, for example candles.csv");
         }
     }
 

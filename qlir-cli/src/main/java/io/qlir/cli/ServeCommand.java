@@ -131,6 +131,10 @@ final class ServeCommand implements Callable<Integer> {
                     + EndpointLimitOptions.MAX_LIMIT + " candles per request");
         }
         List<FetchJob> listed = jobs.specs == null ? List.of() : parseJobs(jobs.specs, limit);
+        if (jobs.specs != null && listed.isEmpty()) {
+            throw new BadInputException("--jobs names no job; write SYMBOL:INTERVAL[:ENDPOINT],..., for example "
+                    + "BTCUSDT:1m:klines, or use --all --interval I");
+        }
         Duration every = duration("--cadence", cadence);
         Duration runFor = stopAfter == null ? null : duration("--stop-after", stopAfter);
         Session session = Session.open(context, runtime, network::addTo);

@@ -144,4 +144,19 @@ class CandlesExportTest {
         BufferedImage png = ImageIO.read(cli.workingDir().resolve("c.png").toFile());
         assertThat(png.getWidth()).isEqualTo(640);
     }
+
+    @Test
+    void outOntoAStoresManifestOrOntoAFolderIsBadInputAndOverwritesNothing() throws Exception {
+        Path series = root.resolve("binance/klines/raw/BTCUSDT/30m/limit=100");
+        Path manifest = series.resolve("manifest.json");
+        byte[] before = java.nio.file.Files.readAllBytes(manifest);
+        CliRunner.Result onto = run("candles", "export", "--out", manifest.toString());
+        assertThat(onto.exitCode()).as(onto.err()).isEqualTo(2);
+        assertThat(onto.err()).contains("is a file of a slice store");
+        assertThat(java.nio.file.Files.readAllBytes(manifest)).isEqualTo(before);
+
+        CliRunner.Result folder = run("candles", "export", "--out", temp.toString());
+        assertThat(folder.exitCode()).as(folder.err()).isEqualTo(2);
+        assertThat(folder.err()).contains("is a folder");
+    }
 }

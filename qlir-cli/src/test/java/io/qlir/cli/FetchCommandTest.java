@@ -109,6 +109,25 @@ class FetchCommandTest {
     }
 
     @Test
+    void aStartInTheFutureIsBadInputAndCreatesNothing() {
+        CliRunner.Result r = fetch("--symbol", "BTCUSDT", "--start", "2999-01-01");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("--start 2999-01-01T00:00:00Z is in the future");
+        assertThat(fake.klineRequestCount()).isZero();
+        assertThat(root).doesNotExist();
+    }
+
+    @Test
+    void aServerThatAnswers404IsNamedAsReachedWithWhatItSaid() throws Exception {
+        CliRunner.Result r = fetch("--symbol", "BTCUSDT", "--base-url", fake.baseUrl() + "/nothing-here",
+                "--retry-max-attempts", "1");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("refused the first-candle probe", "404", "--base-url")
+                .doesNotContain("cannot reach");
+        assertThat(root).doesNotExist();
+    }
+
+    @Test
     void aBadIntervalIsBadInputAndAsksNothing() {
         CliRunner.Result r = cli.run("fetch", "--data-root", root.toString(), "--symbol", "BTCUSDT", "--interval",
                 "1H");

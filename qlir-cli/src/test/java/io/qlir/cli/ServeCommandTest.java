@@ -103,6 +103,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void jobsOfOnlyCommasIsBadInput() {
+        CliRunner.Result r = cli.run("serve", "--jobs", ",,", "--data-root", root.toString(), "--stop-after", "1s");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("--jobs").doesNotContain("allTrading(");
+        assertThat(root).doesNotExist();
+    }
+
+    @Test
     void badJobSpecsAndOptionsAreBadInput() {
         assertThat(cli.run("serve", "--jobs", "BTCUSDT", "--data-root", root.toString()).err())
                 .contains("'BTCUSDT' is not a job; write SYMBOL:INTERVAL[:ENDPOINT]");

@@ -62,6 +62,7 @@ public final class BinanceClient implements AutoCloseable {
     private final Duration skewTolerance;
     private final OkHttpClient http;
     private final Caller caller;
+    private final AnnouncedLimits limits;
     private final AtomicReference<ServerTime> lastServerTime = new AtomicReference<>();
     private volatile boolean closed;
 
@@ -80,6 +81,7 @@ public final class BinanceClient implements AutoCloseable {
                     + "per IP, so share one client (or one WeightBudget) between jobs", OWN_BUDGETS_OPEN.get());
         }
         this.skewTolerance = b.skewTolerance;
+        this.limits = new AnnouncedLimits(b.clock, b.sleeper);
         OkHttpClient.Builder hb = new OkHttpClient.Builder()
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
@@ -90,7 +92,8 @@ public final class BinanceClient implements AutoCloseable {
         }
         this.http = hb.build();
         this.caller = new Caller(http, userAgent, budget, b.retryPolicy, b.sleeper, b.random, clock,
-                b.maxRateLimitWaits);
+                new Caller.RateLimitWaits(b.maxRateLimitWaits, b.maxRetryAfter), limits);
+        caller.onLimitsStale(this::adoptAnnouncedLimits);
     }
 
     /**
@@ -121,14 +124,48 @@ public final class BinanceClient implements AutoCloseable {
      */
     public BinanceResult<KlineBatch> klines(KlineQuery query) {
         Objects.requireNonNull(query, "query");
-        HttpUrl.Builder url = url(query.endpoint().path())
-                .addQueryParameter("symbol", query.symbol())
-                .addQueryParameter("interval", query.interval().wireCode());
-        query.startTime().ifPresent(t -> url.addQueryParameter("startTime", Long.toString(t)));
-        query.endTime().ifPresent(t -> url.addQueryParameter("endTime", Long.toString(t)));
-        url.addQueryParameter("limit", Integer.toString(query.limit()));
-        return caller.call(query.describe(), url.build(), query.weight(),
+        return caller.call(query.describe(), klinesUrl(query), query.weight(),
                 r -> KlinesParser.parse(query, r.body().bytes(), clock.instant()));
+    }
+
+    /**
+     * Reads {@code exchangeInfo}'s {@code rateLimits} (one attempt) and paces every later request under each
+     * announced {@code REQUEST_WEIGHT} and {@code RAW_REQUESTS} limit as well as under the configured budget (see
+     * {@link AnnouncedLimits}); fetch and serve runs call it at their start, and the client again after any 429.
+     * When the limits cannot be read, the configured budget alone paces (logged).
+     */
+    BinanceResult<ExchangeInfo> adoptAnnouncedLimits() {
+        BinanceResult<ExchangeInfo> r = caller.call("exchangeInfo (rate limits)", url("/api/v3/exchangeInfo").build(),
+                Weights.EXCHANGE_INFO, resp -> JsonBodies.exchangeInfo(resp.body().byteStream()),
+                RetryPolicy.noRetries());
+        if (r instanceof BinanceResult.Ok<ExchangeInfo> ok) {
+            limits.install(ok.value().rateLimits());
+        } else {
+            LOG.warn("could not read the limits Binance announces ({}); pacing by the configured budget {} alone",
+                    r.describe(), budget);
+        }
+        return r;
+    }
+
+    /** Whether announced limits were read (for tests and the summary). */
+    String announcedLimits() {
+        return limits.describe();
+    }
+
+    /**
+     * Like {@link #klines(KlineQuery)} for a range that must hold candles (it lies inside the series' listed
+     * history): an empty answer is a faulty one, retried like a malformed body, and in the end a
+     * {@link FailureKind#INVALID_RESPONSE} failure. Binance answers {@code 200 []} during incidents.
+     */
+    BinanceResult<KlineBatch> klinesExpectingRows(KlineQuery query, String why) {
+        Objects.requireNonNull(query, "query");
+        return caller.call(query.describe(), klinesUrl(query), query.weight(), r -> {
+            KlineBatch b = KlinesParser.parse(query, r.body().bytes(), clock.instant());
+            if (b.isEmpty()) {
+                throw new MalformedResponseException("no rows for " + query.describe() + ", although " + why);
+            }
+            return b;
+        });
     }
 
     /**
@@ -309,6 +346,16 @@ public final class BinanceClient implements AutoCloseable {
         return "BinanceClient{" + baseUrl + ", " + budget + "}";
     }
 
+    private HttpUrl klinesUrl(KlineQuery query) {
+        HttpUrl.Builder url = url(query.endpoint().path())
+                .addQueryParameter("symbol", query.symbol())
+                .addQueryParameter("interval", query.interval().wireCode());
+        query.startTime().ifPresent(t -> url.addQueryParameter("startTime", Long.toString(t)));
+        query.endTime().ifPresent(t -> url.addQueryParameter("endTime", Long.toString(t)));
+        url.addQueryParameter("limit", Integer.toString(query.limit()));
+        return url.build();
+    }
+
     private HttpUrl.Builder url(String path) {
         if (closed) {
             throw new IllegalStateException("this BinanceClient is closed");
@@ -341,6 +388,7 @@ public final class BinanceClient implements AutoCloseable {
         private Sleeper sleeper = Sleeper.system();
         private RandomGenerator random = BuilderChecks.threadLocalRandom();
         private int maxRateLimitWaits = 10;
+        private Duration maxRetryAfter = RetryAfter.DEFAULT_CAP;
         private Duration skewTolerance = Duration.ofSeconds(1);
         private ProxySelector proxySelector;
 
@@ -362,6 +410,7 @@ public final class BinanceClient implements AutoCloseable {
             sleeper = b.sleeper;
             random = b.random;
             maxRateLimitWaits = b.maxRateLimitWaits;
+            maxRetryAfter = b.maxRetryAfter;
             skewTolerance = b.skewTolerance;
             proxySelector = b.proxySelector;
         }
@@ -497,6 +546,21 @@ public final class BinanceClient implements AutoCloseable {
                 throw new IllegalArgumentException("maxRateLimitWaits must be >= 0, got " + waits);
             }
             this.maxRateLimitWaits = waits;
+            return this;
+        }
+
+        /**
+         * The longest {@code Retry-After} (of a 429, or of a 418 ban) the client waits out (default 15 minutes).
+         * Binance documents bans from two minutes to three days; a longer wait than this fails the call, and every
+         * later call of the process until the wait is over, with {@link FailureKind#RATE_LIMITED} naming the end of
+         * the ban, instead of hanging. Shorter waits than a few seconds are lengthened to a few seconds ({@code
+         * Retry-After: 0} or a past date would otherwise let the next request go at once).
+         *
+         * @param cap a positive duration
+         * @return this builder
+         */
+        public Builder maxRetryAfter(Duration cap) {
+            this.maxRetryAfter = BuilderChecks.positive(cap, "maxRetryAfter");
             return this;
         }
 

@@ -8,7 +8,9 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
@@ -72,12 +74,14 @@ final class Caller {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Clock clock;
-    private final int maxRateLimitWaits;
+    private final RateLimitWaits waits;
+    private final AnnouncedLimits limits;
+    private volatile Runnable rereadLimits = () -> { };
     private final Counters counters = new Counters();
     private final Map<Thread, Call> inFlight = new ConcurrentHashMap<>();
 
     Caller(OkHttpClient http, String userAgent, WeightBudget budget, RetryPolicy policy, Sleeper sleeper,
-            RandomGenerator random, Clock clock, int maxRateLimitWaits) {
+            RandomGenerator random, Clock clock, RateLimitWaits waits, AnnouncedLimits limits) {
         this.http = http;
         this.userAgent = userAgent;
         this.budget = budget;
@@ -85,7 +89,15 @@ final class Caller {
         this.sleeper = sleeper;
         this.random = random;
         this.clock = clock;
-        this.maxRateLimitWaits = maxRateLimitWaits;
+        this.waits = waits;
+        this.limits = limits;
+    }
+
+    /**
+     * How much rate limiting a call sits out: at most {@code count} 429/418 answers, each asking for at most
+     * {@code longest}.
+     */
+    record RateLimitWaits(int count, Duration longest) {
     }
 
     Counters counters() {
@@ -104,13 +116,36 @@ final class Caller {
         }
     }
 
+    /** What reads the announced limits again after a 429 (the client's exchangeInfo call). */
+    void onLimitsStale(Runnable reread) {
+        this.rereadLimits = reread;
+    }
+
     <T> BinanceResult<T> call(String request, HttpUrl url, int weight, Reader<T> reader) {
+        return call(request, url, weight, reader, policy);
+    }
+
+    <T> BinanceResult<T> call(String request, HttpUrl url, int weight, Reader<T> reader, RetryPolicy policy) {
         Tally tally = new Tally(System.nanoTime());
         int faults = 0;
         while (true) {
+            String tooLong = pauseBeyondCap();
+            if (tooLong != null) {
+                return failed(request, FailureKind.RATE_LIMITED, tooLong, null, tally);
+            }
+            if (limits.takeStale()) {
+                rereadLimits.run(); // after a 429: the announced limits may have changed
+            }
             WeightBudget.Lease lease;
+            List<WeightBudget.Lease> announced;
             try {
                 lease = budget.acquire(weight);
+                try {
+                    announced = limits.acquire(weight);
+                } catch (InterruptedException | RuntimeException e) {
+                    lease.close();
+                    throw e;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return failed(request, FailureKind.INTERRUPTED, "interrupted while waiting for request weight", e,
@@ -122,6 +157,8 @@ final class Caller {
             Attempt<T> a;
             try (lease) {
                 a = attempt(url, reader);
+            } finally {
+                announced.forEach(WeightBudget.Lease::close);
             }
             switch (a.verdict()) {
                 case OK:
@@ -135,9 +172,9 @@ final class Caller {
                 case RATE_LIMITED:
                     if (!rateLimited(request, a, tally)) {
                         return failed(request, FailureKind.RATE_LIMITED, "HTTP " + a.status() + " after "
-                                + maxRateLimitWaits + " rate-limit waits", null, tally);
+                                + waits.count() + " rate-limit waits", null, tally);
                     }
-                    continue; // acquire() now waits for the pause to end
+                    continue; // acquire() now waits for the pause to end (or fails above the cap)
                 case INTERRUPTED:
                     return failed(request, FailureKind.INTERRUPTED, a.reason(), a.cause(), tally);
                 default:
@@ -178,6 +215,7 @@ final class Caller {
         Instant until = clock.instant().plus(a.pause());
         String why = "HTTP " + a.status() + " on " + request + ", Retry-After " + a.pause().toSeconds() + " s";
         budget.pauseUntil(until, why);
+        limits.markStale();
         if (ban) {
             LOG.error("{}: IP banned by Binance ({}); every request of this process pauses until {}", request,
                     a.reason(), until);
@@ -185,7 +223,25 @@ final class Caller {
             LOG.warn("{}: too many requests ({}); every request of this process pauses until {}", request, a.reason(),
                     until);
         }
-        return tally.http429 + tally.http418 <= maxRateLimitWaits;
+        return tally.http429 + tally.http418 <= waits.count();
+    }
+
+    /**
+     * Why no request may go now, when the budget is paused longer than the cap: a ban of hours or days is not
+     * waited out (the process would look hung); every call fails clearly until the pause is over. Null otherwise.
+     */
+    private String pauseBeyondCap() {
+        Optional<Instant> until = budget.pausedUntil();
+        if (until.isEmpty()) {
+            return null;
+        }
+        Duration left = Duration.between(clock.instant(), until.get());
+        if (left.compareTo(waits.longest()) <= 0) {
+            return null;
+        }
+        return "Binance asks this IP to wait until " + until.get() + " (" + budget.snapshot().pauseReason()
+                + "), longer than the " + waits.longest().toMinutes() + " min this client waits out; not sending. "
+                + "Try again after " + until.get() + " (the cap is BinanceClient.Builder.maxRetryAfter)";
     }
 
     private <T> BinanceResult<T> failed(String request, FailureKind kind, String reason, Throwable cause,
@@ -213,7 +269,7 @@ final class Caller {
             int status = r.code();
             if (status == 429 || status == 418) {
                 Duration fallback = status == 418 ? Duration.ofMinutes(2) : budget.window();
-                Duration wait = RetryAfter.parse(r.header("Retry-After"), clock.instant(), fallback);
+                Duration wait = RetryAfter.atLeastFloor(r.header("Retry-After"), clock.instant(), fallback);
                 JsonBodies.ErrorBody e = JsonBodies.error(bodyBytes(r));
                 return new Attempt<>(Verdict.RATE_LIMITED, null, status, e.code(), e.msg(), wait, null, null);
             }
@@ -242,12 +298,17 @@ final class Caller {
                         Duration.ZERO, FailureKind.INTERRUPTED, e);
             }
             return Attempt.retry(FailureKind.NETWORK, e.getClass().getSimpleName() + " (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            // a broken exchange can surface as anything (OkHttp: IllegalArgumentException "byteCount < 0" for a
+            // body longer than its Content-Length); it is one failed attempt, retried like any other fault
+            return Attempt.retry(FailureKind.INVALID_RESPONSE, "the response could not be read: " + e, e);
         } finally {
             inFlight.remove(self, call);
         }
     }
 
     private void reportUsage(Response r) {
+        limits.reportUsage(r);
         String used = r.header(USED_WEIGHT_HEADER);
         if (used != null) {
             try {

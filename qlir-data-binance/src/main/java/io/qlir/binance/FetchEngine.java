@@ -31,6 +31,7 @@ final class FetchEngine {
     final FetchOrder order;
     final int concurrency;
     private final AtomicBoolean clockChecked = new AtomicBoolean();
+    private final AtomicBoolean limitsRead = new AtomicBoolean();
 
     FetchEngine(BinanceClient client, Path dataRoot, StoreOptions storeOptions, FetchListener listener,
                 FetchOrder order, int concurrency) {
@@ -57,6 +58,9 @@ final class FetchEngine {
      * stored. The probe comes first when the directory does not exist, so an unknown symbol creates nothing.
      */
     Opened open(FetchJob job, StopSignal.Worker worker) throws IOException {
+        if (limitsRead.compareAndSet(false, true)) {
+            worker.interruptibly(client::adoptAnnouncedLimits); // pace by what Binance announces from the start
+        }
         checkClockOnce(worker);
         SliceSeries series = job.series();
         if (Files.exists(dataRoot) && !Files.isDirectory(dataRoot)) {

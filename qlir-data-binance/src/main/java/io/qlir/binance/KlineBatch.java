@@ -211,8 +211,9 @@ public final class KlineBatch {
 
     /**
      * Checks the rows against the request: open times inside {@code [startTime, endTime]}, strictly increasing (so
-     * sorted and without duplicates), no more rows than the limit, and close times equal to the interval's. A batch
-     * with problems must not be stored as a complete slice.
+     * sorted and without duplicates), no more rows than the limit, and close times equal to the interval's; and the
+     * prices of each row against each other (none negative, {@code low <= open, close <= high}). A batch with
+     * problems must not be stored.
      *
      * @return the problems in words, empty when the rows match the request
      */
@@ -240,6 +241,9 @@ public final class KlineBatch {
                         + query.interval().closeTime(open) + " as a " + query.interval().wireCode()
                         + " candle opened at " + open + " does");
             }
+        }
+        if (problems.size() < 10) {
+            problems.addAll(KlinePrices.contradictions(body, arrayStart, arrayEnd, size));
         }
         return problems;
     }
@@ -280,12 +284,12 @@ public final class KlineBatch {
         return b.build();
     }
 
-    private static JsonParser next(JsonParser p) throws IOException {
+    static JsonParser next(JsonParser p) throws IOException {
         p.nextToken();
         return p;
     }
 
-    private static double decimal(JsonParser p) throws IOException {
+    static double decimal(JsonParser p) throws IOException {
         return p.currentToken() == JsonToken.VALUE_STRING ? Double.parseDouble(p.getText()) : p.getDoubleValue();
     }
 

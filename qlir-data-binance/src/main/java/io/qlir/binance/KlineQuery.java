@@ -29,7 +29,7 @@ public record KlineQuery(Endpoint endpoint, String symbol, Interval interval, Op
     /** The most rows Binance returns per request. */
     public static final int MAX_LIMIT = 1000;
 
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9\\-_.]{1,20}");
+    private static final Pattern SYMBOL = Pattern.compile("(?=.*[A-Z0-9])[A-Z0-9\\-_.]{1,20}");
 
     /**
      * Checks every field.
@@ -162,7 +162,7 @@ public record KlineQuery(Endpoint endpoint, String symbol, Interval interval, Op
     static void checkSymbol(String symbol) {
         if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
             throw new IllegalArgumentException("symbol '" + symbol + "' is not a Binance symbol: use 1 to 20 upper-case"
-                    + " letters, digits, '-', '_' or '.', for example BTCUSDT");
+                    + " letters, digits, '-', '_' or '.' with at least one letter or digit, for example BTCUSDT");
         }
     }
 

@@ -36,7 +36,13 @@ final class ServerJobs {
                 throw new FetchException("cannot list the trading symbols: " + r.describe(), null);
             }
             for (String s : r.orThrow()) {
-                FetchJob j = FetchJob.of(a.endpoint(), s, a.interval());
+                FetchJob j;
+                try {
+                    j = FetchJob.of(a.endpoint(), s, a.interval());
+                } catch (IllegalArgumentException e) { // a server-supplied name becomes a folder: never trust it
+                    LOG.warn("exchangeInfo lists a symbol that cannot be stored, skipped: {}", e.getMessage());
+                    continue;
+                }
                 if (!all.contains(j)) {
                     all.add(j);
                 }

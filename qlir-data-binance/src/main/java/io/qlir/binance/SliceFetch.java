@@ -10,7 +10,9 @@ import io.qlir.data.slice.RowSummary;
 import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceReason;
 import io.qlir.data.slice.SliceStatus;
+import io.qlir.data.file.SliceScan;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +56,9 @@ final class SliceFetch {
         KlineQuery q = new KlineQuery(job.endpoint(), job.symbol(), job.interval(), OptionalLong.of(start),
                 OptionalLong.of(key.lastOpenMs()), job.limit());
         Instant requestedAt = engine.clock.instant();
-        BinanceResult<KlineBatch> r = worker.interruptibly(() -> engine.client.klines(q));
+        BinanceResult<KlineBatch> r = worker.interruptibly(() -> stored != null
+                ? engine.client.klinesExpectingRows(q, "the candle at startTime is stored already")
+                : emptyChecked(q, engine.client.klines(q), requestedAt));
         if (r == null) {
             return new Outcome(key, before, 0, null, null, true, false);
         }
@@ -71,7 +75,9 @@ final class SliceFetch {
             return new Outcome(key, before, 0, r.call(), null, true, false);
         }
         SliceEntry after = dir.recordFailure(key, reason(f.kind()), r.describe(), info(q, requestedAt, null));
-        return new Outcome(key, after, 0, r.call(), null, false, true);
+        // rate limited beyond what the client waits out: the job stops (every other slice would fail alike)
+        String refusal = f.kind() == FailureKind.RATE_LIMITED ? r.describe() : null;
+        return new Outcome(key, after, 0, r.call(), refusal, false, true);
     }
 
     private Outcome store(SliceEntry before, ArrayNode stored, KlineBatch batch, FetchInfo info, CallInfo call)
@@ -88,6 +94,35 @@ final class SliceFetch {
         boolean changed = !Objects.equals(after.completedAt(), before.completedAt())
                 || !after.verdict().equals(before.verdict());
         return new Outcome(key, after, batch.size(), call, null, false, changed);
+    }
+
+    /**
+     * An empty answer for a slice whose first candle has closed, when Binance has candles from this slice on (its
+     * newest candle opens at or after the slice start): an incident ({@code 200 []}), not the end of the history.
+     * It is asked again, retried like a malformed body, and if it persists the slice ends {@code failed} (due, and
+     * counted as failed) instead of being recorded {@code empty} for good. An empty slice after the newest candle
+     * (a symbol that stopped trading) is a real {@code empty}.
+     */
+    private BinanceResult<KlineBatch> emptyChecked(KlineQuery q, BinanceResult<KlineBatch> r, Instant now) {
+        if (!(r instanceof BinanceResult.Ok<KlineBatch> ok) || !ok.value().isEmpty()
+                || job.interval().closeTime(q.startTime().getAsLong()) >= now.toEpochMilli()) {
+            return r;
+        }
+        BinanceResult<KlineBatch> newest = engine.client.klines(KlineQuery.of(job.endpoint(), job.symbol(),
+                job.interval()).withLimit(1));
+        String why;
+        if (newest instanceof BinanceResult.Ok<KlineBatch> n && !n.value().isEmpty()) {
+            long newestOpen = n.value().openTime(0);
+            if (newestOpen < q.startTime().getAsLong()) {
+                return r; // the history ends before this slice
+            }
+            why = "Binance's newest candle opens at " + Instant.ofEpochMilli(newestOpen) + ", after this range's start";
+        } else {
+            why = "its first candle has closed and Binance's newest candle could not be read (" + newest.describe()
+                    + ")";
+        }
+        LOG.warn("{}: {} answered no rows although {}; asking again", job, q.describe(), why);
+        return engine.client.klinesExpectingRows(q, why);
     }
 
     /** Why a batch cannot be stored for this slice, or null when it can. */
@@ -116,7 +151,13 @@ final class SliceFetch {
             return null;
         }
         try {
-            ArrayNode rows = SliceFile.read(Layout.sliceFile(dir.path(), key), engine.storeOptions.rowFormat()).rows();
+            Path file = Layout.sliceFile(dir.path(), key);
+            String damage = damage(file, e);
+            if (damage != null) {
+                LOG.warn("{}: the stored rows of {} cannot be trusted ({}); fetching it whole", job, key, damage);
+                return null;
+            }
+            ArrayNode rows = SliceFile.read(file, engine.storeOptions.rowFormat()).rows();
             if (rows.size() != r.count()
                     || engine.storeOptions.rowFormat().openTime(rows.get(rows.size() - 1)) != r.lastOpenMs()) {
                 LOG.warn("{}: {} holds {} rows, the manifest says {}; fetching it whole", job, key, rows.size(),
@@ -128,6 +169,28 @@ final class SliceFetch {
             LOG.warn("{}: cannot read the stored rows of {} ({}); fetching it whole", job, key, ex.toString());
             return null;
         }
+    }
+
+    /**
+     * Why a stored file's rows must not be reused, or null when its data hashes to the checksum in its meta and in
+     * the manifest: rows are reused only when verified, so a tail fetch never writes a fresh checksum over damaged
+     * bytes.
+     */
+    private String damage(Path file, SliceEntry e) throws IOException {
+        SliceScan scan = SliceFile.scan(file, engine.storeOptions.rowFormat());
+        if (!(scan instanceof SliceScan.Parsed p)) {
+            return "unreadable: " + ((SliceScan.Unreadable) scan).message();
+        }
+        String computed = p.computedSha256();
+        String declared = p.meta().dataSha256();
+        if (declared != null && !declared.equals(computed)) {
+            return "its data hashes to " + computed + " but its meta says " + declared;
+        }
+        String indexed = e.file() == null ? null : e.file().dataSha256();
+        if (indexed != null && !indexed.equals(computed)) {
+            return "its data hashes to " + computed + " but the manifest says " + indexed;
+        }
+        return null;
     }
 
     /**

@@ -195,6 +195,54 @@ class BinanceClientTest {
     }
 
     @Test
+    void aRetryAfterOfZeroOrInThePastStillWaitsTheFloor() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "0")
+                .body("{\"code\":-1003,\"msg\":\"Too many requests.\"}").build());
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")
+                .body("{\"code\":-1003,\"msg\":\"Too many requests.\"}").build());
+        server.enqueue(json(200, ROWS));
+        assertThat(klines().isOk()).isTrue();
+        assertThat(time.now()).isEqualTo(T0.plusSeconds(6)); // twice the 3 s floor, not an instant burst
+        assertThat(client.stats().http429()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheCapFailsTheCallAndEveryLaterOneClearlyInsteadOfHanging() {
+        server.enqueue(new MockResponse.Builder().code(418).setHeader("Retry-After", "999999999")
+                .body("{\"code\":-1003,\"msg\":\"Way too many requests; IP banned.\"}").build());
+        BinanceResult<KlineBatch> r = klines();
+        assertThat(r).isInstanceOfSatisfying(BinanceResult.Failed.class, f -> {
+            assertThat(f.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+            assertThat(f.describe()).contains("longer than the 15 min").contains("2056-01-08T13:46:39Z");
+        });
+        assertThat(time.now()).isEqualTo(T0); // nothing waited
+        BinanceResult<KlineBatch> later = klines();
+        assertThat(later.isOk()).isFalse();
+        assertThat(later.describe()).contains("not sending");
+        assertThat(server.getRequestCount()).isEqualTo(1); // nothing more reached the banning server
+    }
+
+    @Test
+    void anyExceptionWhileReadingOneResponseIsAFailedAttemptRetriedLikeAFault() {
+        server.enqueue(json(200, ROWS));
+        server.enqueue(json(200, ROWS));
+        Caller caller = new Caller(new okhttp3.OkHttpClient(), "test", WeightBudget.builder().clock(time.clock())
+                .sleeper(time::sleep).build(), RetryPolicy.builder().maxAttempts(3).build(), time::sleep,
+                new Random(3), time.clock(), new Caller.RateLimitWaits(10, Duration.ofMinutes(15)),
+                new AnnouncedLimits(time.clock(), time::sleep));
+        int[] reads = {0};
+        BinanceResult<String> r = caller.call("klines BTCUSDT 1m", server.url("/api/v3/klines"), 2, resp -> {
+            if (reads[0]++ == 0) {
+                throw new IllegalArgumentException("byteCount < 0: -1"); // what OkHttp threw for an overlong body
+            }
+            return resp.body().string();
+        });
+        assertThat(r.isOk()).as(r.describe()).isTrue();
+        assertThat(r.call().retries()).isEqualTo(1);
+        assertThat(r.call().requests()).isEqualTo(2);
+    }
+
+    @Test
     void a418PausesEveryClientSharingTheBudget() throws Exception {
         WeightBudget shared = WeightBudget.builder().clock(time.clock()).sleeper(time::sleep).build();
         List<Instant> arrivals = new ArrayList<>();

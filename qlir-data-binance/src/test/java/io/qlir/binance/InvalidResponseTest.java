@@ -40,7 +40,13 @@ class InvalidResponseTest {
         UNSORTED("before row"),
         BEFORE_START_TIME("before startTime"),
         WRONG_CLOSE_TIME("closes at"),
-        TOO_MANY_ROWS("11 rows for limit 10");
+        TOO_MANY_ROWS("11 rows for limit 10"),
+        /** {@code 200 []} for a range inside the listed history (issue 13 §4.1): retried, then failed, due again. */
+        EMPTY("no rows for"),
+        /** An open above its high (issue 13 §4.4): refused, not stored. */
+        OPEN_ABOVE_HIGH("open above high"),
+        LOW_ABOVE_CLOSE("below low"),
+        NEGATIVE_PRICE("a negative price");
 
         final String problem;
 
@@ -77,6 +83,7 @@ class InvalidResponseTest {
                 assertThat(bad.reason()).isEqualTo(SliceReason.INVALID_RESPONSE);
                 assertThat(bad.hasFile()).isFalse();
                 assertThat(bad.error()).contains(broken.problem);
+                assertThat(fetcher.fetch(JOB).failed()).as("the slice stays due and is reported again").isEqualTo(1);
                 assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).errors()).isEmpty();
 
                 mode.set(null); // Binance behaves again: the failed slice is due, and only it (and the forming one)
@@ -97,6 +104,10 @@ class InvalidResponseTest {
         if (path.endsWith("/time")) {
             return json("{\"serverTime\":" + CLOCK.millis() + "}");
         }
+        if (r.getUrl().queryParameter("startTime") == null) { // the newest candle
+            long newest = T0 + 25 * M1;
+            return json("[" + row(newest, newest + M1 - 1) + "]");
+        }
         long start = Long.parseLong(r.getUrl().queryParameter("startTime"));
         if (start == 0) {
             return json("[" + row(T0, T0 + M1 - 1) + "]");
@@ -116,19 +127,33 @@ class InvalidResponseTest {
                 }
                 case BEFORE_START_TIME -> opens.add(0, start - M1);
                 case TOO_MANY_ROWS -> opens.add(end + M1);
+                case EMPTY -> opens.clear();
                 default -> { }
             }
         }
         StringBuilder sb = new StringBuilder("[");
         for (long t : opens) {
             long close = broken == Broken.WRONG_CLOSE_TIME && second ? t + M1 : t + M1 - 1;
-            sb.append(sb.length() > 1 ? "," : "").append(row(t, close));
+            String prices = "\"1.0\",\"2.0\",\"0.5\",\"1.5\"";
+            if (second && t == start + 4 * M1 && broken != null) {
+                prices = switch (broken) {
+                    case OPEN_ABOVE_HIGH -> "\"2.5\",\"2.0\",\"0.5\",\"1.5\"";
+                    case LOW_ABOVE_CLOSE -> "\"1.0\",\"2.0\",\"1.6\",\"1.5\"";
+                    case NEGATIVE_PRICE -> "\"1.0\",\"2.0\",\"-0.5\",\"1.5\"";
+                    default -> prices;
+                };
+            }
+            sb.append(sb.length() > 1 ? "," : "").append(row(t, prices, close));
         }
         return json(sb.append(']').toString());
     }
 
     private static String row(long open, long close) {
-        return "[" + open + ",\"1.0\",\"2.0\",\"0.5\",\"1.5\",\"10.0\"," + close + ",\"15.0\",3,\"5.0\",\"7.5\",\"0\"]";
+        return row(open, "\"1.0\",\"2.0\",\"0.5\",\"1.5\"", close);
+    }
+
+    private static String row(long open, String prices, long close) {
+        return "[" + open + "," + prices + ",\"10.0\"," + close + ",\"15.0\",3,\"5.0\",\"7.5\",\"0\"]";
     }
 
     private static MockResponse json(String body) {

@@ -141,12 +141,23 @@ final class FakeDispatcher extends Dispatcher {
         }
     }
 
-    private static MockResponse.Builder json(int status, String body, int usedWeight) {
-        return new MockResponse.Builder().code(status)
+    private MockResponse.Builder json(int status, String body, int usedWeight) {
+        MockResponse.Builder b = new MockResponse.Builder().code(status)
                 .setHeader("Content-Type", "application/json;charset=UTF-8")
                 .setHeader("X-MBX-USED-WEIGHT", usedWeight)
-                .setHeader("X-MBX-USED-WEIGHT-1M", usedWeight)
-                .body(body);
+                .setHeader("X-MBX-USED-WEIGHT-1M", usedWeight);
+        String own = windowHeader();
+        if (!own.equals("X-MBX-USED-WEIGHT-1M")) {
+            b.setHeader(own, usedWeight); // Binance names the header after the window it counts
+        }
+        return b.body(body);
+    }
+
+    /** The used-weight header of the fake's window, as exchangeInfo announces it: -<n>M or -<n>S. */
+    private String windowHeader() {
+        long windowMs = rate.windowMs();
+        return "X-MBX-USED-WEIGHT-" + (windowMs % 60_000 == 0 ? windowMs / 60_000 + "M"
+                : Math.max(1, (windowMs + 999) / 1000) + "S");
     }
 
     private Answer route(String path, Map<String, String> params) {

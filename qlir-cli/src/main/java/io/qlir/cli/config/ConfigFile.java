@@ -1,6 +1,7 @@
 package io.qlir.cli.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -23,7 +24,9 @@ final class ConfigFile {
     /** The file looked for in the working directory when no {@code --config} is given. */
     static final String DEFAULT_NAME = "qlir.json";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Duplicate keys are refused: the last one silently winning hides a typo or a merge accident. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private ConfigFile() {
     }
@@ -62,9 +65,12 @@ final class ConfigFile {
                 throw new IllegalArgumentException("unknown key '" + key + "' in config file " + file
                         + "; valid keys: " + String.join(", ", validKeys()));
             }
-            if (!(value.isTextual() || value.isNumber())) {
-                throw new IllegalArgumentException("key '" + key + "' in config file " + file
-                        + " must be a string or a number, got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            boolean numeric = setting.defaultText().chars().allMatch(Character::isDigit);
+            if (!(value.isTextual() || numeric && value.isIntegralNumber())) {
+                throw new IllegalArgumentException("key '" + key + "' in config file " + file + " must be "
+                        + (numeric ? "a whole number" : "a string") + ", for example \"" + key + "\": "
+                        + (numeric ? setting.defaultText() : "\"" + setting.defaultText() + "\"") + "; got "
+                        + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + value);
             }
             values.put(setting, value.asText());
         }

@@ -130,7 +130,13 @@ class RuntimeConfigTest {
                 .hasMessageContaining("retry.maxAttempts");
         Files.writeString(file, "{\"dataRoot\": [\"a\"]}");
         assertThatThrownBy(() -> resolver().resolve()).hasMessageContaining("key 'dataRoot'")
-                .hasMessageContaining("must be a string or a number, got array");
+                .hasMessageContaining("must be a string").hasMessageContaining("got array");
+        Files.writeString(file, "{\"dataRoot\": 5}"); // not a folder named 5
+        assertThatThrownBy(() -> resolver().resolve()).hasMessageContaining("key 'dataRoot'")
+                .hasMessageContaining("must be a string").hasMessageContaining("got number 5");
+        Files.writeString(file, "{\"weightBudget\": 10, \"weightBudget\": 20}");
+        assertThatThrownBy(() -> resolver().resolve()).hasMessageContaining("is not valid JSON")
+                .hasMessageContaining("Duplicate field 'weightBudget'");
     }
 
     @Test

@@ -23,7 +23,9 @@ import java.util.List;
  * did not expect, or a slot left unfilled, means a writer changed files since the manifest was read;
  * {@link #consistent()} is then false and the load starts over.
  *
- * <p>Each file's {@code data_sha256} is taken from its meta in the same pass as its rows, and each output row
+ * <p>Each file's data is hashed as it is read and checked against the {@code data_sha256} of its meta: a file whose
+ * bytes changed after it was written (a flipped digit keeps size and time) refuses the whole load with an
+ * {@link IOException} naming the file, rather than serving a wrong price. Each output row
  * remembers which file filled it last (an int per row), so {@link #slices()} names exactly the files whose rows
  * ended up in the table, with the checksums of the bytes actually parsed.
  */
@@ -101,8 +103,12 @@ final class SliceFiller {
         } catch (JsonProcessingException e) { // not JSON at all: damaged in place, same size
             throw malformed(file, -1, e.getOriginalMessage());
         }
-        String sha = declaredSha != null ? declaredSha
-                : dataStart < 0 ? "" : SliceFile.dataSha256(bytes, dataStart, dataEnd);
+        String sha = dataStart < 0 ? "" : SliceFile.dataSha256(bytes, dataStart, dataEnd);
+        if (declaredSha != null && !declaredSha.equals(sha)) {
+            throw new IOException("slice file " + file + " is damaged: its data hashes to " + sha + " but its meta's "
+                    + "data_sha256 is " + declaredSha + "; nothing was loaded. Repair: `qlir manifest rebuild` "
+                    + "quarantines the file, then `qlir fetch` fetches the slice again");
+        }
         String planned = source.entry().file().dataSha256();
         if (planned != null && !planned.equals(sha)) {
             staleFile = true; // same size, other content: replaced since the manifest was read

@@ -47,7 +47,9 @@ final class WeightLedger {
     void serverCounted(int usedWeight, long now) {
         purge(now);
         long excess = usedWeight - (releasedWeight + inFlightWeight);
-        if (excess > 0) {
+        // only ever raised: our own count includes requests in flight that the server has not counted yet, so a
+        // later report can show less excess than there is; lowering the reservation then lets a burst through
+        if (excess > external(now)) {
             externalWeight = (int) Math.min(excess, Integer.MAX_VALUE);
             externalExpiresAtMs = now + windowMs;
         }

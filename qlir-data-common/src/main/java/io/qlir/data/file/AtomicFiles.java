@@ -101,6 +101,7 @@ public final class AtomicFiles {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
                 content.writeTo(out);
+                WriteFaults.check(target); // a test seam: a full or failing disk, after part of the temp file
                 out.flush();
                 ch.force(true);
             }

@@ -53,6 +53,10 @@ final class Adopter {
         if (!series.contains(key)) {
             return new Rejected("mismatched: holds slice " + key + ", which is not of this directory (" + series + ")");
         }
+        String foreign = SeriesMatch.mismatch(series, meta);
+        if (foreign != null) {
+            return new Rejected("mismatched: " + foreign);
+        }
         if (!name.equals(key.id().fileName())) {
             return new Rejected("mismatched: named " + name + " but its key " + key + " hashes to "
                     + key.id().fileName());

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -70,6 +71,27 @@ final class DirectoryLock implements Closeable {
                 ch.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Whether a writer holds the directory now, without taking the lock (readers never do): a holder in this
+     * process, or a live other process named by the lock file.
+     */
+    static boolean isHeld(Path dir) {
+        try {
+            if (IN_PROCESS.containsKey(dir.toRealPath())) {
+                return true;
+            }
+            Path file = dir.resolve(Layout.LOCK);
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            long pid = pidOf(Files.readString(file, StandardCharsets.UTF_8));
+            return pid > 0 && pid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.qlir.data.manifest;
 
 import io.qlir.data.file.AtomicFiles;
+import io.qlir.data.file.WriteFaults;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,6 +20,7 @@ final class ManifestJournal implements Closeable {
     private static final int BATCH_LINES = 64;
     private static final long BATCH_NANOS = 50_000_000L;
 
+    private final Path file;
     private final FileChannel channel;
     private final JournalDurability durability;
     private final Object writeLock = new Object();
@@ -29,15 +31,36 @@ final class ManifestJournal implements Closeable {
     private int lines;
 
     ManifestJournal(Path file, JournalDurability durability) throws IOException {
+        this.file = file;
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         this.channel.position(channel.size());
         this.durability = durability;
     }
 
-    /** Writes one line (one write call) and returns its sequence number for {@link #commit}. */
+    /**
+     * Writes one line (one write call) and returns its sequence number for {@link #commit}. A failed write (a full
+     * or failing disk) is cut back off the journal, so no torn line stays in the middle of it for the next append
+     * to follow.
+     */
     long append(byte[] line) throws IOException {
         synchronized (writeLock) {
-            AtomicFiles.writeFully(channel, ByteBuffer.wrap(line));
+            long before = channel.position();
+            try {
+                IOException injected = WriteFaults.failure(file);
+                if (injected != null) { // a test seam: the disk fills up half way through the line
+                    AtomicFiles.writeFully(channel, ByteBuffer.wrap(line, 0, line.length / 2));
+                    throw injected;
+                }
+                AtomicFiles.writeFully(channel, ByteBuffer.wrap(line));
+            } catch (IOException e) {
+                try {
+                    channel.truncate(before);
+                    channel.position(before);
+                } catch (IOException cut) {
+                    e.addSuppressed(cut); // the next open still ignores a torn last line
+                }
+                throw e;
+            }
             lines++;
             return ++written;
         }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -141,18 +142,33 @@ final class Reconciler {
 
     private void handleUnknown(Layout.Listed l) throws IOException {
         Path file = dir.resolve(Layout.RESPONSES).resolve(l.name());
-        if (!l.regularFile()) {
-            warn("{}: {} is not a regular file; left alone", dir, file);
-        } else if (AtomicFiles.isTempFile(l.name())) {
-            quarantine(file, "temp file of an interrupted write (never renamed into place)");
-        } else if (!SLICE_FILE.matcher(l.name()).matches()) {
-            quarantine(file, "not a slice file name; valid: <32 lowercase hex>.json");
+        String notASlice = notASliceFile(l);
+        if (notASlice != null) {
+            quarantine(file, notASlice);
         } else {
             SliceEntry e = adopt(l, null);
             if (e != null) {
                 adopted.add(e.key());
             }
         }
+    }
+
+    /**
+     * Why an entry of {@code responses/} cannot be a slice file by its kind or name alone, or null when it may be
+     * one. Symlinks and folders are never adopted (a slice file is a regular file the store wrote), and left in
+     * place they would be orphans no command clears; they are quarantined like any other stray entry.
+     */
+    private static String notASliceFile(Layout.Listed l) {
+        if (!l.regularFile()) {
+            return "not a regular file (a symlink, folder or device); valid: slice files only";
+        }
+        if (AtomicFiles.isTempFile(l.name())) {
+            return "temp file of an interrupted write (never renamed into place)";
+        }
+        if (!SLICE_FILE.matcher(l.name()).matches()) {
+            return "not a slice file name; valid: <32 lowercase hex>.json";
+        }
+        return null;
     }
 
     /** Adopts one file; on rejection quarantines it, marks {@code known} (if any) missing and returns null. */
@@ -186,6 +202,15 @@ final class Reconciler {
         return e;
     }
 
+    /** Quarantines what {@link #rebuild(Path, SliceSeries, StoreOptions, Map)} found unusable. */
+    static void quarantineUnusable(Path dir, Map<String, String> unusable, Instant now) throws IOException {
+        for (Map.Entry<String, String> u : unusable.entrySet()) {
+            Path file = dir.resolve(Layout.RESPONSES).resolve(u.getKey());
+            String as = Quarantine.move(dir, file, u.getValue(), now);
+            LOG.warn("{}: quarantined {} as {}/{}: {}", dir, u.getKey(), Layout.QUARANTINE, as, u.getValue());
+        }
+    }
+
     private void quarantine(Path file, String reason) throws IOException {
         String as = Quarantine.move(dir, file, reason, now);
         quarantined.add(new ReconcileReport.Quarantined(file.getFileName().toString(), as, reason));
@@ -212,15 +237,28 @@ final class Reconciler {
 
     /** A manifest from the files alone: nothing is moved or written. */
     static Manifest rebuild(Path dir, SliceSeries series, StoreOptions options) throws IOException {
+        return rebuild(dir, series, options, new LinkedHashMap<>());
+    }
+
+    /**
+     * A manifest from the files alone; nothing is moved or written, but every entry of {@code responses/} that
+     * cannot be a slice of this series is put into {@code unusable} (its name, why) for the caller to quarantine.
+     */
+    static Manifest rebuild(Path dir, SliceSeries series, StoreOptions options, Map<String, String> unusable)
+            throws IOException {
         Adopter adopter = new Adopter(series, options.policy(), options.rowFormat());
         TreeMap<Long, SliceEntry> entries = new TreeMap<>();
         Map<Long, Long> anchors = new HashMap<>();
         for (Layout.Listed l : Layout.listResponses(dir)) {
-            if (!l.regularFile() || !SLICE_FILE.matcher(l.name()).matches()) {
+            String notASlice = notASliceFile(l);
+            if (notASlice != null) {
+                unusable.put(l.name(), notASlice);
                 continue;
             }
             Adopter.Outcome o = adopter.adopt(dir.resolve(Layout.RESPONSES).resolve(l.name()), l, null);
-            if (o instanceof Adopter.Adopted) {
+            if (o instanceof Adopter.Rejected rejected) {
+                unusable.put(l.name(), rejected.reason());
+            } else if (o instanceof Adopter.Adopted) {
                 Adopter.Adopted a = (Adopter.Adopted) o;
                 entries.put(a.entry().key().startMs(), a.entry());
                 if (a.declaredAnchor() != null) {

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,6 +56,7 @@ public final class SliceDirectory implements Closeable {
     private Long anchor;
     private ReconcileReport lastReconcile;
     private boolean closed;
+    private volatile IOException writeFailure;
 
     private SliceDirectory(Path dir, SliceSeries series, StoreOptions options, DirectoryLock lock,
                            ManifestJournal journal) {
@@ -130,6 +133,17 @@ public final class SliceDirectory implements Closeable {
     }
 
     /**
+     * Whether a writer (a fetch or serve job, in this process or a live other one) has a slice directory open now.
+     * Readers take no lock; the validator asks this to tell files a running writer just wrote from real damage.
+     *
+     * @param dir the slice directory
+     * @return true while a writer holds its lock
+     */
+    public static boolean hasLiveWriter(Path dir) {
+        return DirectoryLock.isHeld(dir);
+    }
+
+    /**
      * What the last reconcile (the one at open, unless run again) found and did.
      *
      * @return the report
@@ -155,7 +169,9 @@ public final class SliceDirectory implements Closeable {
      * Makes the slice files the whole truth and compacts (writing nothing when the manifest already agrees with
      * them): every slice with a usable file takes the entry its file
      * gives, an entry whose file is not usable becomes {@code missing}, and plans and failures of slices without a
-     * file stay. {@link #reconcile} trusts an entry whose file kept its size and modification time; this reads every
+     * file stay; every entry of {@code responses/} that cannot be a slice of this series (unreadable, mismatched,
+     * a symlink or folder, a stray name) is moved to {@code quarantine/} in the same run. {@link #reconcile} trusts an
+     * entry whose file kept its size and modification time; this reads every
      * file, for a manifest that was edited or damaged by hand.
      *
      * <pre>{@code
@@ -167,7 +183,10 @@ public final class SliceDirectory implements Closeable {
      */
     public synchronized List<SliceKey> replaceWithFiles() throws IOException {
         ensureOpen();
-        Manifest fromFiles = Reconciler.rebuild(dir, series, options);
+        Map<String, String> unusable = new LinkedHashMap<>();
+        Manifest fromFiles = Reconciler.rebuild(dir, series, options, unusable);
+        // a file that cannot be a slice of this series leaves responses/ in the same run (never deleted)
+        Reconciler.quarantineUnusable(dir, unusable, options.clock().instant());
         TreeMap<Long, SliceEntry> next = Reconciler.filesOver(entries, fromFiles);
         List<SliceKey> changed = new ArrayList<>();
         for (SliceEntry e : next.values()) {
@@ -316,6 +335,7 @@ public final class SliceDirectory implements Closeable {
      */
     public SliceEntry write(SliceKey key, ArrayNode rows, FetchInfo fetch) throws IOException {
         ensureOpen();
+        requireWritable();
         requireSeries(key);
         long[] opens;
         try {
@@ -339,7 +359,12 @@ public final class SliceDirectory implements Closeable {
             }
             anchorNow = anchor;
         }
-        SliceEntry entry = SliceWrites.writeFile(dir, series, key, rows, fetch, verdict, summary, now, anchorNow);
+        SliceEntry entry;
+        try {
+            entry = SliceWrites.writeFile(dir, series, key, rows, fetch, verdict, summary, now, anchorNow);
+        } catch (IOException e) {
+            throw stopWriting(Layout.sliceFile(dir, key), e);
+        }
         record(entry);
         LOG.debug("{}: wrote {} ({} rows, {})", dir, key, summary.count(), verdict);
         return entry;
@@ -360,6 +385,7 @@ public final class SliceDirectory implements Closeable {
     public SliceEntry recordFailure(SliceKey key, SliceReason reason, String message, FetchInfo fetch)
             throws IOException {
         ensureOpen();
+        requireWritable();
         requireSeries(key);
         SliceVerdict verdict = SliceVerdict.failed(reason);
         Instant now = options.clock().instant();
@@ -378,9 +404,17 @@ public final class SliceDirectory implements Closeable {
         synchronized (this) {
             ensureOpen();
             entries.put(entry.key().startMs(), entry);
-            seq = journal.append(line);
+            try {
+                seq = journal.append(line);
+            } catch (IOException e) {
+                throw stopWriting(dir.resolve(Layout.JOURNAL), e);
+            }
         }
-        journal.commit(seq); // outside the lock, so concurrent writers share fsyncs
+        try {
+            journal.commit(seq); // outside the lock, so concurrent writers share fsyncs
+        } catch (IOException e) {
+            throw stopWriting(dir.resolve(Layout.JOURNAL), e);
+        }
         synchronized (this) {
             if (!closed && journal.lines() >= Math.max(options.compactAfterLines(), entries.size())) {
                 compact();
@@ -398,7 +432,11 @@ public final class SliceDirectory implements Closeable {
     public synchronized void compact() throws IOException {
         ensureOpen();
         long t0 = System.nanoTime();
-        ManifestStore.write(dir, manifest(), options.clock().instant());
+        try {
+            ManifestStore.write(dir, manifest(), options.clock().instant());
+        } catch (IOException e) {
+            throw stopWriting(dir.resolve(Layout.MANIFEST), e);
+        }
         journal.truncate();
         LOG.debug("{}: compacted {} entries in {} ms", dir, entries.size(), (System.nanoTime() - t0) / 1_000_000);
     }
@@ -499,6 +537,33 @@ public final class SliceDirectory implements Closeable {
             journal.abandon();
         } finally {
             lock.close();
+        }
+    }
+
+    /**
+     * Records the first write that failed (a full or failing disk) and returns the one-line error naming the file:
+     * the store then stops writing slices (each later write fails at once with the same line), so nothing is
+     * written on top of a disk that is failing. What is on disk stays consistent: a slice file is whole or absent
+     * (written to a temp file first), a journal line that did not fit is cut off again, and a failed compaction
+     * leaves the old {@code manifest.json} and the journal; the next open reconciles the manifest with the files.
+     */
+    private IOException stopWriting(Path file, IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().replace(file.toString() + ": ", "");
+        IOException stop = new IOException("cannot write " + file + ": " + why + " (the store stopped writing; every "
+                + "file is whole or absent and the next run continues from them: free space or fix the disk, then run "
+                + "the same command again)", e);
+        if (writeFailure == null) {
+            writeFailure = stop;
+        }
+        return stop;
+    }
+
+    /** Refuses a write once one failed: a failing disk is not written on. */
+    private void requireWritable() throws IOException {
+        IOException first = writeFailure;
+        if (first != null) {
+            throw new IOException(first.getMessage(), first);
         }
     }
 

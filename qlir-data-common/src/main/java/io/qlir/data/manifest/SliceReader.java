@@ -53,8 +53,8 @@ public final class SliceReader {
         Path dir = series.directory(dataRoot);
         ManifestLoad load = ManifestStore.load(dir, false);
         if (load.manifest() == null || load.foreign() || !load.manifestFound()) {
-            String message = "slice directory " + dir + " has no qlir manifest; open it once for writing "
-                    + "(SliceDirectory.open, or 'qlir manifest rebuild', reconciles and builds it from the files)";
+            String message = "slice directory " + dir + " has no qlir manifest; `qlir manifest rebuild` (or the next "
+                    + "fetch of the series) builds it from the slice files";
             throw new StoreDamagedException(dir, message, new IOException(message));
         }
         return new SliceReader(dir, load.manifest(), RowFormat.OPEN_TIME_FIRST);

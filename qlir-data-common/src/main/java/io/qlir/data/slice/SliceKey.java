@@ -26,7 +26,8 @@ public record SliceKey(String symbol, Interval interval, long startMs, int limit
     /**
      * Checks the parts of a key.
      *
-     * @param symbol the instrument: letters, digits, {@code .}, {@code _} or {@code -}
+     * @param symbol the instrument: letters, digits, {@code .}, {@code _} or {@code -}, at least one letter or digit
+     *     (it names a folder, so {@code .} and {@code ..} are refused)
      * @param interval the candle interval
      * @param startMs the open time of the first candle (not negative)
      * @param limit how many candles the slice holds when full (at least 1)
@@ -36,7 +37,8 @@ public record SliceKey(String symbol, Interval interval, long startMs, int limit
         Objects.requireNonNull(interval, "interval");
         if (!isSymbol(symbol)) {
             throw new IllegalArgumentException("bad symbol '" + symbol
-                    + "' in slice key; valid: letters, digits, '.', '_' or '-', for example BTCUSDT");
+                    + "' in slice key; valid: letters, digits, '.', '_' or '-' with at least one letter or digit, for "
+                    + "example BTCUSDT");
         }
         if (startMs < 0) {
             throw new IllegalArgumentException("bad slice start " + startMs + " for " + symbol
@@ -51,15 +53,16 @@ public record SliceKey(String symbol, Interval interval, long startMs, int limit
         if (s == null || s.isEmpty()) {
             return false;
         }
+        boolean alnum = false; // a symbol becomes a folder name: "." or ".." would leave raw/
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
-                    || c == '_' || c == '-';
-            if (!ok) {
+            boolean letterOrDigit = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!letterOrDigit && c != '.' && c != '_' && c != '-') {
                 return false;
             }
+            alnum |= letterOrDigit;
         }
-        return true;
+        return alnum;
     }
 
     /**

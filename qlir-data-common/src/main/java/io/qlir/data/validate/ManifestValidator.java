@@ -4,6 +4,7 @@ import io.qlir.data.file.RowFormat;
 import io.qlir.data.manifest.Layout;
 import io.qlir.data.manifest.Manifest;
 import io.qlir.data.manifest.ManifestLoad;
+import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.slice.StatusPolicy;
 import java.nio.file.Files;
@@ -111,10 +112,13 @@ public final class ManifestValidator {
         int filesRead = 0;
         long rowsRead = 0;
         try {
-            Layout.Pending listing = Files.isDirectory(dir) ? Layout.listResponsesInBackground(dir) : null;
+            // listed after the manifest is read, so a writer running meanwhile (a fetch) shows up as files newer than
+            // the manifest (warnings), never as indexed files that seem to be missing
+            long readAtMs = Files.isDirectory(dir) && SliceDirectory.hasLiveWriter(dir)
+                    ? System.currentTimeMillis() : Long.MAX_VALUE; // file times are wall-clock times
             m = load(dir, f);
             if (m != null) {
-                MetadataChecks.filesystem(m, listing.get(), f);
+                MetadataChecks.filesystem(m, Layout.listResponses(dir), readAtMs, f);
                 MetadataChecks.invariants(m, f);
                 MetadataChecks.status(m, policy, f);
                 MetadataChecks.spacingAcross(m, f);

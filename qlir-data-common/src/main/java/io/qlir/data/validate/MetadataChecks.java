@@ -33,8 +33,16 @@ final class MetadataChecks {
     private MetadataChecks() {
     }
 
-    /** Manifest ↔ filesystem; zero-byte files are parse errors even without opening them. */
-    static void filesystem(Manifest m, List<Layout.Listed> listing, Findings f) {
+    /** How far a file's time may lie before the manifest read and still count as written after it (coarse clocks). */
+    static final long WRITE_SLACK_MS = 2_000;
+
+    /**
+     * Manifest ↔ filesystem; zero-byte files are parse errors even without opening them. While a writer holds the
+     * directory ({@code manifestReadAtMs} is then when the manifest was read, else {@code Long.MAX_VALUE}), a file
+     * not in the manifest, or changed since it was indexed, whose modification time is not before the manifest was
+     * read (less a little slack) was written by that writer after the read: a warning, not an error.
+     */
+    static void filesystem(Manifest m, List<Layout.Listed> listing, long manifestReadAtMs, Findings f) {
         Map<String, Layout.Listed> byName = new HashMap<>(listing.size() * 2);
         int sliceFiles = 0;
         for (Layout.Listed l : listing) {
@@ -43,12 +51,23 @@ final class MetadataChecks {
                 sliceFiles++;
             }
         }
+        long recentFrom = manifestReadAtMs == Long.MAX_VALUE ? Long.MAX_VALUE : manifestReadAtMs - WRITE_SLACK_MS;
         int indexed = 0;
         for (SliceEntry e : m.entries()) {
             Layout.Listed l = byName.remove(e.id().fileName());
             if (e.hasFile()) {
                 indexed++;
-                indexedFile(e, l, f);
+                if (l != null && l.mtimeMs() >= recentFrom && l.size() != e.file().size()) {
+                    f.warn(Rule.MANIFEST_FILESYSTEM, e.key().canonical(), "file " + e.relativePath() + " was "
+                            + "rewritten after the manifest was read (a writer is running)", "relative_path",
+                            e.relativePath());
+                } else {
+                    indexedFile(e, l, f);
+                }
+            } else if (l != null && l.mtimeMs() >= recentFrom) {
+                sliceFiles--;
+                f.warn(Rule.MANIFEST_FILESYSTEM, e.key().canonical(), "file " + Layout.RESPONSES + "/" + l.name()
+                        + " was written after the manifest was read (a writer is running)", "file_name", l.name());
             } else {
                 if (e.status().isPolicyOutcome()) {
                     f.error(Rule.MANIFEST_FILESYSTEM, e.key().canonical(), "status " + e.verdict()
@@ -61,7 +80,11 @@ final class MetadataChecks {
             }
         }
         for (Layout.Listed l : byName.values()) {
-            if (AtomicFiles.isTempFile(l.name())) {
+            if (l.regularFile() && l.mtimeMs() >= recentFrom && !AtomicFiles.isTempFile(l.name())) {
+                sliceFiles--;
+                f.warn(Rule.MANIFEST_FILESYSTEM, null, "file " + Layout.RESPONSES + "/" + l.name() + " was written "
+                        + "after the manifest was read (a writer is running)", "file_name", l.name());
+            } else if (AtomicFiles.isTempFile(l.name())) {
                 f.warn(Rule.MANIFEST_FILESYSTEM, null, "leftover temp file of an interrupted write: " + l.name()
                         + " (the next writer open quarantines it)", "file_name", l.name());
             } else {
