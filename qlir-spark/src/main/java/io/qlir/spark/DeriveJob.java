@@ -57,6 +57,10 @@ public final class DeriveJob {
         SparkSession spark = b.getOrCreate();
         try {
             run(spark, parsed.dataset(), parsed.ops(), parsed.out(), parsed.chunkRows());
+        } catch (IllegalArgumentException e) {
+            System.err.println("qlir-spark derive: " + e.getMessage());
+            spark.stop();
+            System.exit(2);
         } finally {
             spark.stop();
         }
@@ -92,6 +96,10 @@ public final class DeriveJob {
     }
 
     static List<Path> endpoints(Path dataset) {
+        if (!Files.isDirectory(dataset)) {
+            throw new IllegalArgumentException("--dataset " + dataset + " is not a folder; give the parquet/binance "
+                    + "folder that qlir agg writes, or the data root holding it");
+        }
         Path root = Files.isDirectory(dataset.resolve("parquet").resolve("binance"))
                 ? dataset.resolve("parquet").resolve("binance") : dataset;
         List<Path> found = new ArrayList<>();

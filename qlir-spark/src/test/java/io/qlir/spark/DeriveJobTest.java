@@ -44,6 +44,8 @@ class DeriveJobTest {
         assertThatThrownBy(() -> DeriveJob.run(spark, tmp.resolve("out/spot/symbol=BTCUSDT"), ops,
                 tmp.resolve("out2"), 40)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("holds no endpoint folder");
+        assertThatThrownBy(() -> DeriveJob.run(spark, tmp.resolve("nowhere"), ops, tmp.resolve("out3"), 40))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nowhere is not a folder");
     }
 
     @Test
