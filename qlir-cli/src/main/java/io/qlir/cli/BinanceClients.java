@@ -1,6 +1,7 @@
 package io.qlir.cli;
 
 import io.qlir.binance.BinanceClient;
+import io.qlir.binance.RequestListener;
 import io.qlir.cli.config.RuntimeConfig;
 import io.qlir.data.retry.RetryPolicy;
 import java.time.Clock;
@@ -13,6 +14,10 @@ final class BinanceClients {
     }
 
     static BinanceClient from(RuntimeConfig config, Clock clock) {
+        return from(config, clock, RequestListener.NONE);
+    }
+
+    static BinanceClient from(RuntimeConfig config, Clock clock, RequestListener listener) {
         RetryPolicy retry = RetryPolicy.defaults().toBuilder()
                 .maxAttempts(config.retry().maxAttempts())
                 .initialDelay(config.retry().initialBackoff())
@@ -25,6 +30,7 @@ final class BinanceClients {
                 .weightLimit(config.weightBudget(), Duration.ofMinutes(1))
                 .retryPolicy(retry)
                 .clock(clock)
+                .requestListener(listener)
                 .build();
     }
 }

@@ -13,6 +13,7 @@ import io.qlir.binance.JobState;
 import io.qlir.cli.config.Durations;
 import io.qlir.cli.config.RuntimeConfig;
 import io.qlir.core.Interval;
+import io.qlir.parquet.DatasetAggregator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +51,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  qlir serve --jobs BTCUSDT:1m:klines,ETHUSDT:1m:klines,BTCUSDT:15m:uiklines",
             "  qlir serve --all --interval 1h --endpoint klines --quote USDT --since 2024-01-01",
-            "  QLIR_LOG_PROFILE=prod qlir serve --jobs BTCUSDT:1s --cadence 5s"
+            "  QLIR_LOG_PROFILE=prod qlir serve --jobs BTCUSDT:1s --cadence 5s",
+            "  qlir serve --jobs BTCUSDT:1m --metrics-address 127.0.0.1:9464   # /metrics and /health"
         })
 final class ServeCommand implements Callable<Integer> {
 
@@ -114,11 +116,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Stop cleanly after this long (default: run until SIGTERM or Ctrl-C).")
     String stopAfter;
 
+    @Option(names = "--agg", description = "Also keep the Parquet dataset current: aggregate each series after its"
+            + " writes (as qlir agg does).")
+    boolean agg;
+
     @ArgGroup(validate = false, heading = "%nRuntime options:%n")
     RuntimeOptions runtime = new RuntimeOptions();
 
     @ArgGroup(validate = false, heading = "%nNetwork options:%n")
     NetworkOptions network = new NetworkOptions();
+
+    @ArgGroup(validate = false, heading = "%nTelemetry options:%n")
+    TelemetryOptions telemetry = new TelemetryOptions();
 
     ServeCommand(CliContext context) {
         this.context = context;
@@ -137,22 +146,25 @@ final class ServeCommand implements Callable<Integer> {
         }
         Duration every = duration("--cadence", cadence);
         Duration runFor = stopAfter == null ? null : duration("--stop-after", stopAfter);
-        Session session = Session.open(context, runtime, network::addTo);
+        Session session = Session.open(context, runtime, network::addTo, telemetry::addTo);
         RuntimeConfig config = session.config();
         Path root = session.checkWritableDataRoot();
         PrintWriter out = spec.commandLine().getOut();
-        try (BinanceClient client = BinanceClients.from(config, Clock.systemUTC())) {
+        try (ServeTelemetry watch = ServeTelemetry.start(config.telemetry(), Clock.systemUTC(), every);
+                BinanceClient client = BinanceClients.from(config, Clock.systemUTC(), watch.requestListener())) {
             List<FetchJob> all = resolveJobs(client, listed);
             session.writableDataRoot();
             StatusLines status = new StatusLines(out);
+            AggAfterWrites aggregation = agg ? new AggAfterWrites(status, DatasetAggregator.of(root)) : null;
             BinanceDataServer server = BinanceDataServer.builder(client, root)
                     .jobs(all)
                     .since(since)
                     .cadence(every)
-                    .listener(status)
+                    .listener(watch.listener(aggregation != null ? aggregation : status))
                     .start();
+            watch.serving(client, all, server);
             out.println("serving " + all.size() + " job" + (all.size() == 1 ? "" : "s") + " into " + root
-                    + (runFor == null ? " (Ctrl-C to stop)" : " for " + stopAfter));
+                    + watch.describe() + (runFor == null ? " (Ctrl-C to stop)" : " for " + stopAfter));
             out.flush();
             Thread hook = new Thread(server::close, "qlir-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -166,6 +178,9 @@ final class ServeCommand implements Callable<Integer> {
                 }
             } finally {
                 server.close();
+                if (aggregation != null) {
+                    aggregation.close();
+                }
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
@@ -230,7 +245,8 @@ final class ServeCommand implements Callable<Integer> {
         return new ArrayList<>(out);
     }
 
-    private static Duration duration(String flag, String text) throws BadInputException {
+    /** A duration option's value, or bad input naming the option (also used by {@code qlir agg}). */
+    static Duration duration(String flag, String text) throws BadInputException {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {

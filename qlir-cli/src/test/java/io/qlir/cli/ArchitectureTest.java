@@ -12,16 +12,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md 2's module rules over every library module at once. qlir-cli's test class path is the one place that sees
- * them all (qlir-core's own ArchitectureTest checks the rules that concern core alone).
+ * The module rules of {@code docs/design-rules.md} section 1 over every library module at once. qlir-cli's test
+ * class path is the one place that sees them all (qlir-core's own ArchitectureTest checks the rules that concern
+ * core alone).
  *
  * <p>Modules map to packages: semantics {@code io.qlir.semantics}, core {@code io.qlir.core}, ops {@code io.qlir.ops},
  * data-common {@code io.qlir.data}, data-binance {@code io.qlir.binance}, charts {@code io.qlir.charts}, testkit
- * {@code io.qlir.testkit}, emulator {@code io.qlir.emulator}, cli {@code io.qlir.cli}.
+ * {@code io.qlir.testkit}, emulator {@code io.qlir.emulator}, metrics {@code io.qlir.metrics}, cli
+ * {@code io.qlir.cli}.
  */
 class ArchitectureTest {
 
     private static final String[] LIBRARIES = {
+        "io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
+        "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..", "io.qlir.metrics.."
+    };
+
+    /** Every library module below qlir-metrics: none may see Micrometer or the metrics module. */
+    private static final String[] BELOW_METRICS = {
         "io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
         "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator.."
     };
@@ -37,7 +45,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsOnTheClassPath() {
         for (String pkg : new String[] {"io.qlir.semantics", "io.qlir.core", "io.qlir.ops", "io.qlir.data",
-                "io.qlir.binance", "io.qlir.charts", "io.qlir.testkit", "io.qlir.emulator", "io.qlir.cli"}) {
+                "io.qlir.binance", "io.qlir.charts", "io.qlir.testkit", "io.qlir.emulator", "io.qlir.metrics",
+                "io.qlir.cli"}) {
             org.assertj.core.api.Assertions.assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -60,9 +69,23 @@ class ArchitectureTest {
         // the emulator is a model of Binance written apart from the client, and carries no test library
         rule("io.qlir.emulator..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..",
                 "io.qlir.testkit..", "io.qlir.cli..", "okhttp3..", "mockwebserver3..", "org.junit..");
+        rule("io.qlir.metrics..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..",
+                "io.qlir.cli..");
         noClasses().that().resideInAPackage("io.qlir.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.qlir.testkit..")
-                .because("the testkit is for tests only (DESIGN.md 2)").check(classes);
+                .because("the testkit is for tests only (docs/design-rules.md 1)").check(classes);
+    }
+
+    @Test
+    void onlyTheMetricsModuleSeesMicrometer() {
+        noClasses().that().resideInAnyPackage(BELOW_METRICS)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..",
+                        "io.qlir.metrics..")
+                .because("the data modules report through listeners; Micrometer lives in qlir-metrics alone")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.qlir.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .because("the CLI wires qlir-metrics; the meters themselves are that module's").check(classes);
     }
 
     @Test
@@ -78,7 +101,7 @@ class ArchitectureTest {
                         c -> !c.getPackageName().startsWith("io.qlir.cli"))));
         noClasses().that().resideInAnyPackage(LIBRARIES)
                 .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
-                .because("logback lives in qlir-cli alone (DESIGN.md 2)").check(classes);
+                .because("logback lives in qlir-cli alone (docs/design-rules.md 1)").check(classes);
         noClasses().that().resideInAnyPackage(LIBRARIES)
                 .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING).check(classes);
     }
@@ -108,7 +131,7 @@ class ArchitectureTest {
     private static void rule(String module, String... forbidden) {
         ArchRule r = noClasses().that().resideInAPackage(module)
                 .should().dependOnClassesThat().resideInAnyPackage(forbidden)
-                .because("DESIGN.md 2: " + module + " may not use " + String.join(", ", forbidden));
+                .because("docs/design-rules.md 1: " + module + " may not use " + String.join(", ", forbidden));
         r.check(classes);
     }
 }

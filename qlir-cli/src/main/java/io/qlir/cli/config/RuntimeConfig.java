@@ -1,6 +1,7 @@
 package io.qlir.cli.config;
 
 import io.qlir.cli.logging.LogProfile;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +36,13 @@ import java.util.Optional;
  * @param retry how failed requests are retried
  * @param logProfile how loud console and files are
  * @param logDir where the per-job JSON log files go
+ * @param telemetry where metrics are served and when health degrades
  * @param configFile the config file that was read, if any
  * @param origins where each setting's value came from (every setting has an entry)
  */
 public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout, Duration readTimeout,
-        int weightBudget, RetrySettings retry, LogProfile logProfile, Path logDir, Optional<Path> configFile,
+        int weightBudget, RetrySettings retry, LogProfile logProfile, Path logDir, Telemetry telemetry,
+        Optional<Path> configFile,
         Map<Setting, Origin> origins) {
 
     /**
@@ -53,6 +56,7 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
      * @param retry how failed requests are retried
      * @param logProfile how loud console and files are
      * @param logDir where the per-job JSON log files go
+     * @param telemetry where metrics are served and when health degrades
      * @param configFile the config file that was read, if any
      * @param origins where each setting's value came from (every setting has an entry)
      * @throws IllegalArgumentException when a setting has no origin or the budget is not positive
@@ -65,6 +69,7 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(logProfile, "logProfile");
         Objects.requireNonNull(logDir, "logDir");
+        Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(configFile, "configFile");
         if (weightBudget <= 0) {
             throw new IllegalArgumentException("weight-budget must be positive, got " + weightBudget);
@@ -116,6 +121,8 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
             case RETRY_MAX_BACKOFF -> Values.format(retry.maxBackoff());
             case LOG_PROFILE -> logProfile.wireCode();
             case LOG_DIR -> logDir.toString();
+            case METRICS_ADDRESS -> telemetry.addressText();
+            case HEALTH_MAX_LAG -> telemetry.maxLagText();
         };
     }
 
@@ -239,8 +246,15 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
             return new RuntimeConfig((Path) values.get(Setting.DATA_ROOT), (URI) values.get(Setting.BASE_URL),
                     (Duration) values.get(Setting.CONNECT_TIMEOUT), (Duration) values.get(Setting.READ_TIMEOUT),
                     (Integer) values.get(Setting.WEIGHT_BUDGET), retry,
-                    (LogProfile) values.get(Setting.LOG_PROFILE), (Path) values.get(Setting.LOG_DIR), file,
+                    (LogProfile) values.get(Setting.LOG_PROFILE), (Path) values.get(Setting.LOG_DIR),
+                    telemetry(values), file,
                     origins);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Telemetry telemetry(Map<Setting, Object> values) {
+            return new Telemetry((Optional<InetSocketAddress>) values.get(Setting.METRICS_ADDRESS),
+                    (Optional<Duration>) values.get(Setting.HEALTH_MAX_LAG));
         }
 
         private Optional<Path> configFileToRead() {
@@ -271,6 +285,8 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
                             Values.duration(raw);
                     case WEIGHT_BUDGET, RETRY_MAX_ATTEMPTS -> Values.positiveInt(raw);
                     case LOG_PROFILE -> LogProfile.parse(raw.trim());
+                    case METRICS_ADDRESS -> Telemetry.address(raw);
+                    case HEALTH_MAX_LAG -> Telemetry.maxLag(raw);
                 };
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("bad " + s.wireCode() + " from " + origin.describe() + ": "
