@@ -45,8 +45,7 @@ public final class DeriveJob {
         try {
             parsed = DeriveJobArgs.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("qlir-spark derive: " + e.getMessage());
-            System.err.println(DeriveJobArgs.USAGE);
+            LOG.error("qlir-spark derive: {}{}{}", e.getMessage(), System.lineSeparator(), DeriveJobArgs.USAGE);
             System.exit(2);
             return;
         }
@@ -58,7 +57,7 @@ public final class DeriveJob {
         try {
             run(spark, parsed.dataset(), parsed.ops(), parsed.out(), parsed.chunkRows());
         } catch (IllegalArgumentException e) {
-            System.err.println("qlir-spark derive: " + e.getMessage());
+            LOG.error("qlir-spark derive: {}", e.getMessage());
             spark.stop();
             System.exit(2);
         } finally {
