@@ -134,6 +134,16 @@ class ArchitectureTest {
                 .because("TA-Lib is qlir-talib's dependency alone (issue 19)").check(classes);
     }
 
+    @Test
+    void sparkLivesInQlirSparkAloneAndNothingBelowKnowsIt() {
+        // qlir-spark is on no other module's class path (issue 18); by name, nothing here may reach it or Spark.
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("io.qlir.spark")).isFalse();
+        noClasses().that().resideInAPackage("io.qlir..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.qlir.spark..", "org.apache.spark..", "scala..")
+                .because("Spark is qlir-spark's dependency alone, and nothing depends on qlir-spark (issue 18)")
+                .check(classes);
+    }
+
     private static void rule(String module, String... forbidden) {
         ArchRule r = noClasses().that().resideInAPackage(module)
                 .should().dependOnClassesThat().resideInAnyPackage(forbidden)
