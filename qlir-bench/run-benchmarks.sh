@@ -22,7 +22,7 @@ lock=()
 if [[ "${QLIR_BENCH_IGNORE_LOCK:-0}" == 1 ]]; then
   lock=(-Djmh.ignoreLock=true)
 fi
-only=" ${QLIR_BENCH_ONLY:-sma indicators loader fetch store} "
+only=" ${QLIR_BENCH_ONLY:-sma indicators loader parquet fetch store} "
 failed=()
 
 has_class() {
@@ -50,7 +50,11 @@ group sma 'io\.qlir\.bench\.sma\.'
 group indicators 'io\.qlir\.bench\.indicators\.'
 if has_class io.qlir.bench.loader.LoaderBenchmark; then
   [[ "$only" == *" loader "* ]] && java -cp "$jar" io.qlir.bench.loader.LoaderFixture | tee -a "$out/progress.txt"
-  group loader 'io\.qlir\.bench\.loader\.'
+  group loader 'io\.qlir\.bench\.loader\.LoaderBenchmark\.'
+fi
+if has_class io.qlir.bench.loader.ParquetReadBenchmark; then
+  [[ "$only" == *" parquet "* ]] && java -cp "$jar" io.qlir.bench.loader.ParquetFixture | tee -a "$out/progress.txt"
+  group parquet 'io\.qlir\.bench\.loader\.(ParquetReadBenchmark|AggregationBenchmark)\.'
 fi
 group fetch 'io\.qlir\.bench\.fetch\.'
 if has_class io.qlir.bench.store.StoreBench; then
@@ -64,7 +68,7 @@ fi
 
 uptime >> "$out/uptime.txt"
 results=()
-for name in sma indicators loader fetch store-warm store-cold store-deep store-journal; do
+for name in sma indicators loader parquet fetch store-warm store-cold store-deep store-journal; do
   [[ -f "$out/$name.json" ]] && results+=("$out/$name.json")
 done
 java -cp "$jar" io.qlir.bench.Report "${results[@]}" > "$out/report.md"

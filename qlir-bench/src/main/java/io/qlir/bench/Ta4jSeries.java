@@ -22,7 +22,7 @@ public final class Ta4jSeries {
      * @param c the candles
      * @return the series
      */
-    public static BarSeries of(Series.Ohlcv c) {
+    public static BarSeries of(BenchmarkSeries.Ohlcv c) {
         BarSeries s = new BaseBarSeriesBuilder().withName("bench").withNumTypeOf(DoubleNum.class).build();
         long t0 = 1_600_000_000_000L;
         for (int i = 0; i < c.size(); i++) {

@@ -63,7 +63,13 @@ final class CandlePlan {
     }
 
     static ChartSpec plan(Derived derived, CandleChartOptions options) {
-        Candles.validate(derived.table());
+        for (String column : List.of(Candles.OPEN_TIME, Candles.OPEN, Candles.HIGH, Candles.LOW, Candles.CLOSE)) {
+            if (!derived.table().containsColumn(column)) {
+                throw new IllegalArgumentException("cannot chart table '" + derived.table().name() + "': a candle"
+                        + " chart draws open_time, open, high, low and close, and it lacks '" + column + "'; it has "
+                        + derived.table().columnNames());
+            }
+        }
         if (derived.table().rowCount() == 0) {
             throw new IllegalArgumentException("cannot chart table '" + derived.table().name() + "': it has no rows");
         }

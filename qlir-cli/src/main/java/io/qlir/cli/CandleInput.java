@@ -1,10 +1,13 @@
 package io.qlir.cli;
 
+import io.qlir.core.CandleCsv;
+import io.qlir.core.CandleCsvRead;
 import io.qlir.core.Candles;
 import io.qlir.core.Interval;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.ops.dataset.DatasetFingerprint;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,8 +17,9 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Where a command's candles come from: {@code --input F.csv} (a candle CSV as {@code qlir candles export} writes
- * it), or a series of the store ({@code --symbol S --interval I [--endpoint E] [--limit N]}); exactly one of the two.
+ * Where a command's candles come from: {@code --input F.csv} (any OHLCV CSV: qlir's export, a Yahoo download, a ccxt
+ * dump; read by {@link CandleCsv}, which says on stderr how it read the file), or a series of the store
+ * ({@code --symbol S --interval I [--endpoint E] [--limit N]}); exactly one of the two.
  *
  * <p>The one option group of every command that computes over candles ({@code indicators}, {@code chart},
  * {@code study sma}, {@code pipelines run}), used as {@code @ArgGroup(validate = false)} and checked by
@@ -26,7 +30,7 @@ import tech.tablesaw.api.Table;
  * CandleInput input = new CandleInput();
  * ...
  * input.validate();
- * return input.run(context, runtime, range.start, range.end, true, ReadOnlyStore.Checks.NONE, this::draw);
+ * return input.run(context, runtime, err, range.start, range.end, true, ReadOnlyStore.Checks.NONE, this::draw);
  * }</pre>
  */
 final class CandleInput {
@@ -35,8 +39,9 @@ final class CandleInput {
     static final String HEADING = "%nCandles (a CSV file, or a series of the store):%n";
 
     @Option(names = "--input", paramLabel = "F.csv",
-            description = "Candle CSV with a header naming the candle columns (as 'qlir candles export' writes"
-                    + " it); other columns are ignored.")
+            description = "Candle CSV: qlir's export or any OHLCV CSV (a time column such as open_time, timestamp"
+                    + " or Date, in ISO-8601 or epoch s/ms/us; the open/high/low/close/volume columns the ops read;"
+                    + " ',' or ';' separated). How it was read is printed on stderr.")
     Path input;
 
     @Option(names = "--symbol", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,
@@ -106,11 +111,11 @@ final class CandleInput {
     /**
      * Opens the session, runs the command's checks, reads the candles with open times in {@code [from, to]}
      * (either may be null) and does the work: the stored series in its job's log context (read-only template),
-     * the CSV file once the checks passed. With {@code requireRows}, a stored range without a closed candle is bad
-     * input rather than an empty table.
+     * the CSV file once the checks passed, saying on {@code notes} how it was read. With {@code requireRows}, a
+     * stored range without a closed candle is bad input rather than an empty table.
      */
-    <T> T run(CliContext context, RuntimeOptions runtime, Instant from, Instant to, boolean requireRows,
-              ReadOnlyStore.Checks checks, Work<T> work) throws Exception {
+    <T> T run(CliContext context, RuntimeOptions runtime, PrintWriter notes, Instant from, Instant to,
+              boolean requireRows, ReadOnlyStore.Checks checks, Work<T> work) throws Exception {
         if (!isCsv()) {
             return ReadOnlyStore.run(context, runtime, sliceSeries(), checks, (root, s) -> {
                 StoredCandles c = StoredCandles.load(root, s, from, to, requireRows);
@@ -119,15 +124,21 @@ final class CandleInput {
         }
         Session session = Session.open(context, runtime);
         checks.run(session);
-        Table candles = between(readCsv(context, input), from, to);
+        Table candles = between(readCsv(context, input, notes), from, to);
         return work.run(new Loaded(candles, label(), DatasetFingerprint.of(candles)));
     }
 
-    /** Reads a candle CSV named by {@code --input} (relative to the working directory), as one bad-input error. */
-    static Table readCsv(CliContext context, Path input) throws BadInputException {
+    /**
+     * Reads a candle CSV named by {@code --input} (relative to the working directory), as one bad-input error, and
+     * says on {@code notes} how it was read (time format, columns, gaps).
+     */
+    static Table readCsv(CliContext context, Path input, PrintWriter notes) throws BadInputException {
         Path file = context.workingDir().resolve(input);
         try {
-            return Candles.fromCsv(file);
+            CandleCsvRead read = CandleCsv.standard().read(file);
+            notes.println(read.describe());
+            notes.flush();
+            return read.candles();
         } catch (NoSuchFileException e) {
             throw new BadInputException("--input " + file + " does not exist", e);
         } catch (IOException e) {

@@ -101,7 +101,8 @@ final class ChartCommand implements Callable<Integer> {
                 : Instant.ofEpochMilli(input.interval.plus(input.interval.floor(range.start.toEpochMilli()),
                         -warmupBars(parsed)));
         Instant to = input.isCsv() ? null : range.end;
-        return input.run(context, runtime, from, to, true, ReadOnlyStore.Checks.NONE,
+        return input.run(context, runtime, spec.commandLine().getErr(), from, to, true,
+                ReadOnlyStore.Checks.NONE,
                 candles -> draw(candles.candles(), options, file));
     }
 

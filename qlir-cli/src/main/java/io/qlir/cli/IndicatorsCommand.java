@@ -113,7 +113,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         input.validate();
         range.validate();
-        return input.run(context, runtime, range.start, range.end, false, session -> check(), this::compute);
+        return input.run(context, runtime, spec.commandLine().getErr(), range.start, range.end, false,
+                session -> check(), this::compute);
     }
 
     private void check() throws BadInputException {
@@ -158,7 +159,8 @@ final class IndicatorsCommand implements Callable<Integer> {
             try {
                 derived = derived == null ? op.apply(candles) : derived.then(op);
             } catch (IllegalArgumentException e) {
-                throw new BadInputException("--ops: " + op.toText() + ": " + e.getMessage(), e);
+                String m = String.valueOf(e.getMessage());
+                throw new BadInputException("--ops: " + (m.startsWith(op.toText()) ? "" : op.toText() + ": ") + m, e);
             }
         }
         return derived;

@@ -21,7 +21,11 @@ import java.util.zip.ZipFile;
  */
 final class JShellStartup {
 
-    /** Packages imported on demand, in this order, when they hold classes. */
+    /**
+     * Packages imported on demand, in this order, when they hold classes: the ones holding the façades and the types
+     * their calls take or return ({@code SliceDirectory}, {@code SliceReader}, {@code ManifestValidator},
+     * {@code SliceKey}). No two of them share a public simple name, so no import is ambiguous.
+     */
     static final List<String> PACKAGES = List.of(
             "io.qlir.semantics",
             "io.qlir.core",
@@ -30,7 +34,9 @@ final class JShellStartup {
             "io.qlir.ops.indicators",
             "io.qlir.ops.study",
             "io.qlir.ops.pipeline",
-            "io.qlir.data",
+            "io.qlir.data.slice",
+            "io.qlir.data.manifest",
+            "io.qlir.data.validate",
             "io.qlir.binance",
             "io.qlir.charts",
             "io.qlir.talib",

@@ -19,8 +19,10 @@ import io.qlir.data.validate.ManifestValidator;
 import io.qlir.data.validate.ValidationMode;
 import io.qlir.data.validate.ValidationReport;
 import io.qlir.data.validate.Violation;
+import io.qlir.parquet.DatasetChecks;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +124,8 @@ final class ManifestCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ValidationReport report = ReadOnlyStore.run(context, runtime, sliceSeries(), ReadOnlyStore.Checks.NONE,
-                    (root, s) -> ManifestValidator.validate(root, s, deep ? ValidationMode.DEEP : ValidationMode.METADATA));
+                    (root, s) -> DatasetChecks.extend(ManifestValidator.validate(root, s,
+                            deep ? ValidationMode.DEEP : ValidationMode.METADATA), root, s, Clock.systemUTC()));
             if (json) {
                 out().println(report.toJson());
             } else {

@@ -326,7 +326,8 @@ final class PipelinesCommand implements Callable<Integer> {
             range.validate();
             Path file = context.workingDir().resolve(out != null ? out : Path.of("qlir-out",
                     name + "-" + input.stem() + ".csv")).normalize();
-            return input.run(context, runtime, range.start, range.end, true, session -> check(session, file),
+            return input.run(context, runtime, spec.commandLine().getErr(), range.start, range.end, true,
+                    session -> check(session, file),
                     data -> run(data, store(session), file));
         }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             FetchCommand.class,
             ServeCommand.class,
+            AggCommand.class,
             ManifestCommand.class,
             CandlesCommand.class,
             IndicatorsCommand.class,

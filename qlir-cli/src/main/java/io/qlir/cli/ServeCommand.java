@@ -13,6 +13,7 @@ import io.qlir.binance.JobState;
 import io.qlir.cli.config.Durations;
 import io.qlir.cli.config.RuntimeConfig;
 import io.qlir.core.Interval;
+import io.qlir.parquet.DatasetAggregator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -117,6 +118,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Stop cleanly after this long (default: run until SIGTERM or Ctrl-C).")
     String stopAfter;
 
+    @Option(names = "--agg", description = "Also keep the Parquet dataset current: aggregate each series after its"
+            + " writes (as qlir agg does).")
+    boolean agg;
+
     @ArgGroup(validate = false, heading = "%nRuntime options:%n")
     RuntimeOptions runtime = new RuntimeOptions();
 
@@ -148,11 +153,12 @@ final class ServeCommand implements Callable<Integer> {
             List<FetchJob> all = resolveJobs(client, listed);
             session.writableDataRoot();
             StatusLines status = new StatusLines(out);
+            AggAfterWrites aggregation = agg ? new AggAfterWrites(status, DatasetAggregator.of(root)) : null;
             BinanceDataServer server = BinanceDataServer.builder(client, root)
                     .jobs(all)
                     .since(since)
                     .cadence(every)
-                    .listener(status)
+                    .listener(aggregation != null ? aggregation : status)
                     .start();
             out.println("serving " + all.size() + " job" + (all.size() == 1 ? "" : "s") + " into " + root
                     + (runFor == null ? " (Ctrl-C to stop)" : " for " + stopAfter));
@@ -169,6 +175,9 @@ final class ServeCommand implements Callable<Integer> {
                 }
             } finally {
                 server.close();
+                if (aggregation != null) {
+                    aggregation.close();
+                }
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
@@ -233,7 +242,8 @@ final class ServeCommand implements Callable<Integer> {
         return new ArrayList<>(out);
     }
 
-    private static Duration duration(String flag, String text) throws BadInputException {
+    /** A duration option's value, or bad input naming the option (also used by {@code qlir agg}). */
+    static Duration duration(String flag, String text) throws BadInputException {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {

@@ -44,13 +44,18 @@ final class StoreLocator {
 
     /** Every series directory under the data root, described as {@code BTCUSDT 1m klines limit=1000}. */
     static List<String> list(Path dataRoot) {
-        List<String> out = new ArrayList<>();
+        return seriesUnder(dataRoot).stream().map(StoreLocator::describe).toList();
+    }
+
+    /** Every series directory under the data root, in folder order (endpoint, symbol, interval, limit). */
+    static List<SliceSeries> seriesUnder(Path dataRoot) {
+        List<SliceSeries> out = new ArrayList<>();
         for (Path endpoint : children(dataRoot.resolve(VENUE))) {
             for (Path symbol : children(endpoint.resolve("raw"))) {
                 for (Path interval : children(symbol)) {
                     for (Path limit : children(interval)) {
                         try {
-                            out.add(describe(SliceSeries.fromDirectory(limit)));
+                            out.add(SliceSeries.fromDirectory(limit));
                         } catch (IllegalArgumentException e) {
                             // not a slice directory: not listed
                         }

@@ -122,7 +122,7 @@ final class StudyCommand implements Callable<Integer> {
             SmaPersistenceOptions options = options();
             StudyChartOptions chartOptions = chartOptions();
             Path dir = outDir();
-            return input.run(context, runtime, range.start, range.end, true,
+            return input.run(context, runtime, spec.commandLine().getErr(), range.start, range.end, true,
                     session -> OutputPaths.requireWritableFolder(dir, "--out"),
                     candles -> run(candles, dir, options, chartOptions));
         }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md 2's module rules over every library module at once. qlir-cli's test class path is the one place that sees
- * them all (qlir-core's own ArchitectureTest checks the rules that concern core alone).
+ * The module rules of {@code docs/design-rules.md} section 1 over every library module at once. qlir-cli's test
+ * class path is the one place that sees them all (qlir-core's own ArchitectureTest checks the rules that concern
+ * core alone).
  *
  * <p>Modules map to packages: semantics {@code io.qlir.semantics}, core {@code io.qlir.core}, ops {@code io.qlir.ops},
  * data-common {@code io.qlir.data}, data-binance {@code io.qlir.binance}, charts {@code io.qlir.charts}, testkit
@@ -62,7 +63,7 @@ class ArchitectureTest {
                 "io.qlir.testkit..", "io.qlir.cli..", "okhttp3..", "mockwebserver3..", "org.junit..");
         noClasses().that().resideInAPackage("io.qlir.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.qlir.testkit..")
-                .because("the testkit is for tests only (DESIGN.md 2)").check(classes);
+                .because("the testkit is for tests only (docs/design-rules.md 1)").check(classes);
     }
 
     @Test
@@ -78,7 +79,7 @@ class ArchitectureTest {
                         c -> !c.getPackageName().startsWith("io.qlir.cli"))));
         noClasses().that().resideInAnyPackage(LIBRARIES)
                 .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
-                .because("logback lives in qlir-cli alone (DESIGN.md 2)").check(classes);
+                .because("logback lives in qlir-cli alone (docs/design-rules.md 1)").check(classes);
         noClasses().that().resideInAnyPackage(LIBRARIES)
                 .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING).check(classes);
     }
@@ -98,7 +99,7 @@ class ArchitectureTest {
     private static void rule(String module, String... forbidden) {
         ArchRule r = noClasses().that().resideInAPackage(module)
                 .should().dependOnClassesThat().resideInAnyPackage(forbidden)
-                .because("DESIGN.md 2: " + module + " may not use " + String.join(", ", forbidden));
+                .because("docs/design-rules.md 1: " + module + " may not use " + String.join(", ", forbidden));
         r.check(classes);
     }
 }

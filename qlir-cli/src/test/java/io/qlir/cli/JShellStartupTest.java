@@ -40,6 +40,7 @@ class JShellStartupTest {
         CliRunner.Result r = new CliRunner(temp).run("shell", "--print-startup", "--data-root", "/srv/qlir");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("import io.qlir.core.*;", "import tech.tablesaw.api.*;",
+                "import io.qlir.data.manifest.*;", "import io.qlir.data.validate.*;", "import io.qlir.data.slice.*;",
                 "import static io.qlir.core.Interval.*;", "Path.of(\"/srv/qlir\")");
     }
 
@@ -49,13 +50,17 @@ class JShellStartupTest {
                 JShellStartup.script(JShellStartup.currentClassPath(), temp.resolve("root")));
         Path input = Files.writeString(temp.resolve("input.jsh"),
                 "System.out.println(\"interval=\" + Interval.parse(\"15m\") + \" minute=\" + M1.fixedMillis());\n"
-                        + "System.out.println(\"root=\" + dataRoot());\n/exit\n");
+                        + "System.out.println(\"root=\" + dataRoot());\n"
+                        + "System.out.println(\"store=\" + SliceDirectory.class.getSimpleName() + \",\""
+                        + " + SliceReader.class.getSimpleName() + \",\" + ManifestValidator.class.getSimpleName()"
+                        + " + \",\" + ValidationMode.DEEP.name() + \",\" + SliceKey.class.getSimpleName());\n/exit\n");
         List<String> command = ShellCommand.command(ShellCommand.jshell(), JShellStartup.currentClassPath(), startup);
         Process p = new ProcessBuilder(command).redirectInput(input.toFile()).redirectErrorStream(true).start();
         byte[] output = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String text = new String(output, StandardCharsets.UTF_8);
-        assertThat(text).contains("interval=M15 minute=60000", "root=" + temp.resolve("root"))
+        assertThat(text).contains("interval=M15 minute=60000", "root=" + temp.resolve("root"),
+                        "store=SliceDirectory,SliceReader,ManifestValidator,DEEP,SliceKey")
                 .doesNotContain("Error", "does not exist");
     }
 }

@@ -2,8 +2,6 @@ package io.qlir.core;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,11 +133,13 @@ public final class Candles {
     }
 
     /**
-     * A candle table from a CSV file (UTF-8) whose header names the columns.
+     * A candle table from any OHLCV CSV file (UTF-8): qlir's export, a Yahoo download, a ccxt dump.
      *
-     * <p>Every schema column must be in the header, in any order; other columns are ignored (they are derived
-     * columns: recompute them). Times and {@code trades} are integers, times in epoch millis UTC; prices and volumes
-     * are decimals, with an empty field or {@code NaN} read as NaN.
+     * <p>The table has {@code open_time} and the candle columns the file has (nothing is zero-filled); headers match
+     * case-insensitively with common aliases, times may be ISO-8601 or epoch seconds/millis/micros, fields may be
+     * separated by {@code ,} or {@code ;} and quoted. {@link CandleCsv} describes the rules; use it directly for
+     * choices (such as reading {@code Adj Close}) and to learn how the file was read ({@link CandleCsvRead}: time
+     * format, columns, gaps).
      * <pre>{@code
      * Table t = Candles.fromCsv(Path.of("btcusdt-1m.csv"));
      * }</pre>
@@ -147,13 +147,11 @@ public final class Candles {
      * @param file the CSV file
      * @return the candle table
      * @throws IOException when the file cannot be read
-     * @throws IllegalArgumentException when schema columns are missing (listing them and the header's columns), or
-     *     a value cannot be read (naming the line, column and value)
+     * @throws IllegalArgumentException when the file has no time column (listing the header's columns), a value
+     *     cannot be read (naming the line, column and value), or the rows are not sorted by time
      */
     public static Table fromCsv(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return CandleCsv.read(r, file.toString());
-        }
+        return CandleCsv.standard().read(file).candles();
     }
 
     /**
@@ -163,11 +161,11 @@ public final class Candles {
      * @param csv the CSV text
      * @return the candle table
      * @throws IOException when the reader fails
-     * @throws IllegalArgumentException when schema columns are missing (listing them and the header's columns), or
-     *     a value cannot be read (naming the line, column and value)
+     * @throws IllegalArgumentException when the text has no time column (listing the header's columns), a value
+     *     cannot be read (naming the line, column and value), or the rows are not sorted by time
      */
     public static Table fromCsv(Reader csv) throws IOException {
-        return CandleCsv.read(csv, "(reader)");
+        return CandleCsv.standard().read(csv, "(reader)").candles();
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 import tech.tablesaw.api.Table;
 
 /**
- * Proves an op's specs true by running it, or names the column, row and seed where one is false.
+ * Tests an op's specs by running it again on truncated and perturbed copies of a table, and names the column, row
+ * and seed where a spec is false. A passing check means "no counter-example at the rows and values tried", not a
+ * proof (see the last paragraph).
  *
  * <p>A {@code RowDerivationSpec} is a claim its author wrote by hand: "to write row {@code i} of {@code close_sma_14}
  * I read rows {@code [i-13 .. i]} of {@code close}, and rows before 13 are undefined". Causality tests that claim,
@@ -30,9 +32,14 @@ import tech.tablesaw.api.Table;
  * Causality.check(OpLanguage.parse("rolling_mean(close,5)"), candles).assertOk();
  * }</pre>
  *
- * <p>The checks can refute a spec but never prove it for all inputs: a dependency that only shows for some values
- * (a branch taken when a price is negative) is found only if the table or a perturbation reaches it. Run the check on
- * real data and on random series (qlir's own tests do both). Derivation logging is muted while the op is re-run.
+ * <p>What it cannot catch: the checks can refute a spec but never prove it for all inputs. They look only at the
+ * sampled rows (by default 6 random cut points and 20 perturbed rows, plus the first and last rows and those around
+ * each warm-up), so a wrong read that shows at other rows only, such as an off-by-one at a month boundary, passes
+ * unless a sampled row hits it. A dependency that only shows for some values (a branch taken when a price is
+ * negative, a comparison that is false whichever way the changed input moves) is found only if the table or a
+ * perturbation reaches it. Time columns are never changed, so a dependency through them goes unseen, and an effect
+ * smaller than the tolerance (1e-9 relative) counts as none. Run the check on real data and on random series, with
+ * NaNs (qlir's own tests do both). Derivation logging is muted while the op is re-run.
  */
 public final class Causality {
 
@@ -48,13 +55,7 @@ public final class Causality {
      */
     public record Options(long seed, int cutPoints, int perturbedRows) {
 
-        /**
-         * Validates the components.
-         *
-         * @param seed the seed of the random cut points and perturbed rows
-         * @param cutPoints how many random cut points to try (warm-up and end cut points are added to these)
-         * @param perturbedRows how many input rows to change, each in every non-time column, one at a time
-         */
+        /** Checks that both counts are at least 0. */
         public Options {
             if (cutPoints < 0 || perturbedRows < 0) {
                 throw new IllegalArgumentException("cutPoints and perturbedRows must be >= 0, got cutPoints="
@@ -62,11 +63,7 @@ public final class Causality {
             }
         }
 
-        /**
-         * The default thoroughness (6 random cut points, 20 perturbed rows) with a fresh random seed.
-         *
-         * @return the options
-         */
+        /** The default thoroughness (6 random cut points, 20 perturbed rows) with a fresh random seed. */
         public static Options defaults() {
             return seeded(new SplittableRandom().nextLong());
         }
@@ -81,22 +78,12 @@ public final class Causality {
             return new Options(seed, 6, 20);
         }
 
-        /**
-         * The same options with another number of random cut points.
-         *
-         * @param n how many random cut points
-         * @return new options
-         */
+        /** These options with {@code n} random cut points. */
         public Options withCutPoints(int n) {
             return new Options(seed, n, perturbedRows);
         }
 
-        /**
-         * The same options with another number of perturbed rows.
-         *
-         * @param n how many input rows to change
-         * @return new options
-         */
+        /** These options with {@code n} perturbed rows. */
         public Options withPerturbedRows(int n) {
             return new Options(seed, cutPoints, n);
         }

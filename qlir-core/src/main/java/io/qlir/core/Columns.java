@@ -34,8 +34,7 @@ public final class Columns {
      */
     public static Column<?> require(Table table, String name) {
         if (name == null || !table.containsColumn(name)) {
-            throw new IllegalArgumentException("column '" + name + "' not found; the table has columns "
-                    + table.columnNames());
+            throw new MissingColumnException(name, table.columnNames());
         }
         return table.column(name);
     }
@@ -156,6 +155,20 @@ public final class Columns {
             }
         }
         return out;
+    }
+
+    /** A column an op reads is not in its table; {@link Op#apply(Table)} adds the op to the message. */
+    static final class MissingColumnException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        final String column;
+        final java.util.List<String> present;
+
+        MissingColumnException(String column, java.util.List<String> present) {
+            super("column '" + column + "' not found; the table has columns " + present);
+            this.column = column;
+            this.present = java.util.List.copyOf(present);
+        }
     }
 
     /** A DoubleColumn over a caller's array, so that writing a result never copies it. */

@@ -72,9 +72,16 @@ public final class Op {
      *
      * @param table the input table
      * @return the input's columns plus the op's new ones, with their specs
+     * @throws IllegalArgumentException naming this op and the column when the table lacks a column the op reads
+     *     (a CSV without {@code volume} refuses {@code vwap()}, not {@code sma(close,14)})
      */
     public Derived apply(Table table) {
-        return body.apply(table);
+        try {
+            return body.apply(table);
+        } catch (Columns.MissingColumnException e) {
+            throw new IllegalArgumentException(text + " reads column '" + e.column + "', which the table lacks; it"
+                    + " has " + e.present, e);
+        }
     }
 
     /**

@@ -4,10 +4,12 @@
  * same column objects plus the op's new columns, each with a {@code RowDerivationSpec} that says which rows relative
  * to {@code i} it read. Nothing is mutated and nothing is copied. Ops are reached two ways: façade methods for code
  * ({@code Temporal}, {@code Relations}, {@code Indicators}, …) and {@link io.qlir.core.Op} values for pipelines, the
- * CLI and {@link io.qlir.core.Causality}, which proves a spec true by running its op on truncated and perturbed
- * inputs, or names the column, row and seed where it is false.
+ * CLI and {@link io.qlir.core.Causality}, which tests a spec by running its op on seeded truncations of the table
+ * and with single cells strongly changed, and names the column, row and seed where the spec is false. It can refute
+ * a spec, never prove it for every input.
  *
- * <p>This package holds the candle schema ({@link io.qlir.core.Candles}: validation, raw Binance rows, CSV),
+ * <p>This package holds the candle schema ({@link io.qlir.core.Candles}: validation, raw Binance rows;
+ * {@link io.qlir.core.CandleCsv}: any OHLCV CSV, with only the columns it has),
  * intervals ({@link io.qlir.core.Interval}: case-sensitive wire codes, Monday weeks, calendar months), the derivation
  * contract ({@link io.qlir.core.Derived}, {@link io.qlir.core.Op}, {@link io.qlir.core.Columns}) and the checker
  * ({@link io.qlir.core.Causality}, {@link io.qlir.core.CausalityReport}). It knows no data source. Enums with a

@@ -13,9 +13,9 @@ import io.qlir.core.archfixture.PrintsToStdout;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's dependency rules, checked over the main classes of qlir-semantics and qlir-core: qlir-core knows no
- * data source, network, serialisation or command line; semantics depends on nothing of qlir's; library code logs
- * through SLF4J only; no package cycles.
+ * The dependency rules of {@code docs/design-rules.md} section 1, checked over the main classes of qlir-semantics
+ * and qlir-core: qlir-core knows no data source, network, serialisation or command line; semantics depends on
+ * nothing of qlir's; library code logs through SLF4J only; no package cycles.
  */
 @AnalyzeClasses(packages = "io.qlir", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

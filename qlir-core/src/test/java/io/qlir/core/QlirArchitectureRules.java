@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
 /**
- * The dependency rules of DESIGN.md section 2 as reusable ArchUnit rules.
+ * The dependency rules of {@code docs/design-rules.md} section 1 as reusable ArchUnit rules.
  *
  * <p>Test code cannot be shared between modules without a test-jar, so another module copies this class (or the
  * rules it needs) into its own test sources and checks them with {@code @AnalyzeClasses(packages = "io.qlir",
@@ -41,7 +41,7 @@ final class QlirArchitectureRules {
     /** Library code logs through SLF4J: no {@code System.out}, {@code System.err} or {@code printStackTrace()}. */
     static ArchRule noStandardStreams() {
         return GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
-                .because("library modules log through slf4j-api only (DESIGN.md 2)");
+                .because("library modules log through slf4j-api only (docs/design-rules.md 1)");
     }
 
     /** Library code logs through SLF4J, never through java.util.logging. */
@@ -52,7 +52,7 @@ final class QlirArchitectureRules {
     /** Logback (a logging backend) lives in qlir-cli alone; libraries see only slf4j-api. */
     static ArchRule noLogback() {
         return noClasses().should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
-                .because("logback lives in qlir-cli alone (DESIGN.md 2)");
+                .because("logback lives in qlir-cli alone (docs/design-rules.md 1)");
     }
 
     /** No dependency cycle between the packages under {@code root} (each package is its own slice). */

@@ -1,6 +1,7 @@
 package io.qlir.binance;
 
 import io.qlir.core.Interval;
+import io.qlir.data.QlirBuildVersion;
 import io.qlir.data.budget.WeightBudget;
 import io.qlir.data.retry.RetryPolicy;
 import io.qlir.data.retry.Sleeper;
@@ -71,7 +72,7 @@ public final class BinanceClient implements AutoCloseable {
     private BinanceClient(Builder b, HttpUrl baseUrl) {
         this.spec = b;
         this.baseUrl = baseUrl;
-        this.userAgent = "qlir/" + QlirVersion.VALUE;
+        this.userAgent = "qlir/" + QlirBuildVersion.get();
         this.clock = b.clock;
         this.ownBudget = b.budget == null;
         this.budget = ownBudget ? WeightBudget.builder().capacity(b.weightCapacity).window(b.weightWindow)

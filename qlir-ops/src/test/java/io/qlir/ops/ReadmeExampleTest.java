@@ -29,7 +29,7 @@ class ReadmeExampleTest {
         Derived d = Indicators.sma(candles, "close", 20, 50)            // two windows, one pass
                 .then(t -> Indicators.rangeShock(t, 14));               // execution-safe by default
         String explained = d.explain();
-        Causality.check(OpLanguage.parse("range_shock(14)"), candles).assertOk();  // prove the specs by running the op
+        Causality.check(OpLanguage.parse("range_shock(14)"), candles).assertOk();  // re-run the op to test its specs
         Table t = d.table();                                            // candles untouched; columns shared
         // --- end of the README example ---
 

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  *
  * <p>A spec says which input columns and which rows relative to the written row {@code i} were read ({@link
  * #reads()}), the op's params in declared order, and the first row that can be defined ({@link #warmup()}). It is
- * declared by hand beside the op's code, never inferred, and {@code Causality.check} in qlir-core proves it by
- * running the op. Every spec renders in one generic format:
+ * declared by hand beside the op's code, never inferred, and {@code Causality.check} in qlir-core tests it by
+ * running the op on truncated and perturbed tables. Every spec renders in one generic format:
  * <pre>{@code
  * RowDerivationSpec spec = RowDerivationSpec.builder("SMA")
  *         .baseColumn("close").param("window", 14)

@@ -4,8 +4,8 @@
  * an EMA read everything up to {@code i} ({@code [.. i]}). A {@link io.qlir.semantics.RowDerivationSpec} records that
  * window together with the op, its inputs, its ordered params, the output column and the first defined row. Specs
  * are plain values declared next to the code that computes the column; nothing is inferred by reflection, so what
- * the spec says is exactly what the author claimed, and {@code io.qlir.core.Causality} can prove or refute that
- * claim by running the op.
+ * the spec says is exactly what the author claimed, and {@code io.qlir.core.Causality} tests that claim by running
+ * the op on truncated and perturbed tables (it can refute a claim, not prove it for every input).
  *
  * <p>This package holds row semantics only: what a derived column read, stated as a value you can print, log and
  * check. It depends on nothing but slf4j-api. {@link io.qlir.semantics.DerivationLog} is the one place specs and

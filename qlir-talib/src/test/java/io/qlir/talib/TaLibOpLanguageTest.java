@@ -174,7 +174,7 @@ class TaLibOpLanguageTest {
         assertThatThrownBy(() -> OpLanguage.parse("talib(BETA,5)"))
                 .hasMessageContaining("needs 2 column names first ([real0, real1])");
         assertThatThrownBy(() -> OpLanguage.parse("talib(MOM,nosuch,10)").apply(CANDLES))
-                .hasMessageContaining("column 'nosuch' not found");
+                .hasMessageContaining("talib(MOM,nosuch,10) reads column 'nosuch', which the table lacks");
     }
 
     @Test

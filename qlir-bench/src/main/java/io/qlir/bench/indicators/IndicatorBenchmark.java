@@ -4,7 +4,7 @@ import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MAType;
 import com.tictactec.ta.lib.MInteger;
 import com.tictactec.ta.lib.RetCode;
-import io.qlir.bench.Series;
+import io.qlir.bench.BenchmarkSeries;
 import io.qlir.core.Derived;
 import io.qlir.ops.indicators.Indicators;
 import java.util.concurrent.TimeUnit;
@@ -38,19 +38,19 @@ import tech.tablesaw.api.Table;
 @Measurement(iterations = 8)
 public class IndicatorBenchmark {
 
-    static final int ROWS = Series.TEN_MILLION;
+    static final int ROWS = BenchmarkSeries.TEN_MILLION;
     static final int ONE = ROWS;
     static final int THREE = 3 * ROWS;
     static final int FOUR = 4 * ROWS;
 
-    private Series.Ohlcv c;
+    private BenchmarkSeries.Ohlcv c;
     private Table table;
     private Core core;
 
     /** Builds the candles once per fork. */
     @Setup
     public void setUp() {
-        c = Series.candles(ROWS, 42);
+        c = BenchmarkSeries.candles(ROWS, 42);
         table = c.table();
         core = new Core();
     }

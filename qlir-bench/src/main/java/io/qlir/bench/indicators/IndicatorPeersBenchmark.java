@@ -1,6 +1,6 @@
 package io.qlir.bench.indicators;
 
-import io.qlir.bench.Series;
+import io.qlir.bench.BenchmarkSeries;
 import io.qlir.bench.Ta4jSeries;
 import io.qlir.core.Derived;
 import io.qlir.ops.indicators.Indicators;
@@ -48,7 +48,7 @@ import tech.tablesaw.api.Table;
 @Measurement(iterations = 2)
 public class IndicatorPeersBenchmark {
 
-    static final int ROWS = Series.ONE_MILLION;
+    static final int ROWS = BenchmarkSeries.ONE_MILLION;
     static final int ONE = ROWS;
     static final int THREE = 3 * ROWS;
 
@@ -58,7 +58,7 @@ public class IndicatorPeersBenchmark {
     /** Builds the candles and the ta4j series once per fork. */
     @Setup
     public void setUp() {
-        Series.Ohlcv c = Series.candles(ROWS, 42);
+        BenchmarkSeries.Ohlcv c = BenchmarkSeries.candles(ROWS, 42);
         table = c.table();
         bars = Ta4jSeries.of(c);
     }

@@ -54,7 +54,18 @@ public final class LoaderFixture {
      * @throws IOException when the files cannot be written
      */
     static Path ensure(int slices) throws IOException {
-        Path root = root();
+        return ensure(root(), slices);
+    }
+
+    /**
+     * Builds a data root of the same candles in another folder once.
+     *
+     * @param root the data root
+     * @param slices how many slices of 1000 candles
+     * @return the data root
+     * @throws IOException when the files cannot be written
+     */
+    static Path ensure(Path root, int slices) throws IOException {
         SliceSeries series = series();
         Path dir = series.directory(root);
         Path ready = dir.resolve("READY-" + slices + "-" + ANCHOR);

@@ -3,7 +3,7 @@ package io.qlir.bench.sma;
 import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MInteger;
 import com.tictactec.ta.lib.RetCode;
-import io.qlir.bench.Series;
+import io.qlir.bench.BenchmarkSeries;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.ops.indicators.Indicators;
@@ -49,7 +49,7 @@ public class SmaBenchmark {
     /** The six windows of the issue. */
     public static final int[] WINDOWS = {5, 10, 20, 50, 100, 200};
 
-    static final int ROWS = Series.TEN_MILLION;
+    static final int ROWS = BenchmarkSeries.TEN_MILLION;
     static final int OPS = 6 * ROWS;
 
     private double[] close;
@@ -59,7 +59,7 @@ public class SmaBenchmark {
     /** Builds the random walk once per fork. */
     @Setup
     public void setUp() {
-        close = Series.walk(ROWS, 42);
+        close = BenchmarkSeries.walk(ROWS, 42);
         table = Table.create("walk", Columns.doubleColumn("close", close));
         core = new Core();
     }

@@ -1,7 +1,7 @@
 package io.qlir.bench.sma;
 
 import com.tictactec.ta.lib.Core;
-import io.qlir.bench.Series;
+import io.qlir.bench.BenchmarkSeries;
 import io.qlir.bench.Ta4jSeries;
 import io.qlir.core.Derived;
 import io.qlir.ops.indicators.Indicators;
@@ -42,10 +42,10 @@ import tech.tablesaw.api.Table;
 @Measurement(iterations = 2)
 public class SmaPeersBenchmark {
 
-    static final int ROWS = Series.ONE_MILLION;
+    static final int ROWS = BenchmarkSeries.ONE_MILLION;
     static final int OPS = 6 * ROWS;
 
-    private Series.Ohlcv candles;
+    private BenchmarkSeries.Ohlcv candles;
     private Table table;
     private DoubleColumn closeColumn;
     private BarSeries bars;
@@ -54,7 +54,7 @@ public class SmaPeersBenchmark {
     /** Builds the walk, the Tablesaw column and the ta4j series once per fork. */
     @Setup
     public void setUp() {
-        candles = Series.candles(ROWS, 42);
+        candles = BenchmarkSeries.candles(ROWS, 42);
         table = candles.table();
         closeColumn = DoubleColumn.create("close", candles.close());
         bars = Ta4jSeries.of(candles);

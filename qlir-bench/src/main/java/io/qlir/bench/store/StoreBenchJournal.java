@@ -43,6 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 5)
 public class StoreBenchJournal {
 
+    /** Whether every journal append is fsynced, or appends are grouped. */
     @Param({"EVERY_APPEND", "BATCHED"})
     public JournalDurability durability;
 

@@ -26,21 +26,21 @@ final class Comparisons {
 
     static Derived compare(Table table, String op, String a, String b, double tolerance, Test test) {
         double tol = ArgumentChecks.nonNegative(op, "tolerance", tolerance);
-        double[] x = Series.finite(table, a);
-        double[] y = Series.finite(table, b);
+        double[] x = ColumnArrays.finite(table, a);
+        double[] y = ColumnArrays.finite(table, b);
         boolean[] out = new boolean[x.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = test.holds(x[i], y[i], tol); // a Java comparison with NaN is false, and so is ne's |NaN| > tol
         }
         String name = tol == 0 ? Columns.name(a, op, b) : Columns.name(a, op, b, "tol", tol);
-        return Derived.builder(table).add(Series.booleans(name, out, 0), RowDerivationSpec
+        return Derived.builder(table).add(ColumnArrays.booleans(name, out, 0), RowDerivationSpec
                 .builder(op.toUpperCase(Locale.ROOT)).baseColumn(a).inputs(b).param("other", b)
                 .param("tolerance", tol).reads(RowWindow.of(0, 0)).output(name).build()).build();
     }
 
     static Derived cross(Table table, String op, String a, String b, Crossing crossing) {
-        double[] x = Series.finite(table, a);
-        double[] y = Series.finite(table, b);
+        double[] x = ColumnArrays.finite(table, a);
+        double[] y = ColumnArrays.finite(table, b);
         boolean[] out = new boolean[x.length];
         for (int i = 1; i < out.length; i++) {
             double prev = x[i - 1] - y[i - 1];
@@ -48,7 +48,7 @@ final class Comparisons {
             out[i] = !Double.isNaN(prev) && !Double.isNaN(now) && crossing.at(prev, now);
         }
         String name = Columns.name(a, op, b);
-        return Derived.builder(table).add(Series.booleans(name, out, 1), RowDerivationSpec
+        return Derived.builder(table).add(ColumnArrays.booleans(name, out, 1), RowDerivationSpec
                 .builder(op.toUpperCase(Locale.ROOT)).baseColumn(a).inputs(b).param("other", b)
                 .reads(RowWindow.of(-1, 0)).output(name).warmup(1).build()).build();
     }

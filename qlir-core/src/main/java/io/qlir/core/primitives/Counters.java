@@ -154,7 +154,7 @@ public final class Counters {
         boolean[] b = Columns.booleans(table, column);
         Derived.Builder d = Derived.builder(table);
         for (int k : ks) {
-            int[] counts = Series.trailingTrueCounts(b, k);
+            int[] counts = ColumnArrays.trailingTrueCounts(b, k);
             boolean[] out = new boolean[b.length];
             IntPredicate holds = rule.apply(k);
             for (int i = k - 1; i < b.length; i++) {
@@ -165,7 +165,7 @@ public final class Counters {
             if (m > 0) {
                 spec.param("m", m);
             }
-            d.add(Series.booleans(name, out, k - 1),
+            d.add(ColumnArrays.booleans(name, out, k - 1),
                     spec.param("k", k).reads(RowWindow.trailing(k)).output(name).warmup(k - 1).build());
         }
         return d.build();

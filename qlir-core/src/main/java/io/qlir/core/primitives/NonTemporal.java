@@ -2,6 +2,7 @@ package io.qlir.core.primitives;
 
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
+import io.qlir.core.kernels.FiniteValues;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import java.util.function.DoubleUnaryOperator;
@@ -64,9 +65,9 @@ public final class NonTemporal {
         columns[0] = column;
         System.arraycopy(more, 0, columns, 1, more.length);
         for (String c : columns) {
-            double[] x = Series.finite(table, c);
+            double[] x = ColumnArrays.finite(table, c);
             for (int i = 0; i < x.length; i++) {
-                x[i] = RollingWindows.finiteOrNaN(f.applyAsDouble(x[i]));
+                x[i] = FiniteValues.finiteOrNaN(f.applyAsDouble(x[i]));
             }
             String name = Columns.name(c, op);
             b.add(Columns.doubleColumn(name, x), RowDerivationSpec.builder(op.toUpperCase(java.util.Locale.ROOT))

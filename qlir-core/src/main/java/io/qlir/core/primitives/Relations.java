@@ -308,7 +308,7 @@ public final class Relations {
      * @throws IllegalArgumentException when {@code high} is absent (listing the columns present)
      */
     public static Derived higherHigh(Table table) {
-        return Bars.higherHigh(table);
+        return BarRelations.higherHigh(table);
     }
 
     /**
@@ -324,7 +324,7 @@ public final class Relations {
      * @throws IllegalArgumentException when {@code low} is absent (listing the columns present)
      */
     public static Derived lowerLow(Table table) {
-        return Bars.lowerLow(table);
+        return BarRelations.lowerLow(table);
     }
 
     /**
@@ -342,7 +342,7 @@ public final class Relations {
      * @throws IllegalArgumentException when a column is absent (listing the columns present)
      */
     public static Derived insideBar(Table table) {
-        return Bars.insideBar(table);
+        return BarRelations.insideBar(table);
     }
 
     /**
@@ -359,7 +359,7 @@ public final class Relations {
      * @throws IllegalArgumentException when a column is absent (listing the columns present)
      */
     public static Derived outsideBar(Table table) {
-        return Bars.outsideBar(table);
+        return BarRelations.outsideBar(table);
     }
 
     /**
@@ -376,7 +376,7 @@ public final class Relations {
      * @throws IllegalArgumentException when a column is absent (listing the columns present)
      */
     public static Derived bullish(Table table) {
-        return Bars.bullish(table);
+        return BarRelations.bullish(table);
     }
 
     /**
@@ -392,7 +392,7 @@ public final class Relations {
      * @throws IllegalArgumentException when a column is absent (listing the columns present)
      */
     public static Derived bearish(Table table) {
-        return Bars.bearish(table);
+        return BarRelations.bearish(table);
     }
 
     /**
@@ -410,6 +410,6 @@ public final class Relations {
      * @throws IllegalArgumentException when a column is absent (listing the columns present)
      */
     public static Derived trueRange(Table table) {
-        return Bars.trueRange(table);
+        return BarRelations.trueRange(table);
     }
 }

@@ -1,8 +1,12 @@
 package io.qlir.core.primitives;
 
+import static io.qlir.core.kernels.FiniteValues.finiteOrNaN;
+
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.core.catalogue.ArgumentChecks;
+import io.qlir.core.kernels.RollingDeviations;
+import io.qlir.core.kernels.RollingSums;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import java.util.function.BiFunction;
@@ -46,7 +50,7 @@ public final class Temporal {
      *     or a lag is below 1
      */
     public static Derived lag(Table table, String column, int n, int... more) {
-        return steps(table, column, Series.Step.LAG, "lag", ArgumentChecks.allAtLeast("lag", "n", 1, n, more));
+        return steps(table, column, ColumnArrays.Step.LAG, "lag", ArgumentChecks.allAtLeast("lag", "n", 1, n, more));
     }
 
     /**
@@ -65,7 +69,7 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a distance is below 1
      */
     public static Derived diff(Table table, String column, int n, int... more) {
-        return steps(table, column, Series.Step.DIFF, "diff", ArgumentChecks.allAtLeast("diff", "n", 1, n, more));
+        return steps(table, column, ColumnArrays.Step.DIFF, "diff", ArgumentChecks.allAtLeast("diff", "n", 1, n, more));
     }
 
     /**
@@ -85,7 +89,7 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a distance is below 1
      */
     public static Derived pctChange(Table table, String column, int n, int... more) {
-        return steps(table, column, Series.Step.PCT_CHANGE, "pct_change",
+        return steps(table, column, ColumnArrays.Step.PCT_CHANGE, "pct_change",
                 ArgumentChecks.allAtLeast("pct_change", "n", 1, n, more));
     }
 
@@ -105,15 +109,15 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a distance is below 1
      */
     public static Derived logReturn(Table table, String column, int n, int... more) {
-        return steps(table, column, Series.Step.LOG_RETURN, "log_return",
+        return steps(table, column, ColumnArrays.Step.LOG_RETURN, "log_return",
                 ArgumentChecks.allAtLeast("log_return", "n", 1, n, more));
     }
 
     /**
      * The trailing mean: {@code close_rolling_mean_w[i] = (close[i-w+1] + ... + close[i]) / w}.
      *
-     * <p>Reads {@code [i-(w-1) .. i]}; warm-up {@code w-1}; NaN when the window holds a NaN. Computed per window from
-     * the values inside it (no running sum), so there is no drift however long the table.
+     * <p>Reads {@code [i-(w-1) .. i]}; warm-up {@code w-1}; NaN when the window holds a NaN. The SMA's kernel
+     * ({@link RollingSums}): no running sum carried along the table, so no drift however long it is.
      * <pre>{@code
      * Temporal.rollingMean(candles, "close", 5, 20);   // close_rolling_mean_5, close_rolling_mean_20
      * }</pre>
@@ -126,7 +130,8 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a window is below 1
      */
     public static Derived rollingMean(Table table, String column, int window, int... more) {
-        return rolling(table, column, "rolling_mean", -1, RollingWindows::mean, window, more);
+        return rolling(table, column, "rolling_mean", -1, (x, w) -> RollingSums.means(x, new int[] {w})[0], window,
+                more);
     }
 
     /**
@@ -145,7 +150,8 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a window is below 1
      */
     public static Derived rollingSum(Table table, String column, int window, int... more) {
-        return rolling(table, column, "rolling_sum", -1, RollingWindows::sum, window, more);
+        return rolling(table, column, "rolling_sum", -1, (x, w) -> RollingSums.sums(x, new int[] {w})[0], window,
+                more);
     }
 
     /**
@@ -164,7 +170,7 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a window is below 1
      */
     public static Derived rollingMin(Table table, String column, int window, int... more) {
-        return rolling(table, column, "rolling_min", -1, RollingWindows::min, window, more);
+        return rolling(table, column, "rolling_min", -1, RollingExtremes::min, window, more);
     }
 
     /**
@@ -183,7 +189,7 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a window is below 1
      */
     public static Derived rollingMax(Table table, String column, int window, int... more) {
-        return rolling(table, column, "rolling_max", -1, RollingWindows::max, window, more);
+        return rolling(table, column, "rolling_max", -1, RollingExtremes::max, window, more);
     }
 
     /**
@@ -192,7 +198,7 @@ public final class Temporal {
      *
      * <p>Reads {@code [i-(w-1) .. i]}; warm-up {@code w-1}; NaN when the window holds a NaN. Needs {@code w >= 2}.
      * For the population deviation (divisor {@code w}, as TA-Lib's {@code STDDEV} and Bollinger bands) use
-     * {@link #rollingPopStd(Table, String, int, int...)}. Computed with Welford's update per window part, so it stays
+     * {@link #rollingPopStd(Table, String, int, int...)}. Bollinger's kernel ({@link RollingDeviations}), so it stays
      * accurate for prices far from zero.
      * <pre>{@code
      * Temporal.rollingStd(candles, "close_log_return_1", 20);   // close_log_return_1_rolling_std_20
@@ -206,7 +212,7 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a window is below 2
      */
     public static Derived rollingStd(Table table, String column, int window, int... more) {
-        return rolling(table, column, "rolling_std", 1, (x, w) -> RollingWindows.std(x, w, 1), window, more);
+        return rolling(table, column, "rolling_std", 1, (x, w) -> RollingDeviations.sigma(x, w, 1), window, more);
     }
 
     /**
@@ -227,16 +233,16 @@ public final class Temporal {
      * @throws IllegalArgumentException when the column is absent or not numeric, or a window is below 1
      */
     public static Derived rollingPopStd(Table table, String column, int window, int... more) {
-        return rolling(table, column, "rolling_pop_std", 0, (x, w) -> RollingWindows.std(x, w, 0), window, more);
+        return rolling(table, column, "rolling_pop_std", 0, (x, w) -> RollingDeviations.sigma(x, w, 0), window, more);
     }
 
-    private static Derived steps(Table table, String column, Series.Step step, String op, int[] lags) {
-        double[][] values = Series.steps(Series.finite(table, column), step, lags);
+    private static Derived steps(Table table, String column, ColumnArrays.Step step, String op, int[] lags) {
+        double[][] values = ColumnArrays.steps(ColumnArrays.finite(table, column), step, lags);
         Derived.Builder b = Derived.builder(table);
         for (int s = 0; s < lags.length; s++) {
             int n = lags[s];
             String name = Columns.name(column, op, n);
-            RowWindow reads = step == Series.Step.LAG ? RowWindow.of(-n, -n) : RowWindow.of(-n, 0);
+            RowWindow reads = step == ColumnArrays.Step.LAG ? RowWindow.of(-n, -n) : RowWindow.of(-n, 0);
             b.add(Columns.doubleColumn(name, values[s]), RowDerivationSpec.builder(step.name())
                     .baseColumn(column).param("n", n).reads(reads).output(name).warmup(n).build());
         }
@@ -247,7 +253,7 @@ public final class Temporal {
     private static Derived rolling(Table table, String column, String op, int ddof,
             BiFunction<double[], Integer, double[]> kernel, int window, int[] more) {
         int[] windows = ArgumentChecks.allAtLeast(op, "window", Math.max(1, ddof + 1), window, more);
-        double[] x = Series.finite(table, column);
+        double[] x = ColumnArrays.finite(table, column);
         Derived.Builder b = Derived.builder(table);
         for (int w : windows) {
             String name = Columns.name(column, op, w);
@@ -256,7 +262,11 @@ public final class Temporal {
             if (ddof >= 0) {
                 spec.param("ddof", ddof);
             }
-            b.add(Columns.doubleColumn(name, kernel.apply(x, w)),
+            double[] values = kernel.apply(x, w);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = finiteOrNaN(values[i]); // an overflowing sum or σ is NaN, never ±inf
+            }
+            b.add(Columns.doubleColumn(name, values),
                     spec.reads(RowWindow.trailing(w)).output(name).warmup(w - 1).build());
         }
         return b.build();

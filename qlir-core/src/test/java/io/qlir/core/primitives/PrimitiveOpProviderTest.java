@@ -104,11 +104,12 @@ class PrimitiveOpProviderTest {
         for (String text : EXAMPLES.keySet()) {
             assertThatThrownBy(() -> parse(text).apply(noColumns)).as(text)
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageMatching("(?s)column '[a-z_]+' not found; the table has columns \\[\\].*");
+                    .hasMessageMatching("(?s)" + text.substring(0, text.indexOf('('))
+                            + "\\(.*\\) reads column '[a-z_]+', which the table lacks; it has \\[\\].*");
         }
         Table onlyClose = Table.create("t", io.qlir.core.Columns.doubleColumn("close", new double[] {1, 2}));
         assertThatThrownBy(() -> parse("true_range()").apply(onlyClose))
-                .hasMessageContaining("column 'high' not found; the table has columns [close]");
+                .hasMessageContaining("true_range() reads column 'high', which the table lacks; it has [close]");
     }
 
     @Test

@@ -100,6 +100,17 @@ class RelationsTest {
     }
 
     @Test
+    void trueRangeIsNaNWhereAnInputIsNotFiniteOrTheRangeOverflows() {
+        double inf = Double.POSITIVE_INFINITY;
+        Table t = Table.create("t", Columns.doubleColumn("high", new double[] {10, 12, inf, 9, 1e308, 5}),
+                Columns.doubleColumn("low", new double[] {8, 9, 7, 8, -1e308, 4}),
+                Columns.doubleColumn("close", new double[] {9, 11, 8, NaN, 0, 4.5}));
+        // row 1: max(3, |12-9|, |9-9|) = 3; row 2: infinite high; row 3: 9-8 vs the close before (8): 1;
+        // row 4: 1e308 - -1e308 overflows; row 5: the close before is 0: max(1, 5, 4) = 5
+        assertDoubles(Relations.trueRange(t).column(), NaN, 3, NaN, 1, NaN, 5);
+    }
+
+    @Test
     void barRelationSpecsAndNames() {
         Derived d = Relations.trueRange(bars());
 

@@ -122,6 +122,21 @@ class TemporalTest {
     }
 
     @Test
+    void anOverflowingWindowIsNaNNeverInfinite() {
+        // the shared kernels may overflow to ±inf; the core ops promise NaN for an undefined result. (Near
+        // Double.MAX_VALUE the kernels' block prefix overflows too, so a neighbouring window may be NaN as well.)
+        assertDoubles(Temporal.rollingSum(xs(1e308, 1e308, 1e308), "x", 2).column(), NaN, NaN, NaN);
+        assertDoubles(Temporal.rollingMean(xs(1e308, 1e308, 1e308), "x", 2).column(), NaN, 1e308, 1e308);
+        Table t = xs(1e308, 1e308, 1, -1e308);
+        for (Derived d : new Derived[] {Temporal.rollingSum(t, "x", 2), Temporal.rollingMean(t, "x", 2),
+                Temporal.rollingStd(t, "x", 2), Temporal.rollingPopStd(t, "x", 2)}) {
+            for (double v : d.table().doubleColumn(d.columns().get(0)).asDoubleArray()) {
+                assertThat(Double.isInfinite(v)).as("%s: %s", d.columns().get(0), v).isFalse();
+            }
+        }
+    }
+
+    @Test
     void theInputIsNotModified() {
         Table t = xs(1, 2, 3, 4);
         Derived d = Temporal.rollingSum(t, "x", 2);

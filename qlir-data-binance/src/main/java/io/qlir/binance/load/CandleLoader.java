@@ -57,9 +57,15 @@ public final class CandleLoader {
     private final boolean includeForming;
     private final boolean reindex;
     private final Clock clock;
+    private final boolean dataset;
 
     private CandleLoader(Path dataRoot, SliceSeries series, Long fromMs, Long toMs, boolean includeForming,
                          boolean reindex, Clock clock) {
+        this(dataRoot, series, fromMs, toMs, includeForming, reindex, clock, true);
+    }
+
+    private CandleLoader(Path dataRoot, SliceSeries series, Long fromMs, Long toMs, boolean includeForming,
+                         boolean reindex, Clock clock, boolean dataset) {
         this.dataRoot = dataRoot;
         this.series = series;
         this.fromMs = fromMs;
@@ -67,6 +73,7 @@ public final class CandleLoader {
         this.includeForming = includeForming;
         this.reindex = reindex;
         this.clock = clock;
+        this.dataset = dataset;
     }
 
     /**
@@ -97,7 +104,7 @@ public final class CandleLoader {
                     + "; valid: from <= to");
         }
         return new CandleLoader(dataRoot, series, from.toEpochMilli(), to.toEpochMilli(), includeForming, reindex,
-                clock);
+                clock, dataset);
     }
 
     /**
@@ -108,7 +115,7 @@ public final class CandleLoader {
      */
     public CandleLoader from(Instant from) {
         return new CandleLoader(dataRoot, series, from == null ? null : from.toEpochMilli(), toMs, includeForming,
-                reindex, clock);
+                reindex, clock, dataset);
     }
 
     /**
@@ -119,7 +126,7 @@ public final class CandleLoader {
      */
     public CandleLoader to(Instant to) {
         return new CandleLoader(dataRoot, series, fromMs, to == null ? null : to.toEpochMilli(), includeForming,
-                reindex, clock);
+                reindex, clock, dataset);
     }
 
     /**
@@ -134,7 +141,7 @@ public final class CandleLoader {
             throw new IllegalArgumentException("limit " + candlesPerSlice + " is out of range; valid: 1 to 1000");
         }
         return new CandleLoader(dataRoot, new SliceSeries(series.venue(), series.endpoint(), series.symbol(),
-                series.interval(), candlesPerSlice), fromMs, toMs, includeForming, reindex, clock);
+                series.interval(), candlesPerSlice), fromMs, toMs, includeForming, reindex, clock, dataset);
     }
 
     /**
@@ -144,7 +151,7 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader includeForming(boolean include) {
-        return new CandleLoader(dataRoot, series, fromMs, toMs, include, reindex, clock);
+        return new CandleLoader(dataRoot, series, fromMs, toMs, include, reindex, clock, dataset);
     }
 
     /**
@@ -154,7 +161,7 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader reindex(boolean onGrid) {
-        return new CandleLoader(dataRoot, series, fromMs, toMs, includeForming, onGrid, clock);
+        return new CandleLoader(dataRoot, series, fromMs, toMs, includeForming, onGrid, clock, dataset);
     }
 
     /**
@@ -166,7 +173,20 @@ public final class CandleLoader {
      */
     public CandleLoader clock(Clock c) {
         return new CandleLoader(dataRoot, series, fromMs, toMs, includeForming, reindex,
-                Objects.requireNonNull(c, "clock"));
+                Objects.requireNonNull(c, "clock"), dataset);
+    }
+
+    /**
+     * Whether sealed months may come from a faster stored form of the same candles (default true): a
+     * {@link StoredMonths} service on the class path, such as qlir-parquet's dataset. The answer is the same either
+     * way (a month is taken only when its lineage proves it equal to the slice files); false reads only the slice
+     * files, as the aggregator that writes the dataset does.
+     *
+     * @param use false to read only slice files
+     * @return a new loader
+     */
+    public CandleLoader dataset(boolean use) {
+        return new CandleLoader(dataRoot, series, fromMs, toMs, includeForming, reindex, clock, use);
     }
 
     /**
@@ -190,9 +210,10 @@ public final class CandleLoader {
      */
     public LoadResult load() {
         Path dir = series.directory(dataRoot);
+        boolean useDataset = dataset && !includeForming;
         for (int attempt = 1; ; attempt++) {
             try {
-                LoadResult r = attempt(dir);
+                LoadResult r = attempt(dir, useDataset);
                 if (r != null) {
                     LOG.debug("{}: {}", dir, r.describe());
                     return r;
@@ -208,12 +229,18 @@ public final class CandleLoader {
                         + "is running, or the manifest no longer matches the files: a fetch reconciles it); tried "
                         + ATTEMPTS + " times; try again");
             }
+            if (useDataset) {
+                LOG.info("{}: the stored months or the slice files changed while loading; loading again from the "
+                        + "slice files alone", dir);
+                useDataset = false;
+                continue;
+            }
             LOG.info("{}: a writer changed files while loading; loading again", dir);
         }
     }
 
     /** One load; null when the files changed under it. */
-    private LoadResult attempt(Path dir) throws IOException {
+    private LoadResult attempt(Path dir, boolean useDataset) throws IOException {
         SliceReader reader = SliceReader.open(dataRoot, series);
         List<SliceEntry> entries = reader.entries(fromMs == null ? Long.MIN_VALUE : fromMs,
                 toMs == null ? Long.MAX_VALUE : toMs);
@@ -226,12 +253,22 @@ public final class CandleLoader {
             arrays.gridTimes(grid, plan.lo);
         }
         SliceFiller filler = new SliceFiller(plan, arrays, reindex);
+        List<StoredMonths.Month> months = useDataset && !plan.isEmpty()
+                ? DatasetMonths.usable(dataRoot, series, reader.manifest(), plan.spanLo, plan.spanHi, clock.millis())
+                : List.of();
         int read = 0;
         for (LoadPlan.Source s : plan.sources) {
             if (s.entry().rows().lastOpenMs() >= plan.spanLo && s.entry().rows().firstOpenMs() <= plan.spanHi) {
-                filler.read(s);
+                if (SliceFiller.within(months, s)) {
+                    filler.adopt(s);
+                } else {
+                    filler.read(s);
+                }
                 read++;
             }
+        }
+        for (StoredMonths.Month m : months) {
+            filler.fill(m);
         }
         if (!filler.consistent()) {
             return null;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.qlir.core.Candles;
+import io.qlir.core.Columns;
 import io.qlir.data.file.SliceFile;
 import io.qlir.data.file.SliceFileException;
 import io.qlir.data.file.SliceScan;
@@ -13,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The reading pass: streams each slice file's rows with Jackson straight into the presized columns (no object per
@@ -48,6 +52,7 @@ final class SliceFiller {
     long unaligned;
     private long unexpected;
     private boolean staleFile;
+    private int lastOwner;
 
     SliceFiller(LoadPlan plan, CandleArrays out, boolean reindex) {
         this.plan = plan;
@@ -114,6 +119,94 @@ final class SliceFiller {
             staleFile = true; // same size, other content: replaced since the manifest was read
         }
         files.add(new ReadFile(source, sha, firstOpen));
+    }
+
+    /** Whether a source's slice lies entirely inside stored months (so its rows come from them). */
+    static boolean within(List<StoredMonths.Month> months, LoadPlan.Source source) {
+        for (StoredMonths.Month m : months) {
+            if (source.entry().key().startMs() >= m.startMs() && source.entry().key().endMs() < m.endExclusiveMs()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Counts a source whose rows a stored month holds, without reading its file: it is complete, well formed and
+     * on the grid (the stored month's lineage proved that and its checksum), so it holds its manifest's rows.
+     */
+    void adopt(LoadPlan.Source source) {
+        rowsRead += source.entry().rows().count();
+        String sha = source.entry().file().dataSha256();
+        files.add(new ReadFile(source, sha == null ? "" : sha,
+                source.entry().rows().count() == 0 ? Long.MAX_VALUE : source.entry().rows().firstOpenMs()));
+    }
+
+    /**
+     * Fills the slots of a stored month that no slice file filled, each row owned by the adopted slice whose
+     * range holds it; a row the plan does not expect (or an unreadable month) makes the load inconsistent.
+     */
+    void fill(StoredMonths.Month month) {
+        Table t;
+        try {
+            t = month.read();
+        } catch (IOException | RuntimeException e) {
+            staleFile = true;
+            return;
+        }
+        long[] openTimes = ((LongColumn) t.column(Candles.OPEN_TIME)).asLongArray();
+        long[] closeTimes = ((LongColumn) t.column(Candles.CLOSE_TIME)).asLongArray();
+        long[] trades = ((LongColumn) t.column(Candles.TRADES)).asLongArray();
+        double[][] d = new double[8][];
+        String[] names = {Candles.OPEN, Candles.HIGH, Candles.LOW, Candles.CLOSE, Candles.VOLUME,
+            Candles.QUOTE_VOLUME, Candles.TAKER_BUY_BASE_VOLUME, Candles.TAKER_BUY_QUOTE_VOLUME};
+        for (int c = 0; c < names.length; c++) {
+            d[c] = Columns.doubles(t, names[c]);
+        }
+        for (int j = 0; j < openTimes.length; j++) {
+            long openMs = openTimes[j];
+            if (openMs < plan.spanLo || openMs > plan.spanHi) {
+                continue;
+            }
+            int slot;
+            int file;
+            if (openMs < month.startMs() || openMs >= month.endExclusiveMs() || !plan.grid.isAligned(openMs)
+                    || !plan.present.get(slot = plan.slot(openMs)) || (file = ownerOf(openMs)) < 0) {
+                unexpected++;
+                continue;
+            }
+            if (filled.get(slot)) {
+                continue; // a slice straddling the month's edge was read from its file
+            }
+            filled.set(slot);
+            int i = reindex ? (int) plan.grid.index(plan.lo, openMs) : plan.present.rank(slot);
+            owner[i] = file;
+            out.openTime.set(i, openMs);
+            out.closeTime.set(i, closeTimes[j]);
+            out.trades.set(i, trades[j]);
+            out.open[i] = d[0][j];
+            out.high[i] = d[1][j];
+            out.low[i] = d[2][j];
+            out.close[i] = d[3][j];
+            out.volume[i] = d[4][j];
+            out.quoteVolume[i] = d[5][j];
+            out.takerBase[i] = d[6][j];
+            out.takerQuote[i] = d[7][j];
+        }
+    }
+
+    /** 1 + the index in {@link #files} of the file whose slice holds an open time, or -1. */
+    private int ownerOf(long openMs) {
+        if (lastOwner > 0 && files.get(lastOwner - 1).source().entry().key().contains(openMs)) {
+            return lastOwner;
+        }
+        for (int k = files.size() - 1; k >= 0; k--) {
+            if (files.get(k).source().entry().key().contains(openMs)) {
+                lastOwner = k + 1;
+                return lastOwner;
+            }
+        }
+        return -1;
     }
 
     /** The meta's {@code data_sha256}, or null; leaves the parser at the meta's end. */

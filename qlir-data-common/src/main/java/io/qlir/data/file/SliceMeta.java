@@ -1,6 +1,7 @@
 package io.qlir.data.file;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qlir.data.QlirBuildVersion;
 import io.qlir.data.slice.RowSummary;
 import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceVerdict;
@@ -85,7 +86,7 @@ public record SliceMeta(SliceKey key, String sliceId, String venue, String endpo
         boolean any = rows.count() > 0;
         return new SliceMeta(key, key.id().hex(), venue, endpoint, fetch, Objects.requireNonNull(verdict, "verdict"),
                 rows.count(), any ? rows.firstOpenMs() : null, any ? rows.lastOpenMs() : null,
-                Objects.requireNonNull(completedAt, "completedAt"), gridAnchorMs, null, QlirVersion.get(), WRITER,
+                Objects.requireNonNull(completedAt, "completedAt"), gridAnchorMs, null, QlirBuildVersion.get(), WRITER,
                 null);
     }
 

@@ -24,7 +24,13 @@ public enum Rule implements WireCoded {
     /** Open times step by exactly one interval inside and across complete slices; gaps and duplicates named. */
     OPEN_TIME_SPACING("open_time_spacing"),
     /** The stored status is what the status policy says for the slice's rows at the time they were received. */
-    STATUS_CONSISTENCY("status_consistency");
+    STATUS_CONSISTENCY("status_consistency"),
+    /**
+     * A dataset derived from the slices (qlir-parquet's months) agrees with them: rows and lineage (ERROR when
+     * not), present for complete slices and current after a refetch (WARNING when not). Checked by the module
+     * that owns the dataset; the store itself knows no dataset.
+     */
+    DERIVED_DATASET("derived_dataset");
 
     /** The codec for wire codes. */
     public static final WireCodec<Rule> CODEC = WireCodec.of(Rule.class, "validator rule");

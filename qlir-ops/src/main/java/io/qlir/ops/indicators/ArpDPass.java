@@ -1,5 +1,6 @@
 package io.qlir.ops.indicators;
 
+import io.qlir.core.kernels.FiniteValues;
 import java.util.Arrays;
 
 /**
@@ -151,7 +152,7 @@ final class ArpDPass {
     /** {@code sum / count}, NaN where not finite ({@code 0/0} without a bar of the side, an overflowed sum). */
     private static void means(double[] sa, double[] sb, double[] ca, double[] cb, double[] o, int j0, int j1) {
         for (int j = j0; j < j1; j++) {
-            o[j] = Recursions.finiteOrNaN((sa[j] + sb[j]) / (ca[j] + cb[j]));
+            o[j] = FiniteValues.finiteOrNaN((sa[j] + sb[j]) / (ca[j] + cb[j]));
         }
     }
 

@@ -1,11 +1,12 @@
 package io.qlir.ops.indicators;
 
-import static io.qlir.ops.indicators.Recursions.finite;
+import static io.qlir.core.kernels.FiniteValues.finiteOrNaN;
 
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.core.catalogue.ArgumentChecks;
+import io.qlir.core.kernels.TrueRanges;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import java.util.Arrays;
@@ -14,8 +15,9 @@ import tech.tablesaw.api.Table;
 /**
  * Wilder's ATR and ATRP (ATR over close) in TA-Lib's convention.
  *
- * <p>The kernel is fused: the true ranges of a block of rows go to a small buffer that stays in L1, and every period's
- * recursion runs over it, so no full-length true-range column is ever written and read back. The recursion is TA-Lib's
+ * <p>The kernel is fused: the true ranges ({@link TrueRanges}, shared with the core op {@code true_range}) of a block
+ * of rows go to a small buffer that stays in L1, and every period's recursion runs over it, so no full-length
+ * true-range column is ever written and read back. The recursion is TA-Lib's
  * in the form {@code fma((p-1)/p, atr, tr/p)} (see {@link Recursions}).
  */
 final class Atr {
@@ -46,7 +48,7 @@ final class Atr {
             double[] out = atrs[k];
             for (int i = 0; i < out.length; i++) {
                 double v = close[i] > 0 ? out[i] / close[i] : Double.NaN;
-                out[i] = finite(v) ? v : Double.NaN;
+                out[i] = finiteOrNaN(v);
             }
             String name = Columns.name("atrp", ps[k]);
             b.add(Columns.doubleColumn(name, out), spec("ATRP", name, ps[k]));
@@ -79,7 +81,7 @@ final class Atr {
         }
         for (int b0 = 1; b0 < n; b0 += BLOCK) {
             int b1 = Math.min(n, b0 + BLOCK);
-            trueRanges(high, low, close, b0, b1, tr);
+            TrueRanges.into(high, low, close, b0, b1, tr);
             for (int k = 0; k < periods.length; k++) {
                 int from = Math.max(b0, periods[k] + 1);
                 if (from < b1) {
@@ -92,7 +94,7 @@ final class Atr {
 
     private static double seed(double[] high, double[] low, double[] close, int p) {
         double[] tr = new double[p];
-        trueRanges(high, low, close, 1, p + 1, tr);
+        TrueRanges.into(high, low, close, 1, p + 1, tr);
         double sum = 0;
         for (double v : tr) {
             sum += v;
@@ -110,29 +112,6 @@ final class Atr {
             o[i] = a;
         }
         return a;
-    }
-
-    /**
-     * True ranges of rows {@code [from, to)} (from at least 1) into {@code tr[0 ..]}:
-     * {@code max(high-low, |high-prevClose|, |low-prevClose|)} in TA-Lib's comparison order; NaN in, NaN out, and an
-     * infinite input (which can give a finite-looking or infinite range) gives NaN too.
-     */
-    static void trueRanges(double[] high, double[] low, double[] close, int from, int to, double[] tr) {
-        for (int i = from; i < to; i++) {
-            double h = high[i];
-            double l = low[i];
-            double pc = close[i - 1];
-            double greatest = h - l;
-            double v2 = Math.abs(pc - h);
-            if (v2 > greatest) {
-                greatest = v2;
-            }
-            double v3 = Math.abs(pc - l);
-            if (v3 > greatest) {
-                greatest = v3;
-            }
-            tr[i - from] = finite(h) && finite(l) && finite(pc) ? greatest : Double.NaN;
-        }
     }
 
     private static RowDerivationSpec spec(String op, String name, int period) {

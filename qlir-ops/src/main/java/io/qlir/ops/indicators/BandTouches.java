@@ -1,6 +1,6 @@
 package io.qlir.ops.indicators;
 
-import static io.qlir.ops.indicators.Recursions.finite;
+import static io.qlir.core.kernels.FiniteValues.finite;
 
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;

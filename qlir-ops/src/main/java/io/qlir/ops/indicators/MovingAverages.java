@@ -3,6 +3,7 @@ package io.qlir.ops.indicators;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.core.catalogue.ArgumentChecks;
+import io.qlir.core.kernels.RollingSums;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;
 import tech.tablesaw.api.Table;

@@ -4,6 +4,7 @@ import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.core.Derived;
 import io.qlir.core.catalogue.ArgumentChecks;
+import io.qlir.core.kernels.RollingSums;
 import io.qlir.semantics.Alignment;
 import io.qlir.semantics.RowDerivationSpec;
 import io.qlir.semantics.RowWindow;

@@ -1,5 +1,6 @@
 package io.qlir.ops.indicators;
 
+import io.qlir.core.kernels.FiniteValues;
 import java.util.Arrays;
 
 /**
@@ -87,7 +88,7 @@ final class RangeShockPass {
         double[] s = a;
         double[] p = b;
         for (int j = j0; j < j1; j++) {
-            s[j] = Recursions.finiteOrNaN(x[j] / (Recursions.finiteOrNaN(s[j] + p[j]) * scale));
+            s[j] = FiniteValues.finiteOrNaN(x[j] / (FiniteValues.finiteOrNaN(s[j] + p[j]) * scale));
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.qlir.ops.indicators;
 
+import static io.qlir.core.kernels.FiniteValues.finite;
+import static io.qlir.core.kernels.FiniteValues.finiteOrNaN;
+
 import java.util.Arrays;
 
 /**
@@ -20,15 +23,6 @@ final class Recursions {
     private static final int BLOCK = 2048;
 
     private Recursions() {
-    }
-
-    static boolean finite(double v) {
-        return Math.abs(v) <= Double.MAX_VALUE;
-    }
-
-    /** {@code v} if finite, else NaN, without a branch: a multiply and two adds, so loops using it vectorise. */
-    static double finiteOrNaN(double v) {
-        return v * (1.0 + (v - v));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.qlir.ops.indicators;
 
-import static io.qlir.ops.indicators.Recursions.finite;
+import static io.qlir.core.kernels.FiniteValues.finite;
+import static io.qlir.core.kernels.FiniteValues.finiteOrNaN;
 
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
@@ -85,7 +86,7 @@ final class Vwap {
             add(vol, g, ok ? v : Double.NaN);
             double totalVolume = vol[2 * g] + vol[2 * g + 1];
             double value = totalVolume != 0 ? (pv[2 * g] + pv[2 * g + 1]) / totalVolume : Double.NaN;
-            out[i] = finite(value) ? value : Double.NaN;
+            out[i] = finiteOrNaN(value);
         }
         spec.inputs(Candles.HIGH, Candles.LOW, Candles.CLOSE, Candles.VOLUME);
         if (keyColumn != null) {

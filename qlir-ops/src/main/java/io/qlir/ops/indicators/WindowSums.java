@@ -9,8 +9,8 @@ package io.qlir.ops.indicators;
  * along the series (a running sum drifts; a block prefix needs compensation), and a NaN value makes exactly the
  * windows that contain it NaN. Each partial sum is a plain recursive sum, so a window's sum is within
  * {@code (w-1) * 2^-53 * sum(|x|)} of the exact value: for the windows up to {@value #PLAIN_MAX_WINDOW} rows that is
- * at most {@code 1.14e-13 * sum(|x|)}, the bound that {@link RollingSums}' fast path keeps. Longer windows use
- * TwoSum-compensated partial sums, each rounded once, so that their sum is within a few ulps of {@code sum(|x|)}.
+ * at most {@code 1.14e-13 * sum(|x|)}, the bound that {@link io.qlir.core.kernels.RollingSums}' fast path keeps.
+ * Longer windows use TwoSum-compensated partial sums, each rounded once, so that their sum is within a few ulps of {@code sum(|x|)}.
  *
  * <p>Layout, for a window {@code w}, a shift and the window ends {@code u = j - shift} of the buffer rows
  * {@code j} in {@code [j0, j1)}: segments start at {@code g0 = j0 - shift - w + 1} and every {@code w} rows after.

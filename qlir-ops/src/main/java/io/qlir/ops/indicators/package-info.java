@@ -11,10 +11,11 @@
  * ±inf.
  *
  * <p>Only the façade, {@link io.qlir.ops.indicators.Bands}, {@link io.qlir.ops.indicators.BandPosition} and
- * {@link io.qlir.ops.indicators.IndicatorOpProvider} are public; the kernels (blocked rolling sums, the fused range
- * passes, the Bollinger pass, the TA-Lib-ordered recursions) are package-private: each reads its inputs in blocks
- * that stay in cache and writes only its output columns at full length, and each proves its own accuracy bound in
- * its class comment. {@code IndicatorOpProvider} registers every indicator in the op catalogue
+ * {@link io.qlir.ops.indicators.IndicatorOpProvider} are public; the kernels only indicators use (the fused range
+ * passes, the TA-Lib-ordered recursions, ATR's fused pass) are package-private here, and the kernels core ops share
+ * (rolling sums and means, the Bollinger pass, true ranges) live in qlir-core's {@code io.qlir.core.kernels}. Each
+ * reads its inputs in blocks that stay in cache, writes only its output columns at full length, and states its
+ * accuracy bound in its class comment. {@code IndicatorOpProvider} registers every indicator in the op catalogue
  * ({@code io.qlir.core.catalogue}) with its params, outputs and chart hints, so the op language
  * ({@code OpLanguage.parse("sma(close,20)")}), the CLI, charts and pipelines reach them as {@code Op} values.
  */

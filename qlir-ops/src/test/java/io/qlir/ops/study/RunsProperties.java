@@ -24,7 +24,7 @@ class RunsProperties {
             level += steps.get(i);
             x[i] = level;
         }
-        SmaPersistence r = Studies.smaPersistence(Series.close(x), "close", window);
+        SmaPersistence r = Studies.smaPersistence(CloseTables.close(x), "close", window);
 
         char[] dir = bruteDirections(x, window);
         for (Direction d : Direction.values()) {

@@ -15,7 +15,7 @@ class SmaPersistenceFilesTest {
 
     @Test
     void writesEveryTableTheSettingsAndTheFingerprint(@TempDir Path dir) throws IOException {
-        Table t = Series.pattern("DUUDUFUUUDDDUD");
+        Table t = CloseTables.pattern("DUUDUFUUUDDDUD");
         SmaPersistence r = Studies.smaPersistence(t, SmaPersistenceOptions.builder().windows(1).decimals(4).build());
         DatasetFingerprint fp = DatasetFingerprint.of(t);
 

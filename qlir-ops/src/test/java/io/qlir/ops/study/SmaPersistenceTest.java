@@ -21,7 +21,7 @@ class SmaPersistenceTest {
         // dir:   -  U  U  D  D  F  U  U  U  D
         // runs: U[1..2] cut at start (bar 0 has no direction), D[3..4] complete (2), U[6..8] complete (3),
         //       D[9] cut at the end
-        SmaPersistence r = Studies.smaPersistence(Series.close(10, 11, 12, 11, 10, 10, 11, 12, 13, 12), "close", 1);
+        SmaPersistence r = Studies.smaPersistence(CloseTables.close(10, 11, 12, 11, 10, 10, 11, 12, 13, 12), "close", 1);
 
         RunStats up = r.stats(1, Direction.UP);
         RunStats down = r.stats(1, Direction.DOWN);
@@ -40,7 +40,7 @@ class SmaPersistenceTest {
         // moves of bars 1..14: D U U D U F U U U D D D U D
         // D[1] cut at start; U[2..3]=2; D[4]=1; U[5]=1; F; U[7..9]=3; D[10..12]=3; U[13]=1; D[14] cut at end
         // up lengths 2,1,3,1 -> sorted 1,1,2,3; down lengths 1,3
-        SmaPersistence r = Studies.smaPersistence(Series.pattern("DUUDUFUUUDDDUD"), "close", 1);
+        SmaPersistence r = Studies.smaPersistence(CloseTables.pattern("DUUDUFUUUDDDUD"), "close", 1);
 
         RunStats up = r.stats(1, Direction.UP);
         assertThat(up.runs()).isEqualTo(4);
@@ -69,7 +69,7 @@ class SmaPersistenceTest {
         // x:     1 2 3 4 5 4 3 2 1 2 3 4 5 6
         // sma3:  - - 2 3 4 13/3 4 3 2 5/3 2 3 4 5
         // dir from row 3: U U U D D D D U U U U -> U[3..5] cut at start, D[6..9] = 4, U[10..13] cut at end
-        SmaPersistence r = Studies.smaPersistence(Series.close(1, 2, 3, 4, 5, 4, 3, 2, 1, 2, 3, 4, 5, 6), "close", 3);
+        SmaPersistence r = Studies.smaPersistence(CloseTables.close(1, 2, 3, 4, 5, 4, 3, 2, 1, 2, 3, 4, 5, 6), "close", 3);
 
         assertThat(r.bars(3)).isEqualTo(new WindowBars(3, 3, 11, 7, 4, 0));
         assertThat(r.stats(3, Direction.DOWN).runs()).isEqualTo(1);
@@ -82,7 +82,7 @@ class SmaPersistenceTest {
 
     @Test
     void aRunSpanningAllTheDataIsCensoredAtBothEndsAndLeavesNoStatistics() {
-        SmaPersistence r = Studies.smaPersistence(Series.close(1, 2, 3, 4), "close", 1);
+        SmaPersistence r = Studies.smaPersistence(CloseTables.close(1, 2, 3, 4), "close", 1);
 
         RunStats up = r.stats(1, Direction.UP);
         assertThat(up.censored()).containsExactly(new CensoredRun(1, Direction.UP, Censoring.BOTH, 1, 3));
@@ -100,7 +100,7 @@ class SmaPersistenceTest {
     void missingValuesCutRunsLikeTheEdgesOfTheData() {
         // x: 1 2 3 2 NaN 2 3 4 3 -> dir: - U U D - - U U D
         // U[1..2] cut at start; D[3] cut at end (row 4 undefined); U[6..7] cut at start; D[8] cut at end
-        SmaPersistence r = Studies.smaPersistence(Series.close(1, 2, 3, 2, Double.NaN, 2, 3, 4, 3), "close", 1);
+        SmaPersistence r = Studies.smaPersistence(CloseTables.close(1, 2, 3, 2, Double.NaN, 2, 3, 4, 3), "close", 1);
 
         assertThat(r.censored().stringColumn("censoring").asList()).containsExactly("start", "start", "end", "end");
         assertThat(r.stats(1, Direction.UP).runs()).isZero();
@@ -110,7 +110,7 @@ class SmaPersistenceTest {
 
     @Test
     void roundingToDecimalsTurnsSmallMovesIntoFlatBars() {
-        Table t = Series.close(1.00, 1.001, 0.999, 1.002, 1.02, 1.03, 1.031, 1.02, 1.0);
+        Table t = CloseTables.close(1.00, 1.001, 0.999, 1.002, 1.02, 1.03, 1.031, 1.02, 1.0);
         // unrounded dir: - U D U U U U D D -> U[1] start-cut, D[2]=1, U[3..6]=4, D[7..8] end-cut
         SmaPersistence raw = Studies.smaPersistence(t, "close", 1);
         assertThat(raw.stats(1, Direction.UP).count(4)).isEqualTo(1);
@@ -137,7 +137,7 @@ class SmaPersistenceTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = 0.1 * (i % 3 + 1);   // 0.1 0.2 0.3 repeated: every 3-bar mean is 0.2 up to float noise
         }
-        SmaPersistence r = Studies.smaPersistence(Series.close(x),
+        SmaPersistence r = Studies.smaPersistence(CloseTables.close(x),
                 SmaPersistenceOptions.builder().windows(3).decimals(9).build());
         assertThat(r.bars(3).flatBars()).isEqualTo(r.bars(3).definedBars()).isEqualTo(297);
         assertThat(r.censored().rowCount()).isZero();
@@ -145,7 +145,7 @@ class SmaPersistenceTest {
 
     @Test
     void manyWindowsInOneCallEqualEachWindowAlone() {
-        Table t = Series.pattern("UUDUDDDUUFUDDUUUDUDDFFUUUDDUDUUUUDDDDUDU");
+        Table t = CloseTables.pattern("UUDUDDDUUFUDDUUUDUDDFFUUUDDUDUUUUDDDDUDU");
         SmaPersistence all = Studies.smaPersistence(t, "close", 2, 3, 5);
         for (int w : new int[] {2, 3, 5}) {
             SmaPersistence one = Studies.smaPersistence(t, "close", w);
@@ -159,7 +159,7 @@ class SmaPersistenceTest {
 
     @Test
     void theInputIsNotModifiedAndMayAlreadyHoldAnSmaColumn() {
-        Table t = Series.pattern("UUDUDDU");
+        Table t = CloseTables.pattern("UUDUDDU");
         t.addColumns(DoubleColumn.create("close_sma_2", new double[t.rowCount()]));
         List<String> before = t.columnNames();
         SmaPersistence r = Studies.smaPersistence(t, "close", 2);
@@ -169,14 +169,14 @@ class SmaPersistenceTest {
 
     @Test
     void defaultWindowsAreFiveToSixty() {
-        SmaPersistence r = Studies.smaPersistence(Series.pattern("UD".repeat(50)), "close");
+        SmaPersistence r = Studies.smaPersistence(CloseTables.pattern("UD".repeat(50)), "close");
         assertThat(r.windows()).hasSize(56).startsWith(5).endsWith(60);
         assertThat(r.summary().rowCount()).isEqualTo(112);
     }
 
     @Test
     void tablesHaveOneRowPerWindowDirectionAndLength() {
-        SmaPersistence r = Studies.smaPersistence(Series.pattern("DUUDUFUUUDDDUD"), "close", 1);
+        SmaPersistence r = Studies.smaPersistence(CloseTables.pattern("DUUDUFUUUDDDUD"), "close", 1);
         Table summary = r.summary();
         assertThat(summary.columnNames()).containsExactly("window", "direction", "runs", "censored_runs", "mean",
                 "median", "p90", "max");
@@ -193,7 +193,7 @@ class SmaPersistenceTest {
 
     @Test
     void badInputGetsOneClearError() {
-        Table t = Series.pattern("UUD");
+        Table t = CloseTables.pattern("UUD");
         assertThatThrownBy(() -> Studies.smaPersistence(t, "open", 2))
                 .hasMessageContaining("'open' not found").hasMessageContaining("close");
         assertThatThrownBy(() -> Studies.smaPersistence(t, "close", 5, 5)).hasMessageContaining("listed twice");

@@ -1,0 +1,230 @@
+package io.qlir.parquet;
+
+import io.qlir.binance.load.CandleLoader;
+import io.qlir.binance.load.LoadResult;
+import io.qlir.binance.load.LoadedSlice;
+import io.qlir.data.manifest.SliceReader;
+import io.qlir.data.manifest.SliceSeries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Packs a series' slice files into its Parquet months, incrementally: a month is written only when the slices it
+ * covers changed (by data checksum, not by mtime) or its sealed state did; a run with nothing new writes nothing
+ * and says so ({@link AggregationResult#nothingNew()}).
+ *
+ * <p>The state is the files themselves: each month file's footer records its lineage (the slices and data
+ * checksums it was made from) and whether it was sealed; the expectation comes from the slice manifest. Reading
+ * the slices takes no lock (like every loader), so it never blocks a fetch or {@code serve}; the month files are
+ * written under a per-series lock of the dataset ({@code .agg.lock} in the series folder) so two aggregators
+ * never interleave, and each file is replaced atomically, so a kill at any moment leaves the old or the new file
+ * of each month and the next run finishes the job. Rows are exactly what {@link CandleLoader} gives for the month
+ * (closed candles only).
+ * <pre>{@code
+ * AggregationResult r = DatasetAggregator.of(dataRoot).aggregate(
+ *         new SliceSeries("binance", "klines", "BTCUSDT", Interval.M1, 1000));
+ * log.info(r.describe());
+ * }</pre>
+ * Instances are immutable and thread-safe.
+ */
+public final class DatasetAggregator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetAggregator.class);
+    private static final int ATTEMPTS = 3;
+    /** Months loaded from JSON at once (bounds memory: six months of 1m candles is about 23 MB). */
+    private static final int MONTHS_PER_LOAD = 6;
+
+    private final Path dataRoot;
+    private final Clock clock;
+    private final boolean rewriteAll;
+
+    private DatasetAggregator(Path dataRoot, Clock clock, boolean rewriteAll) {
+        this.dataRoot = dataRoot;
+        this.clock = clock;
+        this.rewriteAll = rewriteAll;
+    }
+
+    /**
+     * An aggregator for a data root, on the system UTC clock.
+     *
+     * @param dataRoot the data root (slices under {@code <root>/<venue>/...}, the dataset under
+     *     {@code <root>/parquet/...})
+     * @return the aggregator
+     */
+    public static DatasetAggregator of(Path dataRoot) {
+        return new DatasetAggregator(Objects.requireNonNull(dataRoot, "dataRoot"), Clock.systemUTC(), false);
+    }
+
+    /**
+     * This aggregator on another clock ("now" decides which months are over and which candles have closed).
+     *
+     * @param c the clock
+     * @return a new aggregator
+     */
+    public DatasetAggregator clock(Clock c) {
+        return new DatasetAggregator(dataRoot, Objects.requireNonNull(c, "clock"), rewriteAll);
+    }
+
+    /** A test seam: this aggregator rewriting every month, current or not (the crash test kills it mid-write). */
+    DatasetAggregator rewritingEveryMonth() {
+        return new DatasetAggregator(dataRoot, clock, true);
+    }
+
+    /**
+     * Brings one series' months up to date.
+     *
+     * @param series the slice series
+     * @return what was written
+     * @throws IllegalArgumentException when the series has no slice directory under the data root (named)
+     * @throws UncheckedIOException when the slice directory or the dataset cannot be read or written (named)
+     * @throws IllegalStateException when slice files kept changing under a writer through every attempt
+     */
+    public AggregationResult aggregate(SliceSeries series) {
+        Path dir = ParquetLayout.seriesDirectory(dataRoot, series);
+        if (!Files.isDirectory(series.directory(dataRoot))) {
+            throw new IllegalArgumentException("no slice directory for " + series + " at " + series.directory(dataRoot)
+                    + "; valid: a series fetched into this data root (qlir fetch)");
+        }
+        try {
+            Files.createDirectories(dir);
+            try (SeriesLock lock = SeriesLock.acquire(dir)) {
+                for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                    AggregationResult r = attempt(series);
+                    if (r != null) {
+                        LOG.info("{}", r.describe());
+                        return r;
+                    }
+                    LOG.info("{}: slice files changed while aggregating; starting over", series);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("aggregating " + series + " into " + dir + " failed: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("slice files of " + series + " kept changing while aggregating (tried "
+                + ATTEMPTS + " times); try again");
+    }
+
+    /** One pass; null when the slices changed under it. */
+    private AggregationResult attempt(SliceSeries series) throws IOException {
+        SliceReader reader = SliceReader.open(dataRoot, series);
+        long now = clock.millis();
+        TreeMap<YearMonth, SeriesMonths.Month> expected = SeriesMonths.of(reader.manifest(), now);
+        List<SeriesMonths.Month> stale = new ArrayList<>();
+        int unchanged = 0;
+        for (SeriesMonths.Month m : expected.values()) {
+            if (!rewriteAll && isCurrent(ParquetLayout.monthFile(dataRoot, series, m.month()), m)) {
+                unchanged++;
+            } else {
+                stale.add(m);
+            }
+        }
+        List<YearMonth> written = new ArrayList<>();
+        List<YearMonth> removed = removeOrphans(series, expected);
+        long rows = 0;
+        for (List<SeriesMonths.Month> batch : batches(stale)) {
+            long r = writeBatch(series, batch, written, removed);
+            if (r < 0) {
+                return null;
+            }
+            rows += r;
+        }
+        return new AggregationResult(series, written, unchanged, removed, rows);
+    }
+
+    private static boolean isCurrent(Path file, SeriesMonths.Month m) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            MonthFile f = MonthFile.read(file);
+            return f.sealed() == m.sealed() && f.lineage().equals(m.lineage());
+        } catch (IOException e) {
+            LOG.warn("{} is unreadable and will be rewritten: {}", file, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Loads a run of consecutive months from the slices and writes each; -1 when the slices changed meanwhile. */
+    private long writeBatch(SliceSeries series, List<SeriesMonths.Month> batch, List<YearMonth> written,
+                            List<YearMonth> removed) throws IOException {
+        SeriesMonths.Month first = batch.get(0);
+        SeriesMonths.Month last = batch.get(batch.size() - 1);
+        LoadResult load = CandleLoader.of(dataRoot, series).clock(clock).dataset(false)
+                .between(Instant.ofEpochMilli(first.startMs()), Instant.ofEpochMilli(last.endExclusiveMs() - 1))
+                .load();
+        Map<String, String> shaByKey = new HashMap<>();
+        for (SeriesMonths.Month m : batch) {
+            for (SliceLineage l : m.lineage()) {
+                shaByKey.put(l.key(), l.dataSha256());
+            }
+        }
+        for (LoadedSlice s : load.slices()) {
+            String sha = shaByKey.get(s.key().canonical());
+            if (sha == null || !sha.equals(s.dataSha256() == null ? "" : s.dataSha256())) {
+                return -1; // a slice was added or refetched since the manifest was read
+            }
+        }
+        CandleColumns cols = CandleColumns.of(load.candles());
+        long rows = 0;
+        for (SeriesMonths.Month m : batch) {
+            int from = cols.firstAtOrAfter(m.startMs());
+            int to = cols.firstAtOrAfter(m.endExclusiveMs());
+            Path file = ParquetLayout.monthFile(dataRoot, series, m.month());
+            if (from == to) {
+                if (Files.deleteIfExists(file)) {
+                    removed.add(m.month());
+                }
+                continue;
+            }
+            MonthWriter.write(file, cols, from, to, MonthFile.metadata(series.toString(), m.sealed(), m.lineage()));
+            written.add(m.month());
+            rows += to - from;
+            LOG.debug("{} {}: wrote {} candles{}", series, m.month(), to - from, m.sealed() ? " (sealed)" : "");
+        }
+        return rows;
+    }
+
+    /** Removes month files no slice has rows for any more (and temp files a killed run left). */
+    private List<YearMonth> removeOrphans(SliceSeries series, TreeMap<YearMonth, SeriesMonths.Month> expected)
+            throws IOException {
+        List<YearMonth> removed = new ArrayList<>();
+        for (Path monthDir : MonthFolders.list(ParquetLayout.seriesDirectory(dataRoot, series))) {
+            MonthFolders.deleteTempFiles(monthDir);
+            YearMonth m = MonthFolders.month(monthDir);
+            if (m != null && !expected.containsKey(m) && Files.deleteIfExists(monthDir.resolve(ParquetLayout.FILE_NAME))) {
+                removed.add(m);
+            }
+        }
+        return removed;
+    }
+
+    private static List<List<SeriesMonths.Month>> batches(List<SeriesMonths.Month> stale) {
+        List<List<SeriesMonths.Month>> out = new ArrayList<>();
+        List<SeriesMonths.Month> cur = new ArrayList<>();
+        for (SeriesMonths.Month m : stale) {
+            boolean follows = !cur.isEmpty() && cur.get(cur.size() - 1).month().plusMonths(1).equals(m.month());
+            if (!cur.isEmpty() && (!follows || cur.size() == MONTHS_PER_LOAD)) {
+                out.add(cur);
+                cur = new ArrayList<>();
+            }
+            cur.add(m);
+        }
+        if (!cur.isEmpty()) {
+            out.add(cur);
+        }
+        return out;
+    }
+}

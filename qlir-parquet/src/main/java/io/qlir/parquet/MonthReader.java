@@ -1,0 +1,158 @@
+package io.qlir.parquet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Reads a month file straight into primitive arrays: column by column, row group by row group, decoding pages
+ * directly ({@link PageDecoder}) for the encodings qlir writes and through Parquet's column readers otherwise (no
+ * record assembly, no object per row either way). The file's schema must be {@link CandleSchema}'s
+ * (columns found by name, so a file with extra columns reads too); anything else is refused, naming the file.
+ */
+final class MonthReader {
+
+    /** What a month file holds: its rows and its key-value metadata. */
+    record Content(CandleColumns columns, Map<String, String> metadata) {
+    }
+
+    private static final GroupConverter NO_RECORDS = new GroupConverter() {
+        @Override
+        public Converter getConverter(int fieldIndex) {
+            return new PrimitiveConverter() {
+            };
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void end() {
+        }
+    };
+
+    private MonthReader() {
+    }
+
+    /**
+     * One set of read options for every file: built on a plain configuration, because the default builder makes a
+     * Hadoop {@code Configuration}, which parses Hadoop's XML defaults (tens of milliseconds) every time.
+     */
+    private static final ParquetReadOptions OPTIONS = ParquetReadOptions.builder(new PlainParquetConfiguration())
+            .withCodecFactory(ZstdCodecs.INSTANCE).build();
+
+    static ParquetReadOptions options() {
+        return OPTIONS;
+    }
+
+    /** Only the footer's key-value metadata and the row count. */
+    static Footer footer(Path file) throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
+            return new Footer(r.getFooter().getFileMetaData().getKeyValueMetaData(), r.getRecordCount());
+        }
+    }
+
+    /** A month file's footer: key-value metadata and row count. */
+    record Footer(Map<String, String> metadata, long rows) {
+    }
+
+    static Content read(Path file) throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
+            long total = r.getRecordCount();
+            if (total > Integer.MAX_VALUE) {
+                throw new IOException("Parquet file " + file + " has " + total + " rows; valid: at most "
+                        + Integer.MAX_VALUE + " (one series-month)");
+            }
+            MessageType schema = r.getFooter().getFileMetaData().getSchema();
+            ColumnDescriptor[] descs = descriptors(file, schema);
+            CandleColumns out = new CandleColumns((int) total);
+            String createdBy = r.getFooter().getFileMetaData().getCreatedBy();
+            int at = 0;
+            List<BlockMetaData> groups = r.getRowGroups();
+            for (int g = 0; g < groups.size(); g++) {
+                PageReadStore pages = r.readNextRowGroup();
+                int n = (int) pages.getRowCount();
+                ColumnReadStoreImpl store = null;
+                for (int c = 0; c < descs.length; c++) {
+                    if (PageDecoder.handles(chunk(groups.get(g), descs[c]).getEncodings())) {
+                        int read = PageDecoder.read(pages.getPageReader(descs[c]), out.longs[c], out.doubles[c], at);
+                        if (read != n) {
+                            throw new IOException("Parquet file " + file + ": column '" + names(c) + "' has " + read
+                                    + " values in a row group of " + n + " rows");
+                        }
+                        continue;
+                    }
+                    if (store == null) {
+                        store = new ColumnReadStoreImpl(pages, NO_RECORDS, schema, createdBy);
+                    }
+                    ColumnReader cr = store.getColumnReader(descs[c]);
+                    if (out.longs[c] != null) {
+                        long[] a = out.longs[c];
+                        for (int i = at; i < at + n; i++) {
+                            a[i] = cr.getLong();
+                            cr.consume();
+                        }
+                    } else {
+                        double[] a = out.doubles[c];
+                        for (int i = at; i < at + n; i++) {
+                            a[i] = cr.getDouble();
+                            cr.consume();
+                        }
+                    }
+                }
+                at += n;
+            }
+            return new Content(out, r.getFooter().getFileMetaData().getKeyValueMetaData());
+        }
+    }
+
+    private static String names(int c) {
+        return CandleSchema.columns().get(c);
+    }
+
+    private static ColumnChunkMetaData chunk(BlockMetaData group, ColumnDescriptor d) throws IOException {
+        for (ColumnChunkMetaData m : group.getColumns()) {
+            if (java.util.Arrays.equals(m.getPath().toArray(), d.getPath())) {
+                return m;
+            }
+        }
+        throw new IOException("row group without column " + String.join(".", d.getPath()));
+    }
+
+    private static ColumnDescriptor[] descriptors(Path file, MessageType schema) throws IOException {
+        List<String> names = CandleSchema.columns();
+        ColumnDescriptor[] out = new ColumnDescriptor[names.size()];
+        for (int c = 0; c < out.length; c++) {
+            String name = names.get(c);
+            if (!schema.containsField(name)) {
+                throw new IOException("Parquet file " + file + " has no column '" + name + "'; valid: a qlir "
+                        + "month file with columns " + names);
+            }
+            ColumnDescriptor d = schema.getColumnDescription(new String[] {name});
+            boolean wantLong = CandleSchema.isLong(c);
+            String type = d.getPrimitiveType().getPrimitiveTypeName().name();
+            if (!type.equals(wantLong ? "INT64" : "DOUBLE") || d.getMaxDefinitionLevel() != 0) {
+                throw new IOException("Parquet file " + file + ": column '" + name + "' is "
+                        + d.getPrimitiveType() + "; valid: required " + (wantLong ? "INT64" : "DOUBLE"));
+            }
+            out[c] = d;
+        }
+        return out;
+    }
+}
