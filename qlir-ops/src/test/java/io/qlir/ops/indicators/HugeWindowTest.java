@@ -51,7 +51,8 @@ class HugeWindowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"band_touches(close,%d,2)", "macd(close,12,26,%d)", "macd(close,12,2147483639,%d)", "wma(close,5,%d)"})
+    @ValueSource(strings = {"band_touches(close,%d,2)", "macd(close,12,26,%d)", "macd(close,12,2147483639,%d)",
+        "wma(close,5,%d)"})
     void othersTakeTheLongestWindowToo(String template) {
         Derived d = OpLanguage.parse(String.format(template, ArgumentChecks.MAX_WHOLE)).apply(CANDLES);
         assertThat(d.table().rowCount()).isEqualTo(CANDLES.rowCount());
