@@ -1,6 +1,7 @@
 package io.qlir.cli;
 
 import io.qlir.binance.BinanceClient;
+import io.qlir.binance.RequestListener;
 import io.qlir.cli.config.RuntimeConfig;
 import io.qlir.data.retry.RetryPolicy;
 import java.time.Clock;
@@ -12,12 +13,21 @@ final class BinanceClients {
     private BinanceClients() {
     }
 
-    static BinanceClient from(RuntimeConfig config, Clock clock) {
-        RetryPolicy retry = RetryPolicy.defaults().toBuilder()
+    /** The retry settings of the configuration as the policy every client of the process shares (Binance, S3). */
+    static RetryPolicy retryPolicy(RuntimeConfig config) {
+        return RetryPolicy.defaults().toBuilder()
                 .maxAttempts(config.retry().maxAttempts())
                 .initialDelay(config.retry().initialBackoff())
                 .maxDelay(config.retry().maxBackoff())
                 .build();
+    }
+
+    static BinanceClient from(RuntimeConfig config, Clock clock) {
+        return from(config, clock, RequestListener.NONE);
+    }
+
+    static BinanceClient from(RuntimeConfig config, Clock clock, RequestListener listener) {
+        RetryPolicy retry = retryPolicy(config);
         return BinanceClient.builder()
                 .baseUrl(config.baseUrl().toString())
                 .connectTimeout(config.connectTimeout())
@@ -25,6 +35,7 @@ final class BinanceClients {
                 .weightLimit(config.weightBudget(), Duration.ofMinutes(1))
                 .retryPolicy(retry)
                 .clock(clock)
+                .requestListener(listener)
                 .build();
     }
 }

@@ -88,9 +88,12 @@ final class ConfigCommand implements Callable<Integer> {
             RuntimeConfig config = Session.open(context, runtime, network::addTo).config();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(JSON.writeValueAsString(toJson(config)));
+                ObjectNode root = toJson(config);
+                root.put("s3Credentials", AwsCredentialsView.describe(context.environment()));
+                out.println(JSON.writeValueAsString(root));
             } else {
                 printTable(config, out);
+                out.println("s3 credentials: " + AwsCredentialsView.describe(context.environment()));
             }
             out.flush();
             return Exit.OK;

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             ChartCommand.class,
             StudyCommand.class,
             PipelinesCommand.class,
+            PushCommand.class,
             ConfigCommand.class,
             ShellCommand.class,
             HelpCommand.class
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
             "  QLIR_DATA_ROOT         data root (default ~/qlir_data)",
             "  QLIR_BINANCE_BASE_URL  Binance base URL (default https://api.binance.com)",
             "  QLIR_LOG_PROFILE       prod, info (default) or debug",
+            "  QLIR_S3_ENDPOINT       S3-compatible server for 'qlir push' (default AWS; AWS_REGION, AWS_* credentials)",
             "  ./qlir.json            config file, read when present ('qlir config show -h')",
             "",
             "Exit codes:",
@@ -50,6 +52,7 @@ import picocli.CommandLine.Spec;
             "  qlir manifest validate --symbol BTCUSDT --interval 1m",
             "  qlir candles export --symbol BTCUSDT --interval 1m --out btc.csv",
             "  qlir indicators --input btc.csv --ops \"sma(close,14,50); arp(14)\" --explain",
+            "  qlir push --to s3://research/qlir",
             "  qlir config show",
             "  qlir shell",
             "  qlir help config"

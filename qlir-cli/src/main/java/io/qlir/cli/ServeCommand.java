@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  qlir serve --jobs BTCUSDT:1m:klines,ETHUSDT:1m:klines,BTCUSDT:15m:uiklines",
             "  qlir serve --all --interval 1h --endpoint klines --quote USDT --since 2024-01-01",
-            "  QLIR_LOG_PROFILE=prod qlir serve --jobs BTCUSDT:1s --cadence 5s"
+            "  QLIR_LOG_PROFILE=prod qlir serve --jobs BTCUSDT:1s --cadence 5s",
+            "  qlir serve --jobs BTCUSDT:1m --metrics-address 127.0.0.1:9464   # /metrics and /health"
         })
 final class ServeCommand implements Callable<Integer> {
 
@@ -128,6 +129,9 @@ final class ServeCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nNetwork options:%n")
     NetworkOptions network = new NetworkOptions();
 
+    @ArgGroup(validate = false, heading = "%nTelemetry options:%n")
+    TelemetryOptions telemetry = new TelemetryOptions();
+
     ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -145,11 +149,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         Duration every = duration("--cadence", cadence);
         Duration runFor = stopAfter == null ? null : duration("--stop-after", stopAfter);
-        Session session = Session.open(context, runtime, network::addTo);
+        Session session = Session.open(context, runtime, network::addTo, telemetry::addTo);
         RuntimeConfig config = session.config();
         Path root = session.checkWritableDataRoot();
         PrintWriter out = spec.commandLine().getOut();
-        try (BinanceClient client = BinanceClients.from(config, Clock.systemUTC())) {
+        try (ServeTelemetry watch = ServeTelemetry.start(config.telemetry(), Clock.systemUTC(), every);
+                BinanceClient client = BinanceClients.from(config, Clock.systemUTC(), watch.requestListener())) {
             List<FetchJob> all = resolveJobs(client, listed);
             session.writableDataRoot();
             StatusLines status = new StatusLines(out);
@@ -158,10 +163,11 @@ final class ServeCommand implements Callable<Integer> {
                     .jobs(all)
                     .since(since)
                     .cadence(every)
-                    .listener(aggregation != null ? aggregation : status)
+                    .listener(watch.listener(aggregation != null ? aggregation : status))
                     .start();
+            watch.serving(client, all, server);
             out.println("serving " + all.size() + " job" + (all.size() == 1 ? "" : "s") + " into " + root
-                    + (runFor == null ? " (Ctrl-C to stop)" : " for " + stopAfter));
+                    + watch.describe() + (runFor == null ? " (Ctrl-C to stop)" : " for " + stopAfter));
             out.flush();
             Thread hook = new Thread(server::close, "qlir-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);

@@ -18,13 +18,20 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Modules map to packages: semantics {@code io.qlir.semantics}, core {@code io.qlir.core}, ops {@code io.qlir.ops},
  * data-common {@code io.qlir.data}, data-binance {@code io.qlir.binance}, charts {@code io.qlir.charts}, testkit
- * {@code io.qlir.testkit}, emulator {@code io.qlir.emulator}, cli {@code io.qlir.cli}.
+ * {@code io.qlir.testkit}, emulator {@code io.qlir.emulator}, metrics {@code io.qlir.metrics}, s3 {@code io.qlir.s3},
+ * cli {@code io.qlir.cli}.
  */
 class ArchitectureTest {
 
     private static final String[] LIBRARIES = {
         "io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
-        "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator.."
+        "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..", "io.qlir.metrics..", "io.qlir.s3.."
+    };
+
+    /** Every library module below qlir-metrics: none may see Micrometer or the metrics module. */
+    private static final String[] BELOW_METRICS = {
+        "io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..",
+        "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..", "io.qlir.s3.."
     };
 
     private static JavaClasses classes;
@@ -38,7 +45,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsOnTheClassPath() {
         for (String pkg : new String[] {"io.qlir.semantics", "io.qlir.core", "io.qlir.ops", "io.qlir.data",
-                "io.qlir.binance", "io.qlir.charts", "io.qlir.testkit", "io.qlir.emulator", "io.qlir.cli"}) {
+                "io.qlir.binance", "io.qlir.charts", "io.qlir.testkit", "io.qlir.emulator", "io.qlir.metrics",
+                "io.qlir.s3", "io.qlir.cli"}) {
             org.assertj.core.api.Assertions.assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
     }
@@ -61,9 +69,39 @@ class ArchitectureTest {
         // the emulator is a model of Binance written apart from the client, and carries no test library
         rule("io.qlir.emulator..", "io.qlir.ops..", "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..",
                 "io.qlir.testkit..", "io.qlir.cli..", "okhttp3..", "mockwebserver3..", "org.junit..");
+        rule("io.qlir.metrics..", "io.qlir.ops..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..",
+                "io.qlir.s3..", "io.qlir.cli..");
+        // qlir-s3 mirrors the store: it reads data-common's layout and retry policy, nothing above
+        rule("io.qlir.s3..", "io.qlir.ops..", "io.qlir.emulator..", "io.qlir.binance..", "io.qlir.charts..",
+                "io.qlir.testkit..", "io.qlir.metrics..", "io.qlir.cli..", "okhttp3..");
         noClasses().that().resideInAPackage("io.qlir.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.qlir.testkit..")
                 .because("the testkit is for tests only (docs/design-rules.md 1)").check(classes);
+    }
+
+    @Test
+    void onlyTheMetricsModuleSeesMicrometer() {
+        noClasses().that().resideInAnyPackage(BELOW_METRICS)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..",
+                        "io.qlir.metrics..")
+                .because("the data modules report through listeners; Micrometer lives in qlir-metrics alone")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.qlir.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .because("the CLI wires qlir-metrics; the meters themselves are that module's").check(classes);
+    }
+
+    @Test
+    void onlyQlirS3SeesTheAwsSdk() {
+        noClasses().that().resideInAnyPackage("io.qlir.semantics..", "io.qlir.core..", "io.qlir.ops..",
+                "io.qlir.data..", "io.qlir.binance..", "io.qlir.charts..", "io.qlir.testkit..", "io.qlir.emulator..",
+                "io.qlir.talib..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..")
+                .because("the AWS SDK (32 jars) stays in qlir-s3; the library modules below the CLI must not need"
+                        + " it").check(classes);
+        noClasses().that().resideInAPackage("io.qlir.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..")
+                .because("the CLI reaches S3 through qlir-s3's API, which shows no SDK type").check(classes);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qlir.cli.config.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ConfigShowTest {
         assertThat(dataRoot.get("from").asText()).isEqualTo("QLIR_DATA_ROOT");
         assertThat(json.get("settings").get("log-profile").get("source").asText()).isEqualTo("flag");
         assertThat(json.get("settings").get("weight-budget").get("value").asText()).isEqualTo("6000");
-        assertThat(json.get("settings").size()).isEqualTo(10);
+        assertThat(json.get("settings").size()).isEqualTo(Setting.values().length).isEqualTo(14);
     }
 
     @Test

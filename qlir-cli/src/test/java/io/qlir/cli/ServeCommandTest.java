@@ -9,6 +9,8 @@ import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.FakeSymbol;
 import io.qlir.testkit.Fault;
 import io.qlir.testkit.FaultPlan;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code qlir serve} end to end against the fake Binance: several jobs in one process, each catching up into its
- * own slice directory and logging into its own JSON file, stopped cleanly by {@code --stop-after}.
+ * own slice directory and logging into its own JSON file, stopped cleanly by {@code --stop-after}; with
+ * {@code --metrics-address}, a port in use is bad input before any fetch.
  */
 class ServeCommandTest {
 
@@ -137,5 +140,29 @@ class ServeCommandTest {
                 .contains("Missing required argument", "--interval");
         assertThat(root).doesNotExist();
         assertThat(fake.klineRequestCount()).isZero();
+    }
+
+    @Test
+    void aPortInUseIsOneClearErrorWithExit2AndNothingIsFetched() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String address = "127.0.0.1:" + taken.getLocalPort();
+            CliRunner.Result r = cli.run("serve", "--jobs", "BTCUSDT:1h", "--limit", "24", "--data-root",
+                    root.toString(), "--stop-after", "1s", "--metrics-address", address);
+            assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("--metrics-address: cannot serve metrics on " + address)
+                    .contains("choose another HOST:PORT");
+            assertThat(r.err().lines().filter(l -> l.contains("cannot serve metrics")).count()).isEqualTo(1);
+        }
+        assertThat(fake.klineRequestCount()).isZero();
+        assertThat(root.resolve("binance")).doesNotExist();
+    }
+
+    @Test
+    void theStartLineNamesTheMetricsAddress() {
+        CliRunner.Result r = cli.run("serve", "--jobs", "BTCUSDT:1h", "--limit", "24", "--data-root",
+                root.toString(), "--stop-after", "2s", "--metrics-address", "127.0.0.1:0");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).containsPattern("serving 1 job into .* \\(metrics on http://127\\.0\\.0\\.1:[1-9][0-9]*"
+                + "/metrics\\)");
     }
 }

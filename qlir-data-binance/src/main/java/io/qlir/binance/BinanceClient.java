@@ -93,7 +93,7 @@ public final class BinanceClient implements AutoCloseable {
         }
         this.http = hb.build();
         this.caller = new Caller(http, userAgent, budget, b.retryPolicy, b.sleeper, b.random, clock,
-                new Caller.RateLimitWaits(b.maxRateLimitWaits, b.maxRetryAfter), limits);
+                new Caller.RateLimitWaits(b.maxRateLimitWaits, b.maxRetryAfter), limits, b.requestListener);
         caller.onLimitsStale(this::adoptAnnouncedLimits);
     }
 
@@ -392,6 +392,7 @@ public final class BinanceClient implements AutoCloseable {
         private Duration maxRetryAfter = RetryAfter.DEFAULT_CAP;
         private Duration skewTolerance = Duration.ofSeconds(1);
         private ProxySelector proxySelector;
+        private RequestListener requestListener = RequestListener.NONE;
 
         private Builder() {
         }
@@ -414,6 +415,7 @@ public final class BinanceClient implements AutoCloseable {
             maxRetryAfter = b.maxRetryAfter;
             skewTolerance = b.skewTolerance;
             proxySelector = b.proxySelector;
+            requestListener = b.requestListener;
         }
 
         /**
@@ -509,6 +511,17 @@ public final class BinanceClient implements AutoCloseable {
          */
         public Builder clock(Clock c) {
             this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /**
+         * Who hears every request the client sends (default {@link RequestListener#NONE}): a metrics binder, a test.
+         *
+         * @param l the listener; thread-safe and quick
+         * @return this builder
+         */
+        public Builder requestListener(RequestListener l) {
+            this.requestListener = Objects.requireNonNull(l, "requestListener");
             return this;
         }
 

@@ -79,9 +79,16 @@ final class Caller {
     private volatile Runnable rereadLimits = () -> { };
     private final Counters counters = new Counters();
     private final Map<Thread, Call> inFlight = new ConcurrentHashMap<>();
+    private final RequestListener listener;
 
     Caller(OkHttpClient http, String userAgent, WeightBudget budget, RetryPolicy policy, Sleeper sleeper,
             RandomGenerator random, Clock clock, RateLimitWaits waits, AnnouncedLimits limits) {
+        this(http, userAgent, budget, policy, sleeper, random, clock, waits, limits, RequestListener.NONE);
+    }
+
+    Caller(OkHttpClient http, String userAgent, WeightBudget budget, RetryPolicy policy, Sleeper sleeper,
+            RandomGenerator random, Clock clock, RateLimitWaits waits, AnnouncedLimits limits,
+            RequestListener listener) {
         this.http = http;
         this.userAgent = userAgent;
         this.budget = budget;
@@ -91,6 +98,7 @@ final class Caller {
         this.clock = clock;
         this.waits = waits;
         this.limits = limits;
+        this.listener = listener;
     }
 
     /**
@@ -160,6 +168,7 @@ final class Caller {
             } finally {
                 announced.forEach(WeightBudget.Lease::close);
             }
+            heard(url, a, weight);
             switch (a.verdict()) {
                 case OK:
                     return new BinanceResult.Ok<>(a.value(), request, tally.info());
@@ -192,6 +201,7 @@ final class Caller {
                     delay.toMillis());
             tally.retries++;
             counters.retries.increment();
+            tell(() -> listener.retried(endpoint(url)));
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
@@ -199,6 +209,31 @@ final class Caller {
                 return failed(request, FailureKind.INTERRUPTED, "interrupted during backoff after: " + a.reason(), e,
                         tally);
             }
+        }
+    }
+
+    /** Tells the listener how one request ended. */
+    private void heard(HttpUrl url, Attempt<?> a, int weight) {
+        RequestOutcome outcome = switch (a.verdict()) {
+            case OK -> RequestOutcome.OK;
+            case REFUSED -> RequestOutcome.BINANCE_ERROR;
+            case RATE_LIMITED -> RequestOutcome.RATE_LIMITED;
+            case RETRY, INTERRUPTED -> RequestOutcome.FAILED;
+        };
+        tell(() -> listener.requested(endpoint(url), outcome, a.status(), weight));
+    }
+
+    /** The last path segment: {@code klines}, {@code uiKlines}, {@code exchangeInfo}, {@code time}. */
+    private static String endpoint(HttpUrl url) {
+        List<String> segments = url.pathSegments();
+        return segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+    }
+
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("request listener failed (ignored): {}", e.toString());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.qlir.binance;
 
+import io.qlir.data.slice.SliceStatus;
 import io.qlir.data.manifest.SliceDirectory;
+import io.qlir.data.manifest.SliceEntry;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.manifest.StoreOptions;
 import java.io.IOException;
@@ -183,6 +185,24 @@ final class FetchEngine {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /**
+     * Tells the listener what the store recorded for a slice (the candles it holds now beyond what it held
+     * before), and that a failed slice is a job failure.
+     */
+    void recorded(FetchJob job, SliceEntry before, SliceFetch.Outcome o) {
+        if (o.entry() == null || !o.changed()) {
+            return;
+        }
+        boolean failed = o.entry().status() == SliceStatus.FAILED;
+        int written = failed || !o.entry().hasFile() ? 0
+                : Math.max(0, o.entry().rows().count() - (before.hasFile() ? before.rows().count() : 0));
+        notify(() -> listener.sliceRecorded(job, o.entry(), written));
+        if (failed) {
+            String why = o.entry().error() != null ? o.entry().error() : o.entry().reason().wireCode();
+            notify(() -> listener.jobFailed(job, JobFailureKind.SLICE, why));
+        }
     }
 
     /** Calls the listener, never letting it break a job. */

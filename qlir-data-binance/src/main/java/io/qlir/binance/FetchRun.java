@@ -148,6 +148,7 @@ final class FetchRun {
                 }
                 FetchProgress p = meter.record(o);
                 engine.notify(() -> engine.listener.sliceDone(p));
+                engine.recorded(job, next, o);
                 if (o.refusal() != null) {
                     refusal.compareAndSet(null, o.refusal());
                 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -40,6 +41,7 @@ final class FollowLoop implements Runnable {
     private SliceFetch fetch;
     private long fromMs;
     private int jobFailures;
+    private boolean refused;
 
     FollowLoop(FetchEngine engine, FetchJob job, Settings settings, StopSignal stop, JobStateHolder state) {
         this.engine = engine;
@@ -73,6 +75,7 @@ final class FollowLoop implements Runnable {
             } catch (UnknownSymbolException e) {
                 LOG.error("{}: {}", job, e.getMessage());
                 state.failedForGood(e.getMessage());
+                engine.notify(() -> engine.listener.jobFailed(job, JobFailureKind.UNKNOWN_SYMBOL, e.getMessage()));
                 return;
             } catch (FetchEngine.StoppedException e) {
                 return;
@@ -83,6 +86,10 @@ final class FollowLoop implements Runnable {
                 String message = e.getMessage() != null ? e.getMessage() : e.toString();
                 LOG.warn("{}: {}; trying again in {} s", job, message, wait / 1000);
                 state.error(message);
+                JobFailureKind kind = e instanceof IOException || e instanceof FetchException ? JobFailureKind.STORE
+                        : JobFailureKind.OTHER;
+                engine.notify(() -> engine.listener.jobFailed(job, refused ? JobFailureKind.REFUSED : kind, message));
+                refused = false;
                 state.phase(JobPhase.BACKING_OFF, Instant.ofEpochMilli(engine.clock.millis() + wait));
                 worker.sleep(settings.sleeper(), Duration.ofMillis(wait));
             }
@@ -113,7 +120,9 @@ final class FollowLoop implements Runnable {
             state.attempted(o);
             FetchProgress p = meter.record(o);
             engine.notify(() -> engine.listener.sliceDone(p));
+            engine.recorded(job, due.get(i), o);
             if (o.refusal() != null) {
+                refused = true;
                 throw new FetchException(job + ": Binance refused a kline request: " + o.refusal(), null);
             }
         }
@@ -128,6 +137,9 @@ final class FollowLoop implements Runnable {
             return false;
         }
         dir = opened.dir();
+        OptionalLong newest = dir.entries().stream().filter(e -> e.hasFile() && e.rows().count() > 0)
+                .mapToLong(e -> e.rows().lastOpenMs()).max();
+        engine.notify(() -> engine.listener.storeOpened(job, newest));
         fetch = new SliceFetch(engine, job, dir);
         long anchor = dir.gridAnchor().getAsLong();
         fromMs = settings.sinceMs() == null ? anchor : Math.max(settings.sinceMs(), anchor);

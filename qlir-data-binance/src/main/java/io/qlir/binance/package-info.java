@@ -19,7 +19,10 @@
  * whole process; paces itself so that alone on an IP it never sees a 429; and warns when the local clock is off.
  * What the worker adds: the slice grid, the order of work, checking each batch against its request
  * ({@link io.qlir.binance.KlineBatch#problems()}) before storing it, the tail of the forming slice, progress
- * ({@link io.qlir.binance.FetchListener}), and a stop that never cuts a write in half.
+ * ({@link io.qlir.binance.FetchListener}), and a stop that never cuts a write in half. What a monitor counts
+ * (requests by endpoint and outcome through {@link io.qlir.binance.RequestListener}; slices and candles recorded,
+ * the newest stored candle and job failures through the fetch listener) is told, never counted here: this module
+ * depends on no metrics library (qlir-metrics does).
  * <pre>{@code
  * try (BinanceClient client = BinanceClient.builder().build()) {
  *     BinanceFetcher fetcher = Binance.fetcher(client, dataRoot).listener(progressBar).build();

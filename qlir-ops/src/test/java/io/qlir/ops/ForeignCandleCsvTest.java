@@ -12,11 +12,11 @@ import io.qlir.core.Derived;
 import io.qlir.core.Op;
 import io.qlir.core.catalogue.OpLanguage;
 import io.qlir.ops.pipeline.Pipeline;
+import io.qlir.testkit.BinanceRecordings;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -36,9 +36,15 @@ class ForeignCandleCsvTest {
 
     private static final String OPS = "sma(close,14,50); arp(14); rsi(close,14); bollinger(close,20,2)";
 
-    private static List<String[]> fixtureRows() throws IOException, URISyntaxException {
-        Path csv = Path.of(ForeignCandleCsvTest.class.getClassLoader()
-                .getResource("fixtures/binance-spot-30m-2019-04-11.csv").toURI());
+    /** qlir's own CSV of the real 30m recording, written once by the testkit's loader. */
+    private static Path qlirCsv() throws IOException {
+        Path file = Files.createTempFile("qlir-spot-30m-", ".csv");
+        file.toFile().deleteOnExit();
+        return BinanceRecordings.csv(BinanceRecordings.SPOT_30M, file);
+    }
+
+    private static List<String[]> fixtureRows() throws IOException {
+        Path csv = qlirCsv();
         List<String[]> rows = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) {
             rows.add(line.split(","));
@@ -47,8 +53,7 @@ class ForeignCandleCsvTest {
     }
 
     private static Table qlirCandles() throws Exception {
-        return Candles.fromCsv(Path.of(ForeignCandleCsvTest.class.getClassLoader()
-                .getResource("fixtures/binance-spot-30m-2019-04-11.csv").toURI()));
+        return Candles.fromCsv(qlirCsv());
     }
 
     private static Derived run(Table candles) {

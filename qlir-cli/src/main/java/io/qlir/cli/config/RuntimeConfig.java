@@ -1,6 +1,7 @@
 package io.qlir.cli.config;
 
 import io.qlir.cli.logging.LogProfile;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +36,15 @@ import java.util.Optional;
  * @param retry how failed requests are retried
  * @param logProfile how loud console and files are
  * @param logDir where the per-job JSON log files go
+ * @param telemetry where metrics are served and when health degrades
  * @param configFile the config file that was read, if any
  * @param origins where each setting's value came from (every setting has an entry)
+ * @param s3Endpoint the server of an S3-compatible store for {@code qlir push}; empty for AWS itself
+ * @param awsRegion the AWS region S3 requests are signed for
  */
 public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout, Duration readTimeout,
-        int weightBudget, RetrySettings retry, LogProfile logProfile, Path logDir, Optional<Path> configFile,
-        Map<Setting, Origin> origins) {
+        int weightBudget, RetrySettings retry, LogProfile logProfile, Path logDir, Telemetry telemetry,
+        Optional<Path> configFile, Map<Setting, Origin> origins, Optional<URI> s3Endpoint, String awsRegion) {
 
     /**
      * Checks that nothing is missing and freezes the origins.
@@ -53,8 +57,11 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
      * @param retry how failed requests are retried
      * @param logProfile how loud console and files are
      * @param logDir where the per-job JSON log files go
+     * @param telemetry where metrics are served and when health degrades
      * @param configFile the config file that was read, if any
      * @param origins where each setting's value came from (every setting has an entry)
+     * @param s3Endpoint the server of an S3-compatible store; empty for AWS itself
+     * @param awsRegion the AWS region S3 requests are signed for
      * @throws IllegalArgumentException when a setting has no origin or the budget is not positive
      */
     public RuntimeConfig {
@@ -65,7 +72,10 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(logProfile, "logProfile");
         Objects.requireNonNull(logDir, "logDir");
+        Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+        Objects.requireNonNull(awsRegion, "awsRegion");
         if (weightBudget <= 0) {
             throw new IllegalArgumentException("weight-budget must be positive, got " + weightBudget);
         }
@@ -116,6 +126,10 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
             case RETRY_MAX_BACKOFF -> Values.format(retry.maxBackoff());
             case LOG_PROFILE -> logProfile.wireCode();
             case LOG_DIR -> logDir.toString();
+            case METRICS_ADDRESS -> telemetry.addressText();
+            case HEALTH_MAX_LAG -> telemetry.maxLagText();
+            case S3_ENDPOINT -> s3Endpoint.map(URI::toString).orElse("none");
+            case AWS_REGION -> awsRegion;
         };
     }
 
@@ -197,6 +211,7 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
          * @return the configuration
          * @throws IllegalArgumentException naming the layer, the setting and the bad value, with what is valid
          */
+        @SuppressWarnings("unchecked") // the S3 endpoint's value is an Optional<URI>
         public RuntimeConfig resolve() {
             Optional<Path> file = configFileToRead();
             Map<Setting, String> fromFile = file.map(ConfigFile::read).orElse(Map.of());
@@ -239,8 +254,15 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
             return new RuntimeConfig((Path) values.get(Setting.DATA_ROOT), (URI) values.get(Setting.BASE_URL),
                     (Duration) values.get(Setting.CONNECT_TIMEOUT), (Duration) values.get(Setting.READ_TIMEOUT),
                     (Integer) values.get(Setting.WEIGHT_BUDGET), retry,
-                    (LogProfile) values.get(Setting.LOG_PROFILE), (Path) values.get(Setting.LOG_DIR), file,
-                    origins);
+                    (LogProfile) values.get(Setting.LOG_PROFILE), (Path) values.get(Setting.LOG_DIR),
+                    telemetry(values), file,
+                    origins, (Optional<URI>) values.get(Setting.S3_ENDPOINT), (String) values.get(Setting.AWS_REGION));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Telemetry telemetry(Map<Setting, Object> values) {
+            return new Telemetry((Optional<InetSocketAddress>) values.get(Setting.METRICS_ADDRESS),
+                    (Optional<Duration>) values.get(Setting.HEALTH_MAX_LAG));
         }
 
         private Optional<Path> configFileToRead() {
@@ -265,12 +287,17 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
             }
             try {
                 return switch (s) {
-                    case DATA_ROOT, LOG_DIR -> Values.path(raw, base, homeDir);
+                    case DATA_ROOT -> Values.localDataRoot(raw, base, homeDir);
+                    case LOG_DIR -> Values.path(raw, base, homeDir);
                     case BASE_URL -> Values.httpUrl(raw);
                     case CONNECT_TIMEOUT, READ_TIMEOUT, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF ->
                             Values.duration(raw);
                     case WEIGHT_BUDGET, RETRY_MAX_ATTEMPTS -> Values.positiveInt(raw);
                     case LOG_PROFILE -> LogProfile.parse(raw.trim());
+                    case METRICS_ADDRESS -> Telemetry.address(raw);
+                    case HEALTH_MAX_LAG -> Telemetry.maxLag(raw);
+                    case S3_ENDPOINT -> "none".equals(raw.trim()) ? Optional.empty() : Optional.of(Values.httpUrl(raw));
+                    case AWS_REGION -> Values.region(raw);
                 };
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("bad " + s.wireCode() + " from " + origin.describe() + ": "

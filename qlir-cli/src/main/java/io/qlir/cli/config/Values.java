@@ -32,6 +32,29 @@ final class Values {
         }
     }
 
+    /**
+     * A data root is a local folder: every command writes to it or reads it with file semantics. An {@code s3://}
+     * bucket is where {@code qlir push} mirrors one to, and is refused here with a line saying so.
+     */
+    static Path localDataRoot(String raw, Path base, Path home) {
+        if (raw.trim().startsWith("s3://")) {
+            throw new IllegalArgumentException("'" + raw.trim() + "' is an S3 location; the data root must be a"
+                    + " local folder (commands that write need fsync, rename and locks, which object stores lack,"
+                    + " and this version reads only local stores); mirror a local data root to it with"
+                    + " 'qlir push --to " + raw.trim() + "'");
+        }
+        return path(raw, base, home);
+    }
+
+    static String region(String raw) {
+        String text = raw.trim();
+        if (!text.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("'" + raw + "' is not a region name; for example us-east-1,"
+                    + " eu-west-1, or what an S3-compatible server expects (auto, garage)");
+        }
+        return text;
+    }
+
     static URI httpUrl(String raw) {
         String text = raw.trim();
         while (text.endsWith("/")) {

@@ -57,8 +57,9 @@ public final class Logging {
 
     static final String CONSOLE_APPENDER = "console";
     static final String FILES_APPENDER = "files";
-    static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%X{" + JOB_KEY + ":-" + DEFAULT_JOB
-            + "}] %logger{0} - %msg%n";
+    /** Like the JSON lines, every console line carries the pid (a literal: it never changes in a process). */
+    static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} " + ProcessHandle.current().pid() + " %-5level [%X{"
+            + JOB_KEY + ":-" + DEFAULT_JOB + "}] %logger{0} - %msg%n";
 
     private Logging() {
     }

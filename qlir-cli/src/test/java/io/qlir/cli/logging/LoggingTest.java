@@ -126,6 +126,7 @@ class LoggingTest {
         assertThat(console()).contains("INFO  [binance-klines-BTCUSDT-1m] FetchWorker - slice 3 of 12: M1",
                 "WARN  [binance-klines-ETHUSDT-1mo] FetchWorker - retrying after HTTP 503",
                 "INFO  [qlir] FetchWorker - outside any job");
+        assertThat(console()).contains(" " + ProcessHandle.current().pid() + " INFO  [qlir] FetchWorker - outside");
     }
 
     private static List<String> fieldNames(JsonNode node) {
