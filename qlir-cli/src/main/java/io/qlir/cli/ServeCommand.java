@@ -158,7 +158,8 @@ final class ServeCommand implements Callable<Integer> {
             List<FetchJob> all = resolveJobs(client, listed);
             session.writableDataRoot();
             StatusLines status = new StatusLines(out);
-            AggAfterWrites aggregation = agg ? new AggAfterWrites(status, DatasetAggregator.of(root)) : null;
+            AggAfterWrites aggregation = agg
+                    ? new AggAfterWrites(status, DatasetAggregator.of(root), watch::aggMonthWritten) : null;
             BinanceDataServer server = BinanceDataServer.builder(client, root)
                     .jobs(all)
                     .since(since)

@@ -69,6 +69,13 @@ final class ServeTelemetry implements AutoCloseable {
         }
     }
 
+    /** Counts one month file that {@code serve --agg} wrote for {@code job} (nothing when metrics are off). */
+    void aggMonthWritten(FetchJob job) {
+        if (metrics != null) {
+            metrics.aggMonthWritten(job);
+        }
+    }
+
     /** Where the endpoint listens, for the start-up line; empty when off. */
     String describe() {
         return endpoint == null ? "" : " (metrics on http://" + endpoint.address().getAddress().getHostAddress()

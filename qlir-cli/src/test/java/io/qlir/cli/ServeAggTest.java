@@ -2,7 +2,12 @@ package io.qlir.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qlir.binance.Endpoint;
+import io.qlir.binance.FetchJob;
+import io.qlir.binance.FetchListener;
+import io.qlir.binance.FetchProgress;
 import io.qlir.cli.logging.Logging;
+import io.qlir.parquet.DatasetAggregator;
 import io.qlir.parquet.MonthFile;
 import io.qlir.parquet.ParquetDataset;
 import io.qlir.data.manifest.SliceSeries;
@@ -16,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,5 +95,23 @@ class ServeAggTest {
         assertThat(follow.out()).contains("agg: following 1 series every 1s for 8s", "BTCUSDT 1h limit=24: wrote ");
         Logging.stopFiles();
         assertDatasetCurrent();
+    }
+
+    @Test
+    void everyMonthTheServersAggregationWritesIsCountedForItsJob() throws Exception {
+        CliRunner.Result seed = cli.run("fetch", "--symbol", "BTCUSDT", "--interval", "1h", "--limit", "24",
+                "--data-root", root.toString(), "--start", Instant.now().minus(Duration.ofDays(2)).toString());
+        assertThat(seed.exitCode()).as(seed.out() + seed.err()).isZero();
+        FetchJob job = FetchJob.of(Endpoint.KLINES, "BTCUSDT", Interval.H1).withLimit(24);
+        AtomicInteger counted = new AtomicInteger();
+        try (AggAfterWrites agg = new AggAfterWrites(FetchListener.NONE, DatasetAggregator.of(root), j -> {
+            assertThat(j).isEqualTo(job);
+            counted.incrementAndGet();
+        })) {
+            agg.sliceDone(new FetchProgress(job, 1, 1, 0, 24, Duration.ZERO, null, null));
+        }
+        int months = ParquetDataset.months(root, series).size();
+        assertThat(months).isPositive();
+        assertThat(counted.get()).isEqualTo(months); // first aggregation: every month file is new
     }
 }

@@ -21,7 +21,6 @@ import io.qlir.data.slice.SliceVerdict;
 import io.qlir.data.slice.StatusPolicy;
 import io.qlir.testkit.BinanceRecordings;
 import io.qlir.testkit.FakeBinance;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -147,12 +146,7 @@ class RecordingsLoadTest {
     @Test
     void aSliceFileWrittenByThePythonQlirLoadsAsIs() throws Exception {
         SliceSeries series = new SliceSeries("binance", "klines", "BTCUSDT", Interval.M30, 500);
-        Path responses = series.directory(root).resolve(Layout.RESPONSES);
-        Files.createDirectories(responses);
-        String name = "fed092777a733060bcb45c53241b43ad.json";
-        try (InputStream in = RecordingsLoadTest.class.getResourceAsStream("/python-qlir/" + name)) {
-            Files.copy(in, responses.resolve(name));
-        }
+        BinanceRecordings.pythonQlirSliceFile(series.directory(root).resolve(Layout.RESPONSES));
         try (SliceDirectory d = SliceDirectory.open(root, series)) { // a fetch would open it first: adopt, index
             assertThat(d.lastReconcile().adopted()).hasSize(1);
         }

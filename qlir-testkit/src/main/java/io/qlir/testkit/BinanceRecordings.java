@@ -71,6 +71,29 @@ public final class BinanceRecordings {
         }
     }
 
+    /** The slice id of {@link #pythonQlirSliceFile()}: BTCUSDT 30m from 1554991200000, limit 500 (the 30m recording). */
+    public static final String PYTHON_QLIR_SLICE_ID = "fed092777a733060bcb45c53241b43ad";
+
+    /**
+     * Copies the one slice file that the Python qlir wrote ({@code json.dump(indent=2)}, its own meta keys, ISO
+     * times with {@code +00:00}) into a folder, under its own name, for tests that qlir for Java reads it as is.
+     *
+     * @param folder where to put it (a series' {@code responses/} folder, or any)
+     * @return the file written
+     * @throws IOException when it cannot be written
+     */
+    public static Path pythonQlirSliceFile(Path folder) throws IOException {
+        String name = PYTHON_QLIR_SLICE_ID + ".json";
+        try (InputStream in = BinanceRecordings.class.getResourceAsStream("python-qlir/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("python-qlir/" + name + " is missing from qlir-testkit's resources");
+            }
+            Path file = Files.createDirectories(folder).resolve(name);
+            Files.copy(in, file);
+            return file;
+        }
+    }
+
     /**
      * A recording's file as text.
      *

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceVerdict;
-import java.net.URISyntaxException;
+import io.qlir.testkit.BinanceRecordings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -13,9 +15,8 @@ import org.junit.jupiter.api.Test;
 /** A slice file as the Python qlir writes it: json.dump(indent=2), its own meta keys, ISO times with +00:00. */
 class PythonSliceFileTest {
 
-    static Path pythonFile() throws URISyntaxException {
-        return Path.of(PythonSliceFileTest.class.getResource("/python-qlir/fed092777a733060bcb45c53241b43ad.json")
-                .toURI());
+    static Path pythonFile() throws IOException {
+        return BinanceRecordings.pythonQlirSliceFile(Files.createTempDirectory("python-qlir"));
     }
 
     @Test

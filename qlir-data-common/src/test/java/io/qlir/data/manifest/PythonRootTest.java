@@ -7,8 +7,8 @@ import io.qlir.core.Interval;
 import io.qlir.data.file.SliceFile;
 import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceVerdict;
+import io.qlir.testkit.BinanceRecordings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,10 +27,8 @@ class PythonRootTest {
     Path root;
 
     void placePythonFile() throws IOException {
-        Path responses = Files.createDirectories(SERIES.directory(root).resolve(Layout.RESPONSES));
-        try (InputStream in = getClass().getResourceAsStream("/python-qlir/" + KEY.id().fileName())) {
-            Files.copy(in, responses.resolve(KEY.id().fileName()));
-        }
+        Path file = BinanceRecordings.pythonQlirSliceFile(SERIES.directory(root).resolve(Layout.RESPONSES));
+        assertThat(file.getFileName()).hasToString(KEY.id().fileName());
     }
 
     @Test
