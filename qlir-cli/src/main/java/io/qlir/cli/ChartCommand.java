@@ -120,11 +120,14 @@ final class ChartCommand implements Callable<Integer> {
 
     private CandleChartOptions options(List<Op> parsed) throws BadInputException {
         String title = input.label();
+        if (bars < 1) {
+            throw new BadInputException("--bars must be at least 1 (the number of last bars to draw), got " + bars);
+        }
         try {
             return CandleChartOptions.builder().size(width, height).title(title).ops(parsed).lastBars(bars)
                     .shockThreshold(shock).between(range.start, range.end).build();
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--width/--height/--bars/--shock: " + e.getMessage(), e);
+            throw new BadInputException("--width/--height/--shock: " + e.getMessage(), e);
         }
     }
 

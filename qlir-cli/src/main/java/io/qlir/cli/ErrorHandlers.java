@@ -9,8 +9,8 @@ import picocli.CommandLine;
 /**
  * Turns failures into one clear line on stderr and an exit code: bad usage and bad input give
  * {@link Exit#BAD_INPUT} with a pointer to {@code --help} (not the whole usage text); anything else is a runtime
- * failure, {@link Exit#FAILURE}, whose stack trace goes to the job log file (and to the console with
- * {@code --log-profile debug}).
+ * failure, {@link Exit#FAILURE}, whose stack trace goes to the job log file when one is being written (and to the
+ * console with {@code --log-profile debug}).
  */
 final class ErrorHandlers implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
 
@@ -39,8 +39,10 @@ final class ErrorHandlers implements CommandLine.IParameterExceptionHandler, Com
                 + describe(ex)));
         if (LOG.isDebugEnabled()) {
             ex.printStackTrace(err);
-        } else {
+        } else if (Logging.filesStarted()) {
             err.println("The stack trace is in the job's log file (or rerun with --log-profile debug).");
+        } else { // the command failed before its data root, and so its log folder, checked out: no file is written
+            err.println("Rerun with --log-profile debug to see the stack trace.");
         }
         err.flush();
         LOG.error(Logging.FILE_ONLY, "{} failed", cmd.getCommandSpec().qualifiedName(), ex);

@@ -16,10 +16,7 @@ import io.qlir.data.manifest.DirectoryLockedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -151,33 +148,13 @@ final class FetchCommand implements Callable<Integer> {
      */
     private FetchSummary runStoppable(BinanceFetcher fetcher, FetchJob job, Consumer<FetchSummary> report)
             throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            fetcher.stop();
-            try {
-                done.await(30, TimeUnit.SECONDS);                // let the writes in flight finish
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "qlir-fetch-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Instant from = range.start;
-            Instant to = range.end;
-            FetchSummary s = fetcher.fetch(job, from, to);
-            report.accept(s);
-            return s;
+            return new StopOnShutdown(fetcher::stop, StopOnShutdown.RUNTIME)
+                    .run(() -> fetcher.fetch(job, range.start, range.end), report);
         } catch (UnknownSymbolException e) {
             throw new BadInputException("--symbol: " + e.getMessage(), e);
         } catch (DirectoryLockedException e) {
             throw new IllegalStateException(e.getMessage(), e);
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running
-            }
         }
     }
 

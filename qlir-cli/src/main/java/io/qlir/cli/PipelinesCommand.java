@@ -133,6 +133,11 @@ final class PipelinesCommand implements Callable<Integer> {
             PipelineStore store = store(session);
             Pipeline pipeline;
             try {
+                Pipeline.named(name); // the NAME argument first: its error is not about --ops
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+            try {
                 pipeline = Pipeline.parse(name, ops);
                 pipeline.semantics();
             } catch (IllegalArgumentException e) {

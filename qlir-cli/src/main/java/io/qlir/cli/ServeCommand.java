@@ -45,7 +45,10 @@ import picocli.CommandLine.Spec;
             "One thread per job, one shared weight budget (Binance counts weight per IP); one failing job never"
                     + " stops the others; a job whose symbol Binance does not know ends. Each job logs to its own"
                     + " JSON file under <data-root>/logs/. SIGTERM or Ctrl-C stops cleanly: writes in flight"
-                    + " finish, the next start reconciles and continues."
+                    + " finish, the next start reconciles and continues.",
+            "",
+            "Exit status: 0 when at least one job received data or had nothing to do; 1 when every job failed"
+                    + " (ended failed, or got no row and only errors, for example a server answering 500s)."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -260,7 +263,8 @@ final class ServeCommand implements Callable<Integer> {
         for (JobState s : states) {
             out.printf(Locale.ROOT, "%s: %s, %d slices, %d rows%s%n", s.job(), s.phase().name().toLowerCase(
                     Locale.ROOT), s.slicesAttempted(), s.rows(), s.error().map(e -> "; last error: " + e).orElse(""));
-            if (s.phase() == JobPhase.FAILED) {
+            // failed for good, or still retrying without having received one row
+            if (s.phase() == JobPhase.FAILED || (s.rows() == 0 && s.error().isPresent())) {
                 failed++;
             }
         }

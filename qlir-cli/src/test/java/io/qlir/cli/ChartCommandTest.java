@@ -84,6 +84,14 @@ class ChartCommandTest {
     }
 
     @Test
+    void zeroBarsIsBadInputInTheOptionsWords() {
+        CliRunner.Result r = chart("--ops", "sma(close,20)", "--out", "x.png", "--bars", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("qlir: --bars must be at least 1").doesNotContain("lastBars");
+        assertThat(cli.workingDir().resolve("x.png")).doesNotExist();
+    }
+
+    @Test
     void badOutputSizeAndSourceAreBadInput() {
         CliRunner.Result notPng = chart("--ops", "sma(close,20)", "--out", "x.jpg");
         assertThat(notPng.exitCode()).isEqualTo(2);

@@ -142,7 +142,7 @@ class PipelinesCommandTest {
     void aBadNameIsBadInput() {
         CliRunner.Result r = pipelines("create", "Trend!", "--ops", "sma(close,14)");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("pipeline name 'Trend!' is invalid");
+        assertThat(r.err()).contains("qlir: pipeline name 'Trend!' is invalid").doesNotContain("--ops");
         assertThat(folder()).doesNotExist();
     }
 

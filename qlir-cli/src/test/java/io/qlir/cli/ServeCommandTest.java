@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qlir.cli.logging.Logging;
 import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.FakeSymbol;
+import io.qlir.testkit.Fault;
+import io.qlir.testkit.FaultPlan;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -84,6 +86,16 @@ class ServeCommandTest {
                 assertThat(n.get("thread").asText()).isEqualTo("qlir-" + job);
             }
         }
+    }
+
+    @Test
+    void everyRequestFailingIsExit1() {
+        fake.faults(FaultPlan.random(1.0, 13, Fault.SERVER_ERROR));
+        CliRunner.Result r = cli.run("serve", "--jobs", "BTCUSDT:1h:klines,ETHUSDT:1h:klines", "--limit", "24",
+                "--data-root", root.toString(), "--retry-max-attempts", "1", "--stop-after", "2s");
+        assertThat(fake.klineRequestCount()).as(r.out() + r.err()).isPositive();
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("BTCUSDT 1h klines limit=24: ", "last error: ");
     }
 
     @Test

@@ -13,6 +13,13 @@ import java.util.Arrays;
  */
 public final class ArgumentChecks {
 
+    /**
+     * The largest whole-number argument (window, period, lag, count): the longest array a JVM makes. A window longer
+     * than the table is valid (its column is all NaN); one longer than any table could be is a mistake, and kernels
+     * add block sizes to windows, which must not overflow.
+     */
+    public static final int MAX_WHOLE = Integer.MAX_VALUE - 8;
+
     private ArgumentChecks() {
     }
 
@@ -41,8 +48,8 @@ public final class ArgumentChecks {
      * @throws IllegalArgumentException when it is below {@code min}
      */
     public static int atLeast(String op, String input, int min, int value) {
-        if (value < min) {
-            throw invalid(op, input, "a whole number >= " + min, String.valueOf(value));
+        if (value < min || value > MAX_WHOLE) {
+            throw invalid(op, input, wholeRange(min, value), String.valueOf(value));
         }
         return value;
     }
@@ -71,11 +78,17 @@ public final class ArgumentChecks {
         }
         int[] copy = values.clone();
         for (int v : copy) {
-            if (v < min) {
-                throw invalid(op, input, "a whole number >= " + min, v + " in " + Arrays.toString(copy));
+            if (v < min || v > MAX_WHOLE) {
+                throw invalid(op, input, wholeRange(min, v), v + " in " + Arrays.toString(copy));
             }
         }
         return copy;
+    }
+
+    /** Below the minimum, the short form every caller knows; above the maximum, the whole range and why. */
+    static String wholeRange(int min, int value) {
+        return value < min ? "a whole number >= " + min
+                : "a whole number from " + min + " to " + MAX_WHOLE + " (the longest column a table can hold)";
     }
 
     /**

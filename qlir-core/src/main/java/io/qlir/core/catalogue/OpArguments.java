@@ -214,6 +214,10 @@ public final class OpArguments {
             }
             case WHOLE -> {
                 Double d = number(v);
+                if (d != null && d == Math.rint(d) && d > ArgumentChecks.MAX_WHOLE && d >= p.min()) {
+                    return throwWithUsage(ArgumentChecks.invalid(definition.name(), input,
+                            ArgumentChecks.wholeRange((int) p.min(), Integer.MAX_VALUE), ArgumentChecks.describe(v)));
+                }
                 if (d != null && d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE && d >= p.min()) {
                     return d.intValue();
                 }

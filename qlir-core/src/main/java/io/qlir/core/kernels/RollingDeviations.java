@@ -96,6 +96,9 @@ public final class RollingDeviations {
                 Arrays.fill(o, 0, Math.min(n, period - 1), Double.NaN);
             }
         }
+        if (period > n) {
+            return out; // all NaN, and no buffers the size of the window
+        }
         Window w = new Window(x, period, k, bands, ddof, out);
         for (int b0 = 0; b0 < n; b0 += BLOCK) {
             int b1 = Math.min(n, b0 + BLOCK);

@@ -90,7 +90,8 @@ public final class RollingSums {
             this.windows = windows;
             this.mean = mean;
             this.out = out;
-            this.maxW = Math.max(1, Arrays.stream(windows).max().orElse(1));
+            // a window longer than the series writes nothing, so the buffers need not be longer than the series
+            this.maxW = Math.max(1, Math.min(x.length, Arrays.stream(windows).max().orElse(1)));
             this.scale = new double[windows.length];
             for (int k = 0; k < windows.length; k++) {
                 scale[k] = mean ? 1.0 / windows[k] : 1.0;

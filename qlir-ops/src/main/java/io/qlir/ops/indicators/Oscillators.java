@@ -43,7 +43,7 @@ final class Oscillators {
         double[] x = Columns.doubles(table, column);
         int n = x.length;
         double[] line = Recursions.macdLine(x, fast, slow);
-        int first = slow + signal - 2;
+        int first = macdWarmup(slow, signal);
         double[] sig = Recursions.ema(line, signal, first);
         double[] hist = new double[n];
         for (int i = 0; i < n; i++) {
@@ -64,7 +64,12 @@ final class Oscillators {
 
     private static RowDerivationSpec spec(String op, String name, String column, int fast, int slow, int signal) {
         return RowDerivationSpec.builder(op).baseColumn(column).param("fast", fast).param("slow", slow)
-                .param("signal", signal).reads(RowWindow.unboundedPast(0)).output(name).warmup(slow + signal - 2)
+                .param("signal", signal).reads(RowWindow.unboundedPast(0)).output(name).warmup(macdWarmup(slow, signal))
                 .build();
+    }
+
+    /** The first row with a signal line, {@code slow + signal - 2}, saturated (two long windows must not overflow). */
+    private static int macdWarmup(int slow, int signal) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) slow + signal - 2);
     }
 }

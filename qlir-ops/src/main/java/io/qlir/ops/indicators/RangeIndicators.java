@@ -130,8 +130,8 @@ final class RangeIndicators {
         if (alignment == null) {
             throw new IllegalArgumentException("range_shock: alignment is null; valid: EXECUTION_SAFE, HISTORICAL");
         }
-        int[] ws = ArgumentChecks.windows("range_shock", "window", 1, windows);
         boolean safe = alignment == Alignment.EXECUTION_SAFE;
+        int[] ws = ArgumentChecks.windows(safe ? "range_shock" : "range_shock_hist", "window", 1, windows);
         double[][] shocks = RangeShockPass.compute(Columns.doubles(table, Candles.OPEN),
                 Columns.doubles(table, Candles.HIGH), Columns.doubles(table, Candles.LOW), ws, safe ? 1 : 0);
         Derived.Builder b = Derived.builder(table);

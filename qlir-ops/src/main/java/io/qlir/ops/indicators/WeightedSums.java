@@ -24,6 +24,7 @@ final class WeightedSums {
         for (int w : windows) {
             maxW = Math.max(maxW, w);
         }
+        maxW = Math.min(maxW, Math.max(1, n)); // a window longer than the series writes nothing: no longer buffers
         int block = Math.max(256, maxW);
         double[][] out = new double[windows.length][n];
         for (int k = 0; k < windows.length; k++) {
