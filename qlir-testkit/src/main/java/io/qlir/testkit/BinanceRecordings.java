@@ -71,7 +71,7 @@ public final class BinanceRecordings {
         }
     }
 
-    /** The slice id of {@link #pythonQlirSliceFile()}: BTCUSDT 30m from 1554991200000, limit 500 (the 30m recording). */
+    /** The id of {@link #pythonQlirSliceFile(Path)}'s slice: BTCUSDT 30m from 1554991200000, limit 500. */
     public static final String PYTHON_QLIR_SLICE_ID = "fed092777a733060bcb45c53241b43ad";
 
     /**
