@@ -24,7 +24,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /**
@@ -36,15 +38,19 @@ class ForeignCandleCsvTest {
 
     private static final String OPS = "sma(close,14,50); arp(14); rsi(close,14); bollinger(close,20,2)";
 
-    /** qlir's own CSV of the real 30m recording, written once by the testkit's loader. */
-    private static Path qlirCsv() throws IOException {
-        Path file = Files.createTempFile("qlir-spot-30m-", ".csv");
-        file.toFile().deleteOnExit();
-        return BinanceRecordings.csv(BinanceRecordings.SPOT_30M, file);
+    @TempDir
+    static Path scratch;
+
+    /** qlir's own CSV of the real 30m recording, written once for the class by the testkit's loader. */
+    private static Path qlirCsv;
+
+    @BeforeAll
+    static void writeQlirCsv() throws IOException {
+        qlirCsv = BinanceRecordings.csv(BinanceRecordings.SPOT_30M, scratch.resolve("spot-30m.csv"));
     }
 
     private static List<String[]> fixtureRows() throws IOException {
-        Path csv = qlirCsv();
+        Path csv = qlirCsv;
         List<String[]> rows = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) {
             rows.add(line.split(","));
@@ -53,7 +59,7 @@ class ForeignCandleCsvTest {
     }
 
     private static Table qlirCandles() throws Exception {
-        return Candles.fromCsv(qlirCsv());
+        return Candles.fromCsv(qlirCsv);
     }
 
     private static Derived run(Table candles) {
