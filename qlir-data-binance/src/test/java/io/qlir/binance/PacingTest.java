@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Many jobs sharing one client against a fake with a scaled-down limit (60 weight per 1 s window, Binance's 6000 per
- * minute shrunk): no 429, and the fake's full windows are typically (median) at least 90 % used.
+ * minute shrunk): no 429, no 418, and no window of the fake's over its capacity. How much of the budget is used is
+ * measured on a manual clock by {@code WeightBudgetConcurrencyTest}: on the real clock a shared build machine decides it.
  */
 class PacingTest {
 
@@ -26,7 +27,7 @@ class PacingTest {
     static final Duration WINDOW = Duration.ofSeconds(1);
 
     @Test
-    void concurrentJobsNeverHit429AndUseAtLeastNinetyPercentOfTheBudget() throws Exception {
+    void concurrentJobsNeverHit429NorExceedAnyWindow() throws Exception {
         try (FakeBinance fake = FakeBinance.builder().weightLimit(CAPACITY, WINDOW).toleratedViolations(0).start();
                 BinanceClient client = BinanceClient.builder().baseUrl(fake.baseUrl())
                         .weightLimit(CAPACITY, WINDOW).build()) {
@@ -59,18 +60,12 @@ class PacingTest {
             assertThat(client.stats().http429()).isZero();
             List<RateWindow> windows = fake.rateWindows().stream().filter(w -> w.used() > 0).toList();
             assertThat(windows).allSatisfy(w -> assertThat(w.used()).isLessThanOrEqualTo(CAPACITY));
-            // the first window is entered part-way and the last is cut by the deadline: judge the full ones between
-            List<RateWindow> full = windows.subList(1, windows.size() - 1);
-            assertThat(full).hasSizeGreaterThanOrEqualTo(2);
-            // The median full window: the steady state. A build machine shared with other builds can stall a thread
-            // for part of a second, emptying one window for reasons that have nothing to do with pacing.
-            int[] used = full.stream().mapToInt(RateWindow::used).sorted().toArray();
-            double median = used.length % 2 == 1 ? used[used.length / 2]
-                    : (used[used.length / 2 - 1] + used[used.length / 2]) / 2.0;
+            // How much of the budget a busy client uses is a timing property: WeightBudgetConcurrencyTest measures it
+            // on a manual clock, where a stalled build machine cannot change the answer. Here, on the real clock, the
+            // log shows it and the test asserts only what must hold however slow the machine is.
             LoggerFactory.getLogger(PacingTest.class).info("weight per fake window (capacity {}): {}", CAPACITY,
                     windows.stream().map(RateWindow::used).toList());
-            assertThat(median).as("median weight per full window, of %d; windows %s", CAPACITY, windows)
-                    .isGreaterThanOrEqualTo(0.9 * CAPACITY);
+            assertThat(ok.get()).as("requests answered in %d ms", runMs).isPositive();
             assertThat(ok.get() * 2).isEqualTo(client.stats().weight());
         }
     }
