@@ -390,11 +390,22 @@ public final class BinanceDataServer implements AutoCloseable {
          * @throws IllegalArgumentException when {@code n} is outside 1 to 256
          */
         public Builder workers(int n) {
-            if (n < 1 || n > MAX_WORKERS) {
-                throw new IllegalArgumentException("workers must be 1 to " + MAX_WORKERS + ", got " + n);
-            }
-            this.workers = n;
+            this.workers = checkWorkers(n);
             return this;
+        }
+
+        /**
+         * Checks a worker count (for a command line that reports bad input before building anything).
+         *
+         * @param n the count
+         * @return {@code n}
+         * @throws IllegalArgumentException naming the valid range when {@code n} is outside 1 to 256
+         */
+        public static int checkWorkers(int n) {
+            if (n < 1 || n > MAX_WORKERS) {
+                throw new IllegalArgumentException("workers " + n + " is out of range; valid: 1 to " + MAX_WORKERS);
+            }
+            return n;
         }
 
         /**

@@ -38,7 +38,6 @@ class ServeAtScaleTest {
 
     @Test
     void twoThousandJobsRunInABoundedPoolNewestSlicesFirstAndAStopEndsEveryStep() throws Exception {
-        long tStart = System.nanoTime();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         // 13 candles of 1h in slices of 4: each job has its newest slice and 3 slices of catch-up
@@ -52,7 +51,6 @@ class ServeAtScaleTest {
                 jobs.add(FetchJob.of(Endpoint.KLINES, s, Interval.H1).withLimit(4));
             }
             assertThat(jobs).hasSize(SYMBOLS);
-            System.out.println("TIMING setup " + (System.nanoTime() - tStart) / 1e9);
             long newest = Interval.H1.floor(NOW.toEpochMilli());
             Map<FetchJob, Boolean> current = new ConcurrentHashMap<>();
             AtomicInteger catchUp = new AtomicInteger();
@@ -71,7 +69,6 @@ class ServeAtScaleTest {
                 }
             };
             threads.resetPeakThreadCount();
-            long t0 = System.nanoTime();
             BinanceDataServer server = BinanceDataServer.builder(client, root).jobs(jobs).cadence(null)
                     .listener(listener).storeOptions(StoreOptions.builder().clock(clock)
                             .journalDurability(JournalDurability.BATCHED).build()).start();
@@ -82,14 +79,10 @@ class ServeAtScaleTest {
                         Duration.ofSeconds(120));
                 assertThat(workerThreads()).hasSize(server.workers());
             } finally {
-                System.out.println("TIMING run " + (System.nanoTime() - t0) / 1e9 + " catchUp " + catchUp.get()
-                        + " before " + catchUpBeforeAllCurrent.get());
-                t0 = System.nanoTime();
                 server.stop();
             }
             Await.until("every worker thread has ended after the stop", () -> workerThreads().isEmpty(),
                     Duration.ofSeconds(20));
-            System.out.println("TIMING stop " + (System.nanoTime() - t0) / 1e9 + " peak " + threads.getPeakThreadCount());
             assertThat(server.awaitTermination(Duration.ofSeconds(1))).isTrue();
             assertThat(threads.getPeakThreadCount()).as("threads of the whole JVM, fake server included")
                     .isLessThanOrEqualTo(150);
@@ -102,21 +95,7 @@ class ServeAtScaleTest {
             for (FetchJob j : jobs) {
                 assertThat(SliceDirectory.hasLiveWriter(j.series().directory(root))).as(j.name()).isFalse();
             }
-            System.out.println("TIMING end " + (System.nanoTime() - tStart) / 1e9);
-            client.close();
-            System.out.println("TIMING client closed " + (System.nanoTime() - tStart) / 1e9);
         }
-        System.out.println("TIMING fake closed " + (System.nanoTime() - tStart) / 1e9);
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void after() {
-        System.out.println("TIMING after " + System.nanoTime() / 1e9);
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void afterAll() {
-        System.out.println("TIMING afterAll " + System.nanoTime() / 1e9);
     }
 
     private static List<Thread> workerThreads() {
