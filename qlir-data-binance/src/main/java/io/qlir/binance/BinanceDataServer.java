@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BinanceDataServer implements AutoCloseable {
 
-    /** The MDC key that names the job on every log line of a job's thread. */
+    /** The MDC key that names the job on every log line of a step (set by the worker thread running it). */
     public static final String MDC_JOB = "job";
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceDataServer.class);

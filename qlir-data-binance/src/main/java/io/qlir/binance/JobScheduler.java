@@ -59,7 +59,7 @@ final class JobScheduler {
         String name();
 
         /**
-         * Runs one bounded step (at most one slice fetch or one open).
+         * Runs one bounded step: at most one slice fetch (the first step also opens the job's directory).
          *
          * @param worker the worker's stop handle, for network calls and sleeps
          * @return when the next step is due, or null when the job has ended for good
