@@ -86,8 +86,8 @@ class ServeFairnessTest {
                 gaps.add(end.toEpochMilli() - previous); // not starved at the end either
                 assertThat(gaps).as(e.getKey() + " refreshed at " + at + ", every job open at " + allOpen)
                         .allSatisfy(g -> assertThat(g).isLessThanOrEqualTo(bound));
-                // 3 minutes at one refresh per 20 s, after the first fetch
-                assertThat(at.size()).as(e.getKey()).isGreaterThanOrEqualTo(7);
+                // the first fetch, then refreshes through the two minutes or more after start-up
+                assertThat(at.size()).as(e.getKey()).isGreaterThanOrEqualTo(5);
             }
         }
     }
