@@ -224,6 +224,8 @@ final class ServeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         server.close();
         if (afterWrites != null) {
+            // closing a job's store compacts its journal into the manifest: a write of its own, to push too
+            server.jobs().forEach(afterWrites::request);
             try {
                 afterWrites.close(StopOnShutdown.GRACE.minusNanos(Math.min(StopOnShutdown.GRACE.toNanos(),
                         System.nanoTime() - start)));

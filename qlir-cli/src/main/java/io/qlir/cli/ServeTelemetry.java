@@ -12,6 +12,7 @@ import io.qlir.metrics.HealthCheck;
 import io.qlir.metrics.MetricsAddressException;
 import io.qlir.metrics.MetricsEndpoint;
 import io.qlir.metrics.QlirMetrics;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -128,6 +129,11 @@ final class ServeTelemetry implements AutoCloseable {
         if (metrics != null) {
             metrics.aggMonthWritten(job);
         }
+    }
+
+    /** Where the endpoint listens, or null when off. */
+    InetSocketAddress address() {
+        return endpoint == null ? null : endpoint.address();
     }
 
     /** Where the endpoint listens, for the start-up line; empty when off. */
