@@ -191,8 +191,7 @@ final class AggCommand implements Callable<Integer> {
                 }
             }
             if (pushing != null) {
-                out.println("pushed to " + pushTo + ": " + pushing.runs() + " pushes, " + pushing.failures()
-                        + " failed");
+                out.println(PushAfterWrites.summaryLine(pushTo, pushing));
                 out.flush();
             }
         }

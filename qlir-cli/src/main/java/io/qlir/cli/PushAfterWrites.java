@@ -40,6 +40,11 @@ final class PushAfterWrites implements AfterSeriesWrites.Step {
                 .withInterval(series.interval().folderName());
     }
 
+    /** The last line of a command that pushed: {@code pushed to s3://B/P: 12 pushes, 1 failed}. */
+    static String summaryLine(S3Location to, AfterSeriesWrites pushing) {
+        return "pushed to " + to + ": " + pushing.runs() + " pushes, " + pushing.failures() + " failed";
+    }
+
     @Override
     public void run(FetchJob job) throws IOException, S3PushException {
         PushReport report;

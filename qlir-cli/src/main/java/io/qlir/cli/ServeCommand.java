@@ -206,8 +206,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             int exit = report(server.states(), out);
             if (pushing != null) {
-                out.println("pushed to " + pushTo + ": " + pushing.runs() + " pushes, " + pushing.failures()
-                        + " failed");
+                out.println(PushAfterWrites.summaryLine(pushTo, pushing));
                 out.flush();
             }
             return exit;

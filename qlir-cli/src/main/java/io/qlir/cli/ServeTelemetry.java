@@ -32,11 +32,14 @@ final class ServeTelemetry implements AutoCloseable {
     private final QlirMetrics metrics;
     private final MetricsEndpoint endpoint;
     private final AtomicReference<BinanceDataServer> server;
+    private final Supplier<Duration> cadence;
 
-    private ServeTelemetry(QlirMetrics metrics, MetricsEndpoint endpoint, AtomicReference<BinanceDataServer> server) {
+    private ServeTelemetry(QlirMetrics metrics, MetricsEndpoint endpoint, AtomicReference<BinanceDataServer> server,
+            Supplier<Duration> cadence) {
         this.metrics = metrics;
         this.endpoint = endpoint;
         this.server = server;
+        this.cadence = cadence;
     }
 
     /**
@@ -66,14 +69,14 @@ final class ServeTelemetry implements AutoCloseable {
     private static ServeTelemetry start(Telemetry settings, Clock clock, AtomicReference<BinanceDataServer> server,
             Supplier<List<JobState>> states, Supplier<Duration> cadence) throws BadInputException {
         if (settings.metricsAddress().isEmpty()) {
-            return new ServeTelemetry(null, null, server);
+            return new ServeTelemetry(null, null, server, cadence);
         }
         QlirMetrics metrics = QlirMetrics.create(clock);
         HealthCheck health = HealthCheck.builder(metrics, states).effectiveCadence(cadence)
                 .maxLag(settings.healthMaxLag().orElse(null)).build();
         try {
             return new ServeTelemetry(metrics,
-                    MetricsEndpoint.start(settings.metricsAddress().get(), metrics, health::report), server);
+                    MetricsEndpoint.start(settings.metricsAddress().get(), metrics, health::report), server, cadence);
         } catch (MetricsAddressException e) {
             throw new BadInputException("--metrics-address: " + e.getMessage(), e);
         }
@@ -129,6 +132,11 @@ final class ServeTelemetry implements AutoCloseable {
         if (metrics != null) {
             metrics.aggMonthWritten(job);
         }
+    }
+
+    /** The cadence {@code /health} judges lag by now: the running server's (stretched) one, else the asked one. */
+    Duration healthCadence() {
+        return cadence.get();
     }
 
     /** Where the endpoint listens, or null when off. */

@@ -15,9 +15,9 @@ import java.util.function.Supplier;
  *
  * <p>A job is {@code failing} while it backs off or its last slice failed (until it writes again), {@code failed}
  * when it ended for good, {@code lagging} when its lag exceeds the threshold. The threshold is the configured one,
- * else the longer of three cadences and two intervals, the cadence being the one the server actually runs at (asked at
- * each report, so a cadence stretched to fit the weight budget counts, not the one asked for). The status is DOWN when no job runs, DEGRADED when any job is
- * not {@code ok}, else UP.
+ * else the longer of three cadences and two intervals, the cadence being the one the server actually runs at (asked
+ * at each report, so a cadence stretched to fit the weight budget counts, not the one asked for). The status is DOWN
+ * when no job runs, DEGRADED when any job is not {@code ok}, else UP.
  * <pre>{@code
  * HealthCheck health = HealthCheck.builder(metrics, server::states)
  *         .effectiveCadence(() -> server.cadence().orElse(null)).build();

@@ -32,7 +32,7 @@ public enum Setting implements WireCoded {
     LOG_PROFILE("log-profile", "QLIR_LOG_PROFILE", "logProfile", "info"),
     /** Where the per-job JSON log files go. */
     LOG_DIR("log-dir", "QLIR_LOG_DIR", "logDir", "<data-root>/logs"),
-    /** Where {@code serve} or {@code agg --follow} answers {@code /metrics} and {@code /health} (HOST:PORT), or {@code off}. */
+    /** Where {@code serve} or {@code agg --follow} answer {@code /metrics} and {@code /health}, or {@code off}. */
     METRICS_ADDRESS("metrics-address", "QLIR_METRICS_ADDRESS", "telemetry.metricsAddress", "off"),
     /** The lag past which {@code /health} calls a job degraded, or {@code auto} (three cadences or two intervals). */
     HEALTH_MAX_LAG("health-max-lag", "QLIR_HEALTH_MAX_LAG", "telemetry.healthMaxLag", "auto"),
