@@ -183,6 +183,45 @@ public final class Derived {
     }
 
     /**
+     * Appends a result computed <em>beside</em> this one as if it had been computed after it: {@code other} is an op
+     * applied to a table that holds only some of this result's columns (the ones it reads), and its new columns,
+     * specs and events follow this result's, exactly as {@link #then(Op)} would have put them. This is how a pipeline
+     * runs independent ops at once and still lists the columns in op order.
+     * <pre>{@code
+     * Derived a = sma.apply(candles), b = arp.apply(candles);      // on two threads
+     * Derived both = a.alongside(b);                                // == sma.apply(candles).then(arp)
+     * }</pre>
+     *
+     * @param other a result over a table with the same rows
+     * @return the combined result
+     * @throws IllegalArgumentException when the row counts differ or a new column of {@code other} already exists
+     */
+    public Derived alongside(Derived other) {
+        if (other.table.rowCount() != table.rowCount()) {
+            throw new IllegalArgumentException("a result of " + other.table.rowCount() + " rows cannot go beside one"
+                    + " of " + table.rowCount());
+        }
+        Table out = Table.create(table.name());
+        for (Column<?> c : table.columns()) {
+            out.addColumns(c);
+        }
+        for (String name : other.columns) {
+            if (table.containsColumn(name)) {
+                throw new IllegalArgumentException("column '" + name + "' already exists; a derived column never "
+                        + "overwrites another. Existing columns: " + table.columnNames());
+            }
+            out.addColumns(other.table.column(name));
+        }
+        List<String> cols = new ArrayList<>(columns);
+        cols.addAll(other.columns);
+        Map<String, RowDerivationSpec> allSpecs = new LinkedHashMap<>(specs);
+        allSpecs.putAll(other.specs);
+        List<ColumnEvent> allEvents = new ArrayList<>(events);
+        allEvents.addAll(other.events);
+        return new Derived(out, cols, allSpecs, allEvents);
+    }
+
+    /**
      * The same result over a deep copy of the table, so that mutating it leaves the input's columns alone.
      *
      * @return an independent copy

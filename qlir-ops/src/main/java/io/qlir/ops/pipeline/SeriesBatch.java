@@ -32,8 +32,10 @@ import tech.tablesaw.api.Table;
  * BatchSummary s = batch.forEach(List.of("BTCUSDT", "ETHUSDT"), loader,
  *         (symbol, d) -> TableFiles.writeCsv(d.table(), outDir.resolve(symbol + ".csv")));
  * }</pre>
- * Each series' ops run one after the other on its worker, as {@link Pipeline#apply} does: with as many series as
- * threads every core is busy already.
+ * With several series, each series' ops run one after the other on its worker, as {@link Pipeline#apply} does: every
+ * core is busy already. With a single series, the pipeline's independent ops run at once on the pool instead (an
+ * {@code sma} beside an {@code arp}; an op reading another's column waits for it), with the same result, cell for
+ * cell, and the same column order as the sequential run.
  */
 public final class SeriesBatch {
 
@@ -102,7 +104,7 @@ public final class SeriesBatch {
      * Loads and derives every series and keeps every derived table: for as many series as fit in memory together.
      *
      * @param series the series' ids, distinct, in the order the results should have
-     * @param loader loads one series, called on the workers
+     * @param loader loads one series, called on the workers (for a single series, on the calling thread)
      * @return one result per series, in input order
      * @throws IllegalArgumentException naming the id, when an id is repeated
      * @throws InterruptedException when the calling thread is interrupted while waiting (the workers are stopped)
@@ -118,8 +120,9 @@ public final class SeriesBatch {
      * form for more series than fit in memory together.
      *
      * @param series the series' ids, distinct; the summary lists them in this order
-     * @param loader loads one series, called on the workers
-     * @param sink takes each derived series, on the workers, concurrently; a series whose sink call throws failed
+     * @param loader loads one series, called on the workers (for a single series, on the calling thread)
+     * @param sink takes each derived series, on the workers (for a single series, on the calling thread); a series
+     *     whose sink call throws failed
      * @return which series were done and which failed (with the cause), in input order
      * @throws IllegalArgumentException naming the id, when an id is repeated
      * @throws InterruptedException when the calling thread is interrupted while waiting (the workers are stopped)
@@ -160,6 +163,13 @@ public final class SeriesBatch {
         if (ids.isEmpty()) {
             return;
         }
+        if (ids.size() == 1 && threads > 1) {
+            OpGraph graph = OpGraph.of(pipeline);
+            if (graph.hasIndependentOps()) {
+                runOne(ids.get(0), loader, slot, graph);
+                return;
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, ids.size()), threadFactory());
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -174,6 +184,26 @@ public final class SeriesBatch {
             }
             for (Future<?> f : futures) {
                 await(f);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One series, its independent ops at once on the pool; the calling thread loads, waits and takes. */
+    private void runOne(String id, SeriesLoader loader, Slot slot, OpGraph graph) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory());
+        try {
+            SeriesResult r;
+            try {
+                Table candles = Objects.requireNonNull(loader.load(id), "the loader returned no table");
+                r = new SeriesResult.Done(id, graph.apply(candles, pool));
+            } catch (Exception e) {
+                r = new SeriesResult.Failed(id, e);
+            }
+            r = slot.take(0, r);
+            if (listener != null) {
+                listener.accept(r);
             }
         } finally {
             pool.shutdownNow();
