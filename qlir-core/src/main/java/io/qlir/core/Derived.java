@@ -163,13 +163,7 @@ public final class Derived {
      */
     public Derived then(Function<Table, Derived> next) {
         Derived d = Objects.requireNonNull(next.apply(table), "the next op returned null");
-        List<String> cols = new ArrayList<>(columns);
-        cols.addAll(d.columns);
-        Map<String, RowDerivationSpec> allSpecs = new LinkedHashMap<>(specs);
-        allSpecs.putAll(d.specs);
-        List<ColumnEvent> allEvents = new ArrayList<>(events);
-        allEvents.addAll(d.events);
-        return new Derived(d.table, cols, allSpecs, allEvents);
+        return followedBy(d, d.table);
     }
 
     /**
@@ -212,13 +206,18 @@ public final class Derived {
             }
             out.addColumns(other.table.column(name));
         }
+        return followedBy(other, out);
+    }
+
+    /** This result's new columns, specs and events followed by {@code next}'s, over {@code table}. */
+    private Derived followedBy(Derived next, Table table) {
         List<String> cols = new ArrayList<>(columns);
-        cols.addAll(other.columns);
+        cols.addAll(next.columns);
         Map<String, RowDerivationSpec> allSpecs = new LinkedHashMap<>(specs);
-        allSpecs.putAll(other.specs);
+        allSpecs.putAll(next.specs);
         List<ColumnEvent> allEvents = new ArrayList<>(events);
-        allEvents.addAll(other.events);
-        return new Derived(out, cols, allSpecs, allEvents);
+        allEvents.addAll(next.events);
+        return new Derived(table, cols, allSpecs, allEvents);
     }
 
     /**

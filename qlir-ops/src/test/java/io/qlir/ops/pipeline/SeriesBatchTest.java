@@ -3,7 +3,6 @@ package io.qlir.ops.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.qlir.core.Derived;
 import io.qlir.testkit.BinanceRecordings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 class SeriesBatchTest {
 
@@ -33,20 +31,6 @@ class SeriesBatchTest {
         return tables;
     }
 
-    private static void assertSameCells(Derived actual, Derived expected) {
-        assertThat(actual.table().columnNames()).isEqualTo(expected.table().columnNames());
-        assertThat(actual.columns()).isEqualTo(expected.columns());
-        assertThat(actual.explain()).isEqualTo(expected.explain());
-        assertThat(actual.events()).isEqualTo(expected.events());
-        for (int c = 0; c < expected.table().columnCount(); c++) {
-            Column<?> e = expected.table().column(c);
-            Column<?> a = actual.table().column(c);
-            for (int r = 0; r < e.size(); r++) {
-                assertThat(a.getString(r)).as("%s row %d", e.name(), r).isEqualTo(e.getString(r));
-            }
-        }
-    }
-
     @Test
     void eachSeriesEqualsTheSequentialRunCellForCell() throws Exception {
         Pipeline p = Pipeline.parse("many", MANY_OPS);
@@ -56,7 +40,7 @@ class SeriesBatchTest {
         assertThat(results).extracting(SeriesResult::series).containsExactlyElementsOf(tables.keySet());
         for (SeriesResult r : results) {
             assertThat(r).isInstanceOf(SeriesResult.Done.class);
-            assertSameCells(((SeriesResult.Done) r).derived(), p.apply(tables.get(r.series())));
+            OpGraphTest.assertSameCells(((SeriesResult.Done) r).derived(), p.apply(tables.get(r.series())));
         }
     }
 
