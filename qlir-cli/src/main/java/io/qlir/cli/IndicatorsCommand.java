@@ -132,6 +132,10 @@ final class IndicatorsCommand implements Callable<Integer> {
             return new ManySeriesIndicators(context, runtime, request).run(spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
+        if (many.threads != null || many.quiet) {
+            throw new BadInputException((many.threads != null ? "--threads" : "--quiet") + " works with --symbols or"
+                    + " --all (many series at once); one series is derived on one thread without a progress bar");
+        }
         input.validate();
         range.validate();
         return input.run(context, runtime, spec.commandLine().getErr(), range.start, range.end, false,

@@ -111,6 +111,10 @@ class ManySeriesIndicatorsTest {
         assertThat(noInterval.exitCode()).isEqualTo(2);
         assertThat(noInterval.err()).contains("--symbols needs --interval");
 
+        CliRunner.Result threadsAlone = indicators("--symbol", "BTCUSDT", "--interval", "30m", "--threads", "2");
+        assertThat(threadsAlone.exitCode()).isEqualTo(2);
+        assertThat(threadsAlone.err()).contains("--threads works with --symbols or --all");
+
         CliRunner.Result withSymbol = indicators("--all", "--symbol", "BTCUSDT", "--out", "x");
         assertThat(withSymbol.exitCode()).isEqualTo(2);
         assertThat(withSymbol.err()).contains("--all and --symbol are mutually exclusive");
