@@ -36,8 +36,9 @@ import tech.tablesaw.api.Table;
  * series × 525,000 one-minute candles) and compute, per series, SMA 5/10/20/50/100/200, Bollinger 20/2 and ARP 14
  * ({@link EndToEndWork}), the result kept in memory: qlir's tables, DuckDB's materialized table. Single-shot, one
  * fork, explicit heap; the score is milliseconds per run. The auxiliary counter {@code processCpuMs} is the process's
- * CPU time per run from the operating system (every thread: DuckDB's native workers and the JVM's GC and JIT too,
- * which {@code CpuTimeProfiler} cannot see).
+ * CPU time per run from the operating system (every thread: DuckDB's native workers, the pool's threads after they
+ * ended, and the JVM's GC and JIT too, none of which {@code CpuTimeProfiler} sees); JMH prints it per iteration (one
+ * run each) and sums it over the measured iterations in its summary table.
  *
  * <ul>
  *   <li>{@code qlir}: every series on a pool of all cores (one task per series).</li>
