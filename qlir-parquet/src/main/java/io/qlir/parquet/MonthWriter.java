@@ -125,7 +125,7 @@ final class MonthWriter {
     }
 
     /** Parquet's output over the stream {@link AtomicFiles} hands out; closing it leaves the stream open. */
-    private static final class StreamFile implements OutputFile {
+    static final class StreamFile implements OutputFile {
         private final OutputStream out;
         private final Path target;
 

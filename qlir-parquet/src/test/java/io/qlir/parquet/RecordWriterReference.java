@@ -2,7 +2,6 @@ package io.qlir.parquet;
 
 import io.qlir.data.file.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.RecordConsumer;
 
 /**
@@ -32,7 +30,7 @@ final class RecordWriterReference {
             throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         AtomicFiles.write(target, out -> {
-            try (ParquetWriter<Integer> w = new Builder(new StreamFile(out, target), cols, metadata)
+            try (ParquetWriter<Integer> w = new Builder(new MonthWriter.StreamFile(out, target), cols, metadata)
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(ZstdCodecs.INSTANCE)
                     .withCompressionCodec(CompressionCodecName.ZSTD)
@@ -47,71 +45,6 @@ final class RecordWriterReference {
                 }
             }
         });
-    }
-
-    /** Parquet's output over the stream {@link AtomicFiles} hands out; closing it leaves the stream open. */
-    private static final class StreamFile implements OutputFile {
-        private final OutputStream out;
-        private final Path target;
-
-        StreamFile(OutputStream out, Path target) {
-            this.out = out;
-            this.target = target;
-        }
-
-        @Override
-        public PositionOutputStream create(long blockSizeHint) {
-            return new PositionOutputStream() {
-                private long pos;
-
-                @Override
-                public long getPos() {
-                    return pos;
-                }
-
-                @Override
-                public void write(int b) throws IOException {
-                    out.write(b);
-                    pos++;
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                    pos += len;
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    out.flush();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    out.flush(); // AtomicFiles closes, fsyncs and renames
-                }
-            };
-        }
-
-        @Override
-        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-            return create(blockSizeHint);
-        }
-
-        @Override
-        public boolean supportsBlockSize() {
-            return false;
-        }
-
-        @Override
-        public long defaultBlockSize() {
-            return 0;
-        }
-
-        @Override
-        public String getPath() {
-            return target.toString();
-        }
     }
 
     private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
