@@ -4,11 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Parquet's BYTE_STREAM_SPLIT encoding of 8-byte values, both ways: byte k of value j of a page of n values is at
- * {@code k * n + j}. Eight values at a time: one little-endian long from each of the eight streams is an 8×8 byte
- * matrix (row = stream, column = value), and three rounds of block swaps transpose it (the transpose is its own
- * inverse, so encoding is the same swap in the other direction): about three operations per value instead of eight
- * single-byte loads or stores.
+ * Decodes Parquet's BYTE_STREAM_SPLIT encoding of 8-byte values (what the first build of the dataset wrote for
+ * doubles; files from other tools may use it too): byte k of value j of a page of n values is at {@code k * n + j}.
+ * Eight values at a time: one little-endian long from each of the eight streams is an 8×8 byte matrix (row =
+ * stream, column = value), and three rounds of block swaps transpose it: about three operations per value instead
+ * of eight single-byte loads, shifts and ors.
  */
 final class ByteStreamSplit {
 
@@ -45,30 +45,6 @@ final class ByteStreamSplit {
                 doubles[at + j] = Double.longBitsToDouble(v);
             }
         }
-    }
-
-    /** Encodes {@code n} doubles from {@code values[from]} as one page's bytes ({@code 8 * n}). */
-    static byte[] encode(double[] values, int from, int n) {
-        byte[] out = new byte[8 * n];
-        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-        long[] x = new long[8];
-        int j = 0;
-        for (; j + 8 <= n; j += 8) {
-            for (int k = 0; k < 8; k++) {
-                x[k] = Double.doubleToRawLongBits(values[from + j + k]);
-            }
-            transpose(x);
-            for (int k = 0; k < 8; k++) {
-                b.putLong(k * n + j, x[k]);
-            }
-        }
-        for (; j < n; j++) {
-            long v = Double.doubleToRawLongBits(values[from + j]);
-            for (int k = 0; k < 8; k++) {
-                out[k * n + j] = (byte) (v >>> (8 * k));
-            }
-        }
-        return out;
     }
 
     /** Transposes the 8×8 byte matrix whose row k is {@code x[k]} (byte m of a row = column m). */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-/** The reader's and writer's fast paths: the BYTE_STREAM_SPLIT transpose both ways, and a series read into one table. */
+/** The reader's fast paths: the BYTE_STREAM_SPLIT transpose, and a series read into one table. */
 class PageDecoderTest {
 
     @TempDir
@@ -45,25 +45,6 @@ class PageDecoderTest {
             ByteStreamSplit.decode(ByteBuffer.wrap(b), n, null, doubles, 0);
             for (int j = 0; j < n; j++) {
                 assertThat(Double.doubleToRawLongBits(doubles[j])).as("n=%d value %d", n, j).isEqualTo(expected[j]);
-            }
-        }
-    }
-
-    @Test
-    void byteStreamSplitEncodesByTheDefinitionForEveryPageLength() {
-        Random rnd = new Random(11);
-        for (int n : new int[] {0, 1, 7, 8, 9, 17, 1003}) {
-            double[] values = new double[n + 2];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = rnd.nextDouble() * 1e5 - 5e4;
-            }
-            byte[] b = ByteStreamSplit.encode(values, 2, n);
-            assertThat(b).hasSize(8 * n);
-            for (int j = 0; j < n; j++) {
-                long bits = Double.doubleToRawLongBits(values[2 + j]);
-                for (int k = 0; k < 8; k++) {
-                    assertThat(b[k * n + j]).as("n=%d value %d byte %d", n, j, k).isEqualTo((byte) (bits >>> (8 * k)));
-                }
             }
         }
     }

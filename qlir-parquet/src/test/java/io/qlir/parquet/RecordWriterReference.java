@@ -37,7 +37,7 @@ final class RecordWriterReference {
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withStatisticsEnabled(true)
                     .withDictionaryEncoding(false)
-                    .withByteStreamSplitEncoding(true)
+                    .withByteStreamSplitEncoding(false)
                     .withPageWriteChecksumEnabled(true)
                     .build()) {
                 for (int i = from; i < to; i++) {
