@@ -69,14 +69,10 @@ final class MonthWriter {
         int ordinal = 0;
         for (int g = from; g < to; g += GROUP_ROWS) {
             int end = Math.min(to, g + GROUP_ROWS);
-            ColumnChunkPageWriteStore pages = ColumnChunkPageWriteStore.builder()
-                    .withCompressorProvider(d -> ZstdCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD))
-                    .withSchema(CandleSchema.SCHEMA)
-                    .withAllocator(PROPERTIES.getAllocator())
-                    .withColumnIndexTruncateLength(PROPERTIES.getColumnIndexTruncateLength())
-                    .withPageWriteChecksumEnabled(true)
-                    .withRowGroupOrdinal(ordinal++)
-                    .build();
+            // the constructor, not 1.18's builder: Spark brings parquet-java 1.17, which has no builder
+            ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(
+                    ZstdCodecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD), CandleSchema.SCHEMA,
+                    PROPERTIES.getAllocator(), PROPERTIES.getColumnIndexTruncateLength(), true, null, ordinal++);
             try {
                 for (int c = 0; c < descs.size(); c++) {
                     writeChunk(pages.getPageWriter(descs.get(c)), descs.get(c), cols, c, g, end);
