@@ -22,7 +22,9 @@ lock=()
 if [[ "${QLIR_BENCH_IGNORE_LOCK:-0}" == 1 ]]; then
   lock=(-Djmh.ignoreLock=true)
 fi
-only=" ${QLIR_BENCH_ONLY:-sma indicators loader parquet endtoend fetch store} "
+only=" ${QLIR_BENCH_ONLY:-sma indicators loader parquet endtoend spark fetch store} "
+launch=(-jar "$jar")
+export SPARK_LOCAL_IP=127.0.0.1   # Spark binds the loopback address only
 failed=()
 
 has_class() {
@@ -34,7 +36,7 @@ group() {
   shift
   [[ "$only" == *" ${name%%-*} "* ]] || return 0
   echo "=== $name: $* ($(uptime))" | tee -a "$out/progress.txt"
-  if ! java "${lock[@]}" -Xmx512m -jar "$jar" "$@" -gc true -prof io.qlir.bench.CpuTimeProfiler \
+  if ! java "${lock[@]}" -Xmx512m "${launch[@]}" "$@" -gc true -prof io.qlir.bench.CpuTimeProfiler \
       -rf json -rff "$out/$name.json" > "$out/$name.txt" 2>&1; then
     failed+=("$name")
     echo "    FAILED, see $out/$name.txt" | tee -a "$out/progress.txt"
@@ -58,7 +60,21 @@ if has_class io.qlir.bench.loader.ParquetReadBenchmark; then
 fi
 if has_class io.qlir.bench.endtoend.EndToEndBenchmark; then
   [[ "$only" == *" endtoend "* ]] && java -cp "$jar" io.qlir.bench.endtoend.EndToEndFixture | tee -a "$out/progress.txt"
-  group endtoend 'io\.qlir\.bench\.endtoend\.'
+  group endtoend 'io\.qlir\.bench\.endtoend\.EndToEndBenchmark\.'
+  # Spark brings its own Parquet and Hadoop: its class path (recorded by the qlir-spark/derive launcher, which builds
+  # itself on first use) goes first, and the Spark benchmark never reads through qlir-parquet.
+  if [[ "$only" == *" spark "* ]]; then
+    "$here/../qlir-spark/derive" --help > /dev/null 2>&1
+    spark_cp="$here/../qlir-spark/target/derive-classpath.txt"
+    if [[ -s "$spark_cp" ]]; then
+      launch=(-cp "$(cat "$spark_cp"):$jar" org.openjdk.jmh.Main)
+      group spark 'io\.qlir\.bench\.endtoend\.SparkScaleBenchmark\.'
+      launch=(-jar "$jar")
+    else
+      failed+=(spark)
+      echo "    spark: no Spark class path ($spark_cp); run qlir-spark/derive once to build it" | tee -a "$out/progress.txt"
+    fi
+  fi
 fi
 group fetch 'io\.qlir\.bench\.fetch\.'
 if has_class io.qlir.bench.store.StoreBench; then
@@ -72,7 +88,7 @@ fi
 
 uptime >> "$out/uptime.txt"
 results=()
-for name in sma indicators loader parquet endtoend fetch store-warm store-cold store-deep store-journal; do
+for name in sma indicators loader parquet endtoend spark fetch store-warm store-cold store-deep store-journal; do
   [[ -f "$out/$name.json" ]] && results+=("$out/$name.json")
 done
 java -cp "$jar" io.qlir.bench.Report "${results[@]}" > "$out/report.md"

@@ -1,6 +1,8 @@
 package io.qlir.bench.endtoend;
 
 import io.qlir.data.manifest.SliceSeries;
+import io.qlir.ops.pipeline.SeriesBatch;
+import io.qlir.ops.pipeline.SeriesResult;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -10,11 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -190,24 +190,24 @@ public class EndToEndBenchmark {
      * replaces this body with one call once it exists.
      */
     private List<Table> perSeries(List<SliceSeries> all, int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Map<String, SliceSeries> byName = new LinkedHashMap<>();
+        for (SliceSeries s : all) {
+            byName.put(s.symbol(), s);
+        }
+        SeriesBatch batch = SeriesBatch.builder(EndToEndWork.PIPELINE).threads(threads).build();
+        List<Table> out = new ArrayList<>();
         try {
-            List<Future<Table>> futures = new ArrayList<>();
-            for (SliceSeries s : all) {
-                futures.add(pool.submit(() -> EndToEndWork.qlir(root, s)));
+            for (SeriesResult r : batch.apply(List.copyOf(byName.keySet()),
+                    name -> EndToEndWork.load(root, byName.get(name)))) {
+                if (r instanceof SeriesResult.Failed f) {
+                    throw new IllegalStateException(f.describe(), f.cause());
+                }
+                out.add(((SeriesResult.Done) r).derived().table());
             }
-            List<Table> out = new ArrayList<>();
-            for (Future<Table> f : futures) {
-                out.add(f.get());
-            }
-            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        return out;
     }
 }

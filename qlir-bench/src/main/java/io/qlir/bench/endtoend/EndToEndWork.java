@@ -3,7 +3,7 @@ package io.qlir.bench.endtoend;
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.data.manifest.SliceSeries;
-import io.qlir.ops.indicators.Indicators;
+import io.qlir.ops.pipeline.Pipeline;
 import io.qlir.parquet.ParquetDataset;
 import io.qlir.parquet.ParquetLayout;
 import java.io.IOException;
@@ -47,24 +47,35 @@ final class EndToEndWork {
         return out;
     }
 
+    /** qlir's side as op-language text: the same text qlir-spark's benchmark derives. */
+    static final String OPS = "sma(close,5,10,20,50,100,200); bollinger(close,20,2); arp(14)";
+    /** qlir's side as a pipeline. */
+    static final Pipeline PIPELINE = Pipeline.parse("endtoend", OPS);
+
     /**
-     * qlir's side for one series: the dataset's months into one table, then the three ops.
+     * qlir's side for one series: the dataset's months into one table ({@link #load}), then the pipeline.
      *
      * @param root the data root
      * @param series the series
      * @return the candles with the ten derived columns
      */
     static Table qlir(Path root, SliceSeries series) {
-        Table candles;
+        return PIPELINE.apply(load(root, series)).table();
+    }
+
+    /**
+     * Reads one series of the dataset into one candle table.
+     *
+     * @param root the data root
+     * @param series the series
+     * @return its candles
+     */
+    static Table load(Path root, SliceSeries series) {
         try {
-            candles = ParquetDataset.readSeries(root, series);
+            return ParquetDataset.readSeries(root, series);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Indicators.sma(candles, Candles.CLOSE, SMA_WINDOWS)
-                .then(t -> Indicators.bollinger(t, Candles.CLOSE, BOLL_PERIOD, BOLL_K))
-                .then(t -> Indicators.arp(t, ARP_WINDOW))
-                .table();
     }
 
     /**

@@ -1,0 +1,99 @@
+package io.qlir.bench.endtoend;
+
+import io.qlir.data.manifest.SliceSeries;
+import io.qlir.spark.DerivePlan;
+import io.qlir.spark.QlirSpark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * qlir's ops on Apache Spark ({@code qlir-spark}, {@code local[2]}: both cores) over the first {@code series} series
+ * of {@link EndToEndFixture}'s dataset, the same work as {@link EndToEndBenchmark} (SMA 5/10/20/50/100/200,
+ * Bollinger 20/2, ARP 14 per series), every derived row computed (Spark's {@code noop} sink) and nothing written.
+ * Spark's start-up is outside the measurement (one session per trial). The score is milliseconds per run; divided
+ * by {@code series × 525,000} it is the cost per candle, which should stay flat as series are added.
+ *
+ * <p>Spark brings its own Parquet and Hadoop, which differ from qlir-parquet's, so this benchmark runs in a JVM whose
+ * class path puts Spark's first and never reads the dataset through qlir: build the fixture with
+ * {@link EndToEndFixture#main} first, then {@code qlir-bench/run-spark-benchmark.sh} (docs/benchmarks.md).
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Dspark.driver.bindAddress=127.0.0.1"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+public class SparkScaleBenchmark {
+
+    /** The same op text as {@link EndToEndWork#OPS}. */
+    static final String OPS = "sma(close,5,10,20,50,100,200); bollinger(close,20,2); arp(14)";
+
+    /** How many of the fixture's series the run covers. */
+    @Param({"1", "5", "10", "20"})
+    public int series;
+
+    private SparkSession spark;
+    private Dataset<Row> candles;
+    private DerivePlan plan;
+
+    /**
+     * Starts Spark on {@code local[2]} and points it at the first {@code series} series of the fixture.
+     */
+    @Setup
+    public void setUp() {
+        Path root = EndToEndFixture.root();
+        Path klines = root.resolve("parquet/binance/klines");
+        List<SliceSeries> chosen = EndToEndFixture.series(series);
+        String[] paths = new String[chosen.size()];
+        for (int i = 0; i < paths.length; i++) {
+            Path dir = klines.resolve("symbol=" + chosen.get(i).symbol()).resolve("interval=1m");
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalStateException(dir + " is missing: build the fixture first (java -cp "
+                        + "qlir-bench/target/qlir-benchmarks.jar io.qlir.bench.endtoend.EndToEndFixture)");
+            }
+            paths[i] = dir.toString();
+        }
+        spark = SparkSession.builder().appName("qlir-spark-scale").master("local[2]")
+                .config("spark.driver.host", "127.0.0.1").config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2").config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+                .getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        candles = spark.read().option("basePath", klines.toString()).parquet(paths).drop("month");
+        plan = QlirSpark.plan(EndToEndWork.OPS, QlirSpark.DEFAULT_CHUNK_ROWS);
+    }
+
+    /** Stops Spark. */
+    @TearDown
+    public void tearDown() {
+        spark.stop();
+    }
+
+    /**
+     * Derives every series and computes every row (the {@code noop} sink), keeping nothing.
+     *
+     * @return the plan (keeps the work alive)
+     */
+    @Benchmark
+    public DerivePlan spark() {
+        QlirSpark.derive(candles, plan).write().format("noop").mode("overwrite").save();
+        return plan;
+    }
+}
