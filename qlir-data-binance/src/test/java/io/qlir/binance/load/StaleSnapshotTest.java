@@ -42,7 +42,7 @@ class StaleSnapshotTest {
 
             SliceReader reader = SliceReader.open(root, SERIES);
             Grid grid = new Grid(Interval.M1);
-            LoadPlan plan = LoadPlan.make(SERIES.directory(root), reader.entries(Long.MIN_VALUE, Long.MAX_VALUE),
+            LoadPlan plan = LoadPlan.make(io.qlir.data.manifest.StoreSource.local(root), SERIES.directory(root), reader.entries(Long.MIN_VALUE, Long.MAX_VALUE),
                     reader.manifest().gridAnchor(), grid, new LoadPlan.Bounds(null, null, false, time.clock().millis()));
             assertThat(plan.present.cardinality()).isEqualTo(12);
 
