@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 
@@ -50,31 +51,48 @@ public interface StoreSource extends AutoCloseable {
 
     /**
      * Opens a data root given as text: a local path, or a remote root served by a {@link StoreSourceProvider} on
-     * the class path (its settings come from the environment, for example {@code QLIR_S3_ENDPOINT} and
-     * {@code AWS_REGION} for {@code s3://}).
+     * the class path, with its settings from the process environment (for {@code s3://}: {@code QLIR_S3_ENDPOINT},
+     * {@code AWS_REGION}, the standard AWS credential chain).
      *
      * @param root a path or a URL such as {@code s3://research/qlir}
      * @return the source; close it when done
      * @throws IllegalArgumentException when no provider on the class path reads the root's scheme (naming the
-     *     scheme and what is available)
-     * @throws IOException when the remote store cannot be opened
+     *     scheme and what is available), or the URL is not valid for its scheme
+     * @throws IOException when the remote store cannot be opened (the message names the URL)
      */
     static StoreSource open(String root) throws IOException {
+        return open(root, System.getenv());
+    }
+
+    /**
+     * Opens a data root given as text, taking a remote store's settings from the given environment instead of the
+     * process's.
+     *
+     * @param root a path or a URL such as {@code s3://research/qlir}
+     * @param environment variables such as {@code QLIR_S3_ENDPOINT}, {@code AWS_REGION},
+     *     {@code AWS_ACCESS_KEY_ID}
+     * @return the source; close it when done
+     * @throws IllegalArgumentException when no provider on the class path reads the root's scheme
+     * @throws IOException when the remote store cannot be opened
+     */
+    static StoreSource open(String root, Map<String, String> environment) throws IOException {
         Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(environment, "environment");
         if (!isRemote(root)) {
             return local(Path.of(root));
         }
-        String scheme = root.trim().substring(0, root.trim().indexOf("://"));
+        String url = root.trim();
+        String scheme = url.substring(0, url.indexOf("://"));
         List<String> known = new ArrayList<>();
         for (StoreSourceProvider p : ServiceLoader.load(StoreSourceProvider.class, StoreSource.class.getClassLoader())) {
             if (p.scheme().equalsIgnoreCase(scheme)) {
-                return p.open(root.trim());
+                return p.open(url, environment);
             }
             known.add(p.scheme() + "://");
         }
-        throw new IllegalArgumentException("cannot read data root '" + root.trim() + "': no reader for " + scheme
+        throw new IllegalArgumentException("cannot read data root '" + url + "': no reader for " + scheme
                 + ":// on the class path; valid: a local folder" + (known.isEmpty() ? "" : " or " + known)
-                + (scheme.equals("s3") ? " (add qlir-s3 to read s3:// roots)" : ""));
+                + ("s3".equals(scheme) ? " (qlir-s3 reads s3:// roots)" : ""));
     }
 
     /**

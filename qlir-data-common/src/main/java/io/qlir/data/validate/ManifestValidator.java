@@ -143,7 +143,7 @@ public final class ManifestValidator {
                     ? System.currentTimeMillis() : Long.MAX_VALUE; // file times are wall-clock times
             m = load(source, dir, f);
             if (m != null) {
-                MetadataChecks.filesystem(m, Layout.listResponses(source, dir), readAtMs, f);
+                MetadataChecks.filesystem(m, Layout.listResponses(source, dir), readAtMs, source.isLocal(), f);
                 MetadataChecks.invariants(m, f);
                 MetadataChecks.status(m, policy, f);
                 MetadataChecks.spacingAcross(m, f);
