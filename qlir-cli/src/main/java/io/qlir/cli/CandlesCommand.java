@@ -1,5 +1,6 @@
 package io.qlir.cli;
 
+import io.qlir.data.manifest.StoreSource;
 import io.qlir.binance.load.CandleLoader;
 import io.qlir.binance.load.LoadResult;
 import io.qlir.data.manifest.SliceSeries;
@@ -96,13 +97,13 @@ final class CandlesCommand implements Callable<Integer> {
             range.validate();
             SliceSeries s = ReadOnlyStore.series(series, store);
             Path file = out == null ? null : IndicatorsCommand.outputFile(context, out);
-            return ReadOnlyStore.run(context, runtime, s, ReadOnlyStore.Checks.NONE, (root, x) -> export(root, s, file));
+            return ReadOnlyStore.run(context, runtime, s, ReadOnlyStore.Checks.NONE, (store, x) -> export(store, s, file));
         }
 
-        private int export(Path root, SliceSeries s, Path file) throws Exception {
+        private int export(StoreSource store, SliceSeries s, Path file) throws Exception {
             LoadResult loaded;
             try {
-                loaded = CandleLoader.of(root, s).from(range.start).to(range.end).includeForming(includeOpen)
+                loaded = CandleLoader.of(store, s).from(range.start).to(range.end).includeForming(includeOpen)
                         .load();
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage(), e);

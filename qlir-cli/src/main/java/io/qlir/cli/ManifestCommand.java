@@ -1,5 +1,6 @@
 package io.qlir.cli;
 
+import io.qlir.data.manifest.StoreSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -124,8 +125,7 @@ final class ManifestCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ValidationReport report = ReadOnlyStore.run(context, runtime, sliceSeries(), ReadOnlyStore.Checks.NONE,
-                    (root, s) -> DatasetChecks.extend(ManifestValidator.validate(root, s,
-                            deep ? ValidationMode.DEEP : ValidationMode.METADATA), root, s, Clock.systemUTC()));
+                    (store, s) -> validate(store, s));
             if (json) {
                 out().println(report.toJson());
             } else {
@@ -133,6 +133,16 @@ final class ManifestCommand implements Callable<Integer> {
             }
             out().flush();
             return report.isClean() ? Exit.OK : Exit.FAILURE;
+        }
+
+        /**
+         * The validator's report; for the local root, with the Parquet dataset's checks. A bucket's copy of the
+         * dataset is not read (a push mirrors it byte for byte from the root it was checked in).
+         */
+        private ValidationReport validate(StoreSource store, SliceSeries s) {
+            ValidationMode mode = deep ? ValidationMode.DEEP : ValidationMode.METADATA;
+            ValidationReport report = ManifestValidator.validate(store, s, mode);
+            return store.isLocal() ? DatasetChecks.extend(report, store.root(), s, Clock.systemUTC()) : report;
         }
 
         private static void printFindings(ValidationReport report, PrintWriter out) {
@@ -277,8 +287,8 @@ final class ManifestCommand implements Callable<Integer> {
             return ReadOnlyStore.run(context, runtime, sliceSeries(), ReadOnlyStore.Checks.NONE, this::summarize);
         }
 
-        private int summarize(Path root, SliceSeries series) throws Exception {
-            Manifest manifest = SliceReader.open(root, series).manifest();
+        private int summarize(StoreSource store, SliceSeries series) throws Exception {
+            Manifest manifest = SliceReader.open(store, series).manifest();
             ManifestSummary summary = manifest.summary();
             if (json) {
                 ObjectNode node = summaryJson(summary);

@@ -8,7 +8,6 @@ import io.qlir.s3.PushReport;
 import io.qlir.s3.S3Location;
 import io.qlir.s3.S3PushException;
 import io.qlir.s3.S3Pusher;
-import io.qlir.s3.S3Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -93,8 +92,6 @@ final class PushCommand implements Callable<Integer> {
         Path root = session.existingDataRoot();
         session.startReadOnlyFileLogging();
         RuntimeConfig config = session.config();
-        S3Settings settings = new S3Settings(config.s3Endpoint(), config.awsRegion(), config.connectTimeout(),
-                config.readTimeout());
         PushFilter filter = PushFilter.all();
         if (endpoint != null) {
             filter = filter.withEndpoint(endpoint);
@@ -105,12 +102,7 @@ final class PushCommand implements Callable<Integer> {
         if (interval != null) {
             filter = filter.withInterval(interval.folderName());
         }
-        S3Pusher.Builder builder = S3Pusher.builder().settings(settings).retry(BinanceClients.retryPolicy(config));
-        String keyId = context.environment().get("AWS_ACCESS_KEY_ID");
-        String secret = context.environment().get("AWS_SECRET_ACCESS_KEY");
-        if (keyId != null && !keyId.isBlank() && secret != null && !secret.isBlank()) {
-            builder.credentials(keyId, secret); // the chain's first link, read from this command's environment
-        }
+        S3Pusher.Builder builder = S3Access.pusher(config, context.environment());
         try (S3Pusher pusher = builder.build()) {
             PushReport report = pusher.push(root, target, filter);
             spec.commandLine().getOut().println(report.summaryLine());
