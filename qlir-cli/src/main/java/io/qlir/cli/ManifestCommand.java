@@ -118,6 +118,9 @@ final class ManifestCommand implements Callable<Integer> {
                 + " time (slower).")
         boolean deep;
 
+        /** The series' URL when read from a bucket (the report's directory is then relative to it). */
+        private String location;
+
         Validate(CliContext context) {
             super(context);
         }
@@ -127,7 +130,8 @@ final class ManifestCommand implements Callable<Integer> {
             ValidationReport report = ReadOnlyStore.run(context, runtime, sliceSeries(), ReadOnlyStore.Checks.NONE,
                     (store, s) -> validate(store, s));
             if (json) {
-                out().println(report.toJson());
+                out().println(location == null ? report.toJson() : JSON.writeValueAsString(
+                        ((ObjectNode) JSON.readTree(report.toJson())).put("directory", location)));
             } else {
                 printFindings(report, out());
             }
@@ -140,6 +144,7 @@ final class ManifestCommand implements Callable<Integer> {
          * dataset is not read (a push mirrors it byte for byte from the root it was checked in).
          */
         private ValidationReport validate(StoreSource store, SliceSeries s) {
+            location = store.isLocal() ? null : store.describe(s.directory(store.root()));
             ValidationMode mode = deep ? ValidationMode.DEEP : ValidationMode.METADATA;
             ValidationReport report = ManifestValidator.validate(store, s, mode);
             return store.isLocal() ? DatasetChecks.extend(report, store.root(), s, Clock.systemUTC()) : report;
