@@ -122,11 +122,18 @@ class S3DataRootTest {
         Pair csv = both(with(new String[] {"candles", "export"}, with(SERIES, "--out", "btc.csv"))).succeeded();
         byte[] local = Files.readAllBytes(csv.local.workingDir.resolve("btc.csv"));
         assertThat(Files.readAllBytes(csv.s3.workingDir.resolve("btc.csv"))).isEqualTo(local);
-        // the independent reference: the recording's 499 closed candles, as the CSV demo writes them
-        DemoCandles.csv(temp.resolve("recording.csv"));
-        List<String> recording = Files.readAllLines(temp.resolve("recording.csv"));
-        assertThat(Files.readAllLines(csv.s3.workingDir.resolve("btc.csv")))
-                .isEqualTo(recording.subList(0, recording.size() - 1));
+        // the independent reference: the recording's 499 closed candles as Binance sent them, value for value
+        List<String> lines = Files.readAllLines(csv.s3.workingDir.resolve("btc.csv"));
+        assertThat(lines).hasSize(1 + 499);
+        assertThat(lines.get(0)).isEqualTo(DemoCandles.HEADER);
+        for (int r = 0; r < 499; r++) {
+            String[] cells = lines.get(r + 1).split(",", -1);
+            JsonNode sent = DemoCandles.rows().get(r);
+            for (int c = 0; c < cells.length; c++) {
+                assertThat(Double.parseDouble(cells[c])).as("row " + r + " column " + c)
+                        .isEqualTo(Double.parseDouble(sent.get(c).asText()));
+            }
+        }
 
         Pair range = both(with(new String[] {"candles", "export"}, with(SERIES, "--start", "2019-04-15",
                 "--end", "2019-04-16T12:00:00Z", "--include-open", "--format", "json"))).succeeded();

@@ -3,7 +3,6 @@ package io.qlir.s3;
 import io.qlir.data.manifest.Layout;
 import io.qlir.data.manifest.StoreSource;
 import io.qlir.data.retry.RetryPolicy;
-import io.qlir.data.retry.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
-import java.util.random.RandomGenerator;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -197,75 +190,9 @@ public final class S3StoreSource implements StoreSource {
     }
 
     /** Options of an {@link S3StoreSource}; {@link #open} makes one. */
-    public static final class Builder {
-        private S3Settings settings;
-        private RetryPolicy retry = RetryPolicy.defaults();
-        private Sleeper sleeper = Sleeper.system();
-        private RandomGenerator random = new Random();
-        private SdkHttpClient httpClient;
-        private AwsCredentialsProvider credentials;
+    public static final class Builder extends S3ClientOptions<Builder> {
 
         private Builder() {
-        }
-
-        /**
-         * Where the store is and how to reach it (required).
-         *
-         * @param s the settings
-         * @return this builder
-         */
-        public Builder settings(S3Settings s) {
-            this.settings = Objects.requireNonNull(s, "settings");
-            return this;
-        }
-
-        /**
-         * How failed calls are retried (default {@link RetryPolicy#defaults()}).
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder retry(RetryPolicy policy) {
-            this.retry = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * How backoffs wait (default the system sleeper; tests pass one that does not sleep).
-         *
-         * @param s the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper s) {
-            this.sleeper = Objects.requireNonNull(s, "sleeper");
-            return this;
-        }
-
-        /**
-         * Static credentials, ahead of the standard chain.
-         *
-         * @param accessKeyId the key id
-         * @param secretAccessKey the secret
-         * @return this builder
-         */
-        public Builder credentials(String accessKeyId, String secretAccessKey) {
-            return credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId,
-                    secretAccessKey)));
-        }
-
-        Builder credentials(AwsCredentialsProvider provider) {
-            this.credentials = provider;
-            return this;
-        }
-
-        Builder httpClient(SdkHttpClient client) {
-            this.httpClient = client;
-            return this;
-        }
-
-        Builder random(RandomGenerator r) {
-            this.random = r;
-            return this;
         }
 
         /**
