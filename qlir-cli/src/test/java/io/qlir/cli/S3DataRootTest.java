@@ -177,6 +177,10 @@ class S3DataRootTest {
             assertThat(r.err().strip()).contains("'" + S3 + "' is an S3 location; the data root must be a local"
                     + " folder for this command", "qlir push --to " + S3).doesNotContain("\n");
         }
+        CliRunner.Result demo = cli.run("demo", "--out", S3);
+        assertThat(demo.exitCode()).isEqualTo(2);
+        assertThat(demo.err().strip()).isEqualTo("qlir: --out " + S3 + " is a URL; the demo writes a local folder"
+                + " (push its data root afterwards with 'qlir push --to s3://...')");
         assertThat(CliRunner.filesUnder(cli.workingDir())).isEmpty();
     }
 
