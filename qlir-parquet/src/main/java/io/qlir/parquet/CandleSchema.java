@@ -21,6 +21,13 @@ final class CandleSchema {
     static final String KEY_LINEAGE = "qlir.lineage";
     /** Key-value metadata: "true" when every slice the month covers was complete when written. */
     static final String KEY_SEALED = "qlir.sealed";
+    /**
+     * Key-value metadata: the layout of the file's pages, {@link #LAYOUT}. Files without it were written by an earlier
+     * build with BYTE_STREAM_SPLIT doubles, which Spark cannot read; the aggregator rewrites them.
+     */
+    static final String KEY_LAYOUT = "qlir.layout";
+    /** The page layout this build writes: every column PLAIN, ZSTD-compressed. */
+    static final String LAYOUT = "plain-zstd";
     /** Key-value metadata: the slice series (venue/endpoint symbol interval limit) the month came from. */
     static final String KEY_SERIES = "qlir.series";
 

@@ -150,7 +150,7 @@ public final class DatasetAggregator {
         }
         try {
             MonthFile f = MonthFile.read(file);
-            return f.sealed() == m.sealed() && f.lineage().equals(m.lineage());
+            return f.sealed() == m.sealed() && f.lineage().equals(m.lineage()) && f.hasCurrentLayout();
         } catch (IOException e) {
             LOG.warn("{} is unreadable and will be rewritten: {}", file, e.getMessage());
             return false;

@@ -28,9 +28,11 @@ import java.util.Map;
  * @param qlirVersion the qlir version that wrote it
  * @param series the slice series it was made from ({@code SliceSeries.toString()})
  * @param lineage the slices it was made from, in time order
+ * @param layout the page layout it was written with ({@code plain-zstd}; empty for files of the first build, whose
+ *     BYTE_STREAM_SPLIT doubles Spark cannot read)
  */
 public record MonthFile(Path file, YearMonth month, long rows, boolean sealed, String qlirVersion, String series,
-                        List<SliceLineage> lineage) {
+                        List<SliceLineage> lineage, String layout) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +46,7 @@ public record MonthFile(Path file, YearMonth month, long rows, boolean sealed, S
      * @param qlirVersion the writer's version
      * @param series the slice series
      * @param lineage the slices
+     * @param layout the page layout
      */
     public MonthFile {
         lineage = List.copyOf(lineage);
@@ -85,7 +88,7 @@ public record MonthFile(Path file, YearMonth month, long rows, boolean sealed, S
         }
         return new MonthFile(file, monthOfFolder(file), rows, "true".equals(meta.get(CandleSchema.KEY_SEALED)),
                 meta.getOrDefault(CandleSchema.KEY_VERSION, "unknown"), meta.getOrDefault(CandleSchema.KEY_SERIES, ""),
-                out);
+                out, meta.getOrDefault(CandleSchema.KEY_LAYOUT, ""));
     }
 
     private static YearMonth monthOfFolder(Path file) throws IOException {
@@ -97,6 +100,15 @@ public record MonthFile(Path file, YearMonth month, long rows, boolean sealed, S
         return m;
     }
 
+    /**
+     * Whether the file is in the page layout this build writes; one that is not is rewritten by the next aggregation.
+     *
+     * @return true for {@code plain-zstd}
+     */
+    public boolean hasCurrentLayout() {
+        return CandleSchema.LAYOUT.equals(layout);
+    }
+
     /** The key-value metadata a month file is written with. */
     static Map<String, String> metadata(String series, boolean sealed, List<SliceLineage> lineage) {
         ArrayNode a = JSON.createArrayNode();
@@ -105,6 +117,7 @@ public record MonthFile(Path file, YearMonth month, long rows, boolean sealed, S
         }
         Map<String, String> m = new LinkedHashMap<>();
         m.put(CandleSchema.KEY_VERSION, QlirBuildVersion.get());
+        m.put(CandleSchema.KEY_LAYOUT, CandleSchema.LAYOUT);
         m.put(CandleSchema.KEY_SERIES, series);
         m.put(CandleSchema.KEY_SEALED, Boolean.toString(sealed));
         m.put(CandleSchema.KEY_LINEAGE, a.toString());

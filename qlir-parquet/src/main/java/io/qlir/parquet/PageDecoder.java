@@ -13,7 +13,7 @@ import org.apache.parquet.column.page.PageReader;
 
 /**
  * The reader's fast path: decodes the pages of a required, flat INT64 or DOUBLE column chunk straight into a
- * primitive array, for the encodings qlir writes (PLAIN and BYTE_STREAM_SPLIT). A required column of a flat schema
+ * primitive array, for the encodings qlir writes (PLAIN; and BYTE_STREAM_SPLIT, which the first build wrote). A required column of a flat schema
  * has no repetition or definition levels, so a page's (decompressed) bytes are its values alone. Column chunks
  * with other encodings (a dictionary, delta encodings: files written by other tools) go through Parquet's column
  * reader instead ({@link #handles}).

@@ -107,6 +107,27 @@ class AggregationTest {
     }
 
     @Test
+    void aMonthFileOfTheFirstBuildsLayoutIsRewrittenOnceAndOnlyIt() throws Exception {
+        agg().aggregate(TestStores.SERIES);
+        Path feb = ParquetLayout.monthFile(root, TestStores.SERIES, FEB);
+        MonthFile written = MonthFile.read(feb);
+        assertThat(written.layout()).isEqualTo("plain-zstd");
+        // the first build wrote the same footer without qlir.layout (and BYTE_STREAM_SPLIT doubles)
+        Map<String, String> firstBuild = new java.util.LinkedHashMap<>(
+                MonthFile.metadata(written.series(), written.sealed(), written.lineage()));
+        firstBuild.remove("qlir.layout");
+        Table rows = ParquetDataset.readMonth(feb);
+        MonthWriter.write(feb, CandleColumns.of(rows), 0, rows.rowCount(), firstBuild);
+        assertThat(MonthFile.read(feb).hasCurrentLayout()).isFalse();
+
+        AggregationResult r = agg().aggregate(TestStores.SERIES);
+
+        assertThat(r.written()).containsExactly(FEB);
+        assertThat(MonthFile.read(feb).hasCurrentLayout()).isTrue();
+        assertThat(agg().aggregate(TestStores.SERIES).nothingNew()).isTrue();
+    }
+
+    @Test
     void aRefetchThatChangedDataRewritesExactlyTheMonthItFeeds() throws Exception {
         agg().aggregate(TestStores.SERIES);
         // slice 5 (2024-02-11T16:00 .. 2024-02-20T00:00) lies inside February: refetch it with one close changed
