@@ -110,7 +110,8 @@ final class ManifestCommand implements Callable<Integer> {
             footer = {
                 "  qlir manifest validate --symbol BTCUSDT --interval 1m",
                 "  qlir manifest validate --symbol BTCUSDT --interval 1m --deep",
-                "  qlir manifest validate --symbol ETHUSDT --interval 1h --endpoint uiklines --json"
+                "  qlir manifest validate --symbol ETHUSDT --interval 1h --endpoint uiklines --json",
+                "  qlir manifest validate --data-root s3://research/qlir --symbol BTCUSDT --interval 1m --deep"
             })
     static final class Validate extends SeriesCommand {
 

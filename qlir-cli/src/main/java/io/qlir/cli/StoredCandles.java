@@ -46,7 +46,8 @@ record StoredCandles(Table candles, DatasetFingerprint fingerprint, LoadResult l
         Table candles = result.candles();
         if (requireRows && candles.rowCount() == 0) {
             throw new BadInputException("no closed candles of " + StoreLocator.describe(series) + " under "
-                    + store.describe(store.root()) + (from == null && to == null ? "" : " between --start " + orOpen(from) + " and --end "
+                    + store.describe(store.root()) + (from == null && to == null ? ""
+                    : " between --start " + orOpen(from) + " and --end "
                     + orOpen(to)) + "; choose a range the store holds ('qlir manifest summary' shows it)");
         }
         DatasetFingerprint fp = DatasetFingerprint.of(candles, new DatasetSource(series.symbol(), series.interval(),

@@ -166,7 +166,8 @@ class S3ReadTest {
                 .isInstanceOf(S3ReadException.class)
                 .hasMessage("no bucket 'no-such-bucket' at " + url + "/no-such-bucket (check bucket no-such-bucket got"
                         + " HTTP 404); create it first or check --data-root")
-                .satisfies(e -> assertThat(((S3ReadException) e).kind()).isEqualTo(S3PushException.Kind.NO_SUCH_BUCKET));
+                .satisfies(e -> assertThat(((S3ReadException) e).kind())
+                        .isEqualTo(S3PushException.Kind.NO_SUCH_BUCKET));
         assertThatThrownBy(() -> source().open(S3Location.parse("s3://" + BUCKET + "/nothing-here")))
                 .isInstanceOf(S3ReadException.class)
                 .hasMessage("nothing under s3://" + BUCKET + "/nothing-here (bucket '" + BUCKET + "' exists); valid: a"
@@ -205,7 +206,8 @@ class S3ReadTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        S3Settings nowhere = S3Settings.aws("us-east-1").withEndpoint(java.net.URI.create("http://127.0.0.1:" + closed));
+        S3Settings nowhere = S3Settings.aws("us-east-1")
+                .withEndpoint(java.net.URI.create("http://127.0.0.1:" + closed));
         assertThatThrownBy(() -> S3StoreSource.builder().settings(nowhere).credentials(S3Fixtures.credentials())
                 .retry(io.qlir.data.retry.RetryPolicy.noRetries())
                 .open(AT))

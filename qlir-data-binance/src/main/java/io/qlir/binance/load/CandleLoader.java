@@ -275,7 +275,8 @@ public final class CandleLoader {
         }
         SliceFiller filler = new SliceFiller(plan, arrays, reindex);
         List<StoredMonths.Month> months = useDataset && !plan.isEmpty()
-                ? DatasetMonths.usable(store.root(), series, reader.manifest(), plan.spanLo, plan.spanHi, clock.millis())
+                ? DatasetMonths.usable(store.root(), series, reader.manifest(), plan.spanLo, plan.spanHi,
+                        clock.millis())
                 : List.of();
         int read = 0;
         for (LoadPlan.Source s : plan.sources) {

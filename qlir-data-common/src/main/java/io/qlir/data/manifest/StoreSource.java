@@ -84,7 +84,8 @@ public interface StoreSource extends AutoCloseable {
         String url = root.trim();
         String scheme = url.substring(0, url.indexOf("://"));
         List<String> known = new ArrayList<>();
-        for (StoreSourceProvider p : ServiceLoader.load(StoreSourceProvider.class, StoreSource.class.getClassLoader())) {
+        ClassLoader loader = StoreSource.class.getClassLoader();
+        for (StoreSourceProvider p : ServiceLoader.load(StoreSourceProvider.class, loader)) {
             if (p.scheme().equalsIgnoreCase(scheme)) {
                 return p.open(url, environment);
             }

@@ -190,7 +190,8 @@ public final class ManifestValidator {
             }
         }
         if (load.manifest() == null) {
-            f.error(Rule.MANIFEST_STRUCTURE, null, "cannot tell which series " + source.describe(dir) + " holds: its path is not "
+            f.error(Rule.MANIFEST_STRUCTURE, null, "cannot tell which series " + source.describe(dir)
+                    + " holds: its path is not "
                     + "<dataRoot>/<venue>/<endpoint>/raw/<SYMBOL>/<interval>/limit=<limit> and no manifest names it");
         }
         return load.manifest();
