@@ -171,12 +171,21 @@ class S3DataRootTest {
         for (String[] args : List.of(
                 new String[] {"manifest", "rebuild", "--symbol", "BTCUSDT", "--interval", "30m", "--data-root", S3},
                 new String[] {"fetch", "--symbol", "BTCUSDT", "--interval", "30m", "--start", "2024-01-01",
-                    "--data-root", S3})) {
+                    "--data-root", S3},
+                new String[] {"agg", "--all", "--data-root", S3},
+                new String[] {"serve", "--jobs", "BTCUSDT:30m", "--data-root", S3},
+                new String[] {"pipelines", "create", "p", "--ops", "sma(close,5)", "--data-root", S3})) {
             CliRunner.Result r = cli.run(args);
             assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().strip()).contains("'" + S3 + "' is an S3 location; the data root must be a local"
                     + " folder for this command", "qlir push --to " + S3).doesNotContain("\n");
         }
+        CliRunner.Result pipeline = cli.run(with(new String[] {"pipelines", "run", "p"}, with(SERIES, "--data-root",
+                S3)));
+        assertThat(pipeline.exitCode()).isEqualTo(2);
+        assertThat(pipeline.err().strip()).isEqualTo("qlir: pipelines run with the data root " + S3 + " needs"
+                + " --pipelines-dir DIR: pipelines and their run records live in a local folder, and a bucket is only"
+                + " read");
         CliRunner.Result demo = cli.run("demo", "--out", S3);
         assertThat(demo.exitCode()).isEqualTo(2);
         assertThat(demo.err().strip()).isEqualTo("qlir: --out " + S3 + " is a URL; the demo writes a local folder"
