@@ -1,5 +1,7 @@
 package io.qlir.cli;
 
+import io.qlir.binance.JobState;
+import io.qlir.cli.config.RuntimeConfig;
 import io.qlir.cli.logging.Logging;
 import io.qlir.core.Interval;
 import io.qlir.data.manifest.SliceSeries;
@@ -7,13 +9,15 @@ import io.qlir.parquet.AggregationResult;
 import io.qlir.parquet.DatasetAggregator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import io.qlir.s3.S3Location;
+import io.qlir.s3.S3Pusher;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +46,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  qlir agg --symbol BTCUSDT --interval 1m",
             "  qlir agg --all",
-            "  qlir agg --all --follow --every 30s"
+            "  qlir agg --all --follow --every 30s",
+            "  qlir agg --all --follow --push s3://research/qlir --metrics-address 127.0.0.1:9465"
         })
 final class AggCommand implements Callable<Integer> {
 
@@ -75,8 +80,20 @@ final class AggCommand implements Callable<Integer> {
             description = "With --follow: stop cleanly after this long (default: run until SIGTERM or Ctrl-C).")
     String stopAfter;
 
+    @Option(names = "--push", paramLabel = "s3://BUCKET/PREFIX",
+            description = "With --follow: mirror each series to object storage after a run wrote months (its slices,"
+                    + " manifest and Parquet months, as qlir push does), on a thread of its own; a failed push is"
+                    + " logged, counted and tried again after the series' next write.")
+    String push;
+
     @Mixin
     EndpointLimitOptions store = new EndpointLimitOptions();
+
+    @ArgGroup(validate = false, heading = "%nS3 options (with --push):%n")
+    S3Options s3 = new S3Options();
+
+    @ArgGroup(validate = false, heading = "%nTelemetry options (with --follow):%n")
+    TelemetryOptions telemetry = new TelemetryOptions();
 
     @ArgGroup(validate = false, heading = "%nRuntime options:%n")
     RuntimeOptions runtime = new RuntimeOptions();
@@ -93,7 +110,12 @@ final class AggCommand implements Callable<Integer> {
         }
         Duration period = ServeCommand.duration("--every", every);
         Duration runFor = stopAfter == null ? null : ServeCommand.duration("--stop-after", stopAfter);
-        Session session = Session.open(context, runtime);
+        if (!follow && (push != null || telemetry.metricsAddress != null || telemetry.healthMaxLag != null)) {
+            throw new BadInputException("--push, --metrics-address and --health-max-lag go with --follow (the agg"
+                    + " server); to mirror the data root once, use qlir push --to s3://BUCKET/PREFIX");
+        }
+        S3Location pushTo = push == null ? null : S3Options.target("--push", push);
+        Session session = Session.open(context, runtime, telemetry::addTo, s3::addTo);
         Path root = session.existingDataRoot();
         List<SliceSeries> series = all ? everySeries(root) : List.of(one(root));
         session.startReadOnlyFileLogging();
@@ -106,7 +128,7 @@ final class AggCommand implements Callable<Integer> {
             out.flush();
             return Exit.OK;
         }
-        return followAll(agg, series, out, period, runFor);
+        return followAll(session, root, series, pushTo, out, period, runFor);
     }
 
     private SliceSeries one(Path root) throws BadInputException {
@@ -123,58 +145,64 @@ final class AggCommand implements Callable<Integer> {
         return out;
     }
 
-    private static AggregationResult run(DatasetAggregator agg, SliceSeries s) throws Exception {
+    /** One aggregation of a series, its log lines routed to the series' job log. */
+    static AggregationResult run(DatasetAggregator agg, SliceSeries s) throws Exception {
         return Logging.inJob(Logging.jobName(s.venue(), s.endpoint(), s.symbol(), s.interval()),
                 () -> agg.aggregate(s));
     }
 
-    /** The agg server: one scheduled worker per series, until the process is stopped. */
-    private static Integer followAll(DatasetAggregator agg, List<SliceSeries> series, PrintWriter out,
-                                     Duration every, Duration runFor)
-            throws InterruptedException {
-        ScheduledExecutorService pool = Executors.newScheduledThreadPool(Math.min(series.size(), 4), r -> {
-            Thread t = new Thread(r, "qlir-agg");
-            t.setDaemon(true);
-            return t;
-        });
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(stopped::countDown, "qlir-agg-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        for (SliceSeries s : series) {
-            pool.scheduleWithFixedDelay(() -> {
-                try {
-                    AggregationResult r = run(agg, s);
-                    if (!r.nothingNew()) {
-                        synchronized (out) {
-                            out.println(r.describe());
-                            out.flush();
-                        }
-                    }
-                } catch (Exception e) {
-                    org.slf4j.LoggerFactory.getLogger(AggCommand.class).warn("{}: {}", s, e.getMessage());
-                }
-            }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        out.println("agg: following " + series.size() + " series every " + every.toSeconds() + "s"
-                + (runFor == null ? " (Ctrl-C to stop)" : " for " + runFor.toSeconds() + "s"));
-        out.flush();
-        try {
-            if (runFor == null) {
-                stopped.await();
-            } else {
-                stopped.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } finally {
-            pool.shutdown();
-            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                pool.shutdownNow();
-            }
+    /** The agg server until stopped (Ctrl-C, SIGTERM or --stop-after), with its pushes and telemetry. */
+    private Integer followAll(Session session, Path root, List<SliceSeries> series, S3Location pushTo,
+                              PrintWriter out, Duration period, Duration runFor) throws Exception {
+        RuntimeConfig config = session.config();
+        AtomicReference<AggFollower> follower = new AtomicReference<>();
+        try (ServeTelemetry watch = ServeTelemetry.start(config.telemetry(), Clock.systemUTC(), () -> {
+            AggFollower f = follower.get();
+            return f == null ? List.<JobState>of() : f.states();
+        }, () -> period); S3Pusher pusher = pushTo == null ? null : S3Options.pusher(context, config)) {
+            AfterSeriesWrites pushing = pusher == null ? null
+                    : new AfterSeriesWrites("agg-push", new PushAfterWrites(pusher, root, pushTo, watch));
+            AggFollower f = new AggFollower(DatasetAggregator.of(root), root, series, period, out, watch, pushing);
+            watch.jobs(f.jobs());
+            follower.set(f);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stopped.countDown();
+                stopQuietly(f);
+            }, "qlir-agg-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            f.start();
+            out.println("agg: following " + series.size() + " series every " + period.toSeconds() + "s"
+                    + (runFor == null ? " (Ctrl-C to stop)" : " for " + runFor.toSeconds() + "s")
+                    + (pushTo == null ? "" : ", pushing to " + pushTo) + watch.describe());
+            out.flush();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down: the hook is running
+                if (runFor == null) {
+                    stopped.await();
+                } else {
+                    stopped.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } finally {
+                stopQuietly(f);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down: the hook is running
+                }
+            }
+            if (pushing != null) {
+                out.println(PushAfterWrites.summaryLine(pushTo, pushing));
+                out.flush();
             }
         }
         return Exit.OK;
+    }
+
+    private static void stopQuietly(AggFollower f) {
+        try {
+            f.stop(StopOnShutdown.GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

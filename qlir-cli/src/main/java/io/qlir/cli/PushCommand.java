@@ -1,7 +1,6 @@
 package io.qlir.cli;
 
 import io.qlir.cli.config.RuntimeConfig;
-import io.qlir.cli.config.Setting;
 import io.qlir.core.Interval;
 import io.qlir.s3.PushFilter;
 import io.qlir.s3.PushReport;
@@ -63,14 +62,8 @@ final class PushCommand implements Callable<Integer> {
             description = "Push only this Binance endpoint's files: klines or uiklines.")
     String endpoint;
 
-    @Option(names = "--s3-endpoint", paramLabel = "URL",
-            description = "An S3-compatible server (path-style addressing). Default: $QLIR_S3_ENDPOINT, else"
-                    + " s3.endpoint in qlir.json, else AWS.")
-    String s3Endpoint;
-
-    @Option(names = "--aws-region", paramLabel = "REGION",
-            description = "Signing region. Default: $AWS_REGION, else s3.region in qlir.json, else us-east-1.")
-    String awsRegion;
+    @ArgGroup(validate = false, heading = "%nS3 options:%n")
+    S3Options s3 = new S3Options();
 
     @ArgGroup(validate = false, heading = "%nRuntime options:%n")
     RuntimeOptions runtime = new RuntimeOptions();
@@ -81,14 +74,8 @@ final class PushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        S3Location target;
-        try {
-            target = S3Location.parse(to);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--to: " + e.getMessage(), e);
-        }
-        Session session = Session.open(context, runtime,
-                r -> r.flag(Setting.S3_ENDPOINT, s3Endpoint).flag(Setting.AWS_REGION, awsRegion));
+        S3Location target = S3Options.target("--to", to);
+        Session session = Session.open(context, runtime, s3::addTo);
         Path root = session.existingDataRoot();
         session.startReadOnlyFileLogging();
         RuntimeConfig config = session.config();
@@ -102,8 +89,7 @@ final class PushCommand implements Callable<Integer> {
         if (interval != null) {
             filter = filter.withInterval(interval.folderName());
         }
-        S3Pusher.Builder builder = S3Access.pusher(config, context.environment());
-        try (S3Pusher pusher = builder.build()) {
+        try (S3Pusher pusher = S3Options.pusher(context, config)) {
             PushReport report = pusher.push(root, target, filter);
             spec.commandLine().getOut().println(report.summaryLine());
             spec.commandLine().getOut().flush();

@@ -14,6 +14,8 @@ import io.qlir.cli.config.Durations;
 import io.qlir.cli.config.RuntimeConfig;
 import io.qlir.core.Interval;
 import io.qlir.parquet.DatasetAggregator;
+import io.qlir.s3.S3Location;
+import io.qlir.s3.S3Pusher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,7 +57,8 @@ import picocli.CommandLine.Spec;
             "  qlir serve --jobs BTCUSDT:1m:klines,ETHUSDT:1m:klines,BTCUSDT:15m:uiklines",
             "  qlir serve --all --interval 1h --endpoint klines --quote USDT --since 2024-01-01",
             "  QLIR_LOG_PROFILE=prod qlir serve --jobs BTCUSDT:1s --cadence 5s",
-            "  qlir serve --jobs BTCUSDT:1m --metrics-address 127.0.0.1:9464   # /metrics and /health"
+            "  qlir serve --jobs BTCUSDT:1m --metrics-address 127.0.0.1:9464   # /metrics and /health",
+            "  qlir serve --jobs BTCUSDT:1m --agg --push s3://research/qlir     # mirror each series after its writes"
         })
 final class ServeCommand implements Callable<Integer> {
 
@@ -123,6 +126,15 @@ final class ServeCommand implements Callable<Integer> {
             + " writes (as qlir agg does).")
     boolean agg;
 
+    @Option(names = "--push", paramLabel = "s3://BUCKET/PREFIX",
+            description = "Also mirror each series to object storage after its writes (its slices and manifest, and"
+                    + " with --agg its Parquet months), as qlir push does, on a thread of its own; a failed push is"
+                    + " logged, counted and tried again after the series' next write.")
+    String push;
+
+    @ArgGroup(validate = false, heading = "%nS3 options (with --push):%n")
+    S3Options s3 = new S3Options();
+
     @ArgGroup(validate = false, heading = "%nRuntime options:%n")
     RuntimeOptions runtime = new RuntimeOptions();
 
@@ -149,28 +161,32 @@ final class ServeCommand implements Callable<Integer> {
         }
         Duration every = duration("--cadence", cadence);
         Duration runFor = stopAfter == null ? null : duration("--stop-after", stopAfter);
-        Session session = Session.open(context, runtime, network::addTo, telemetry::addTo);
+        S3Location pushTo = push == null ? null : S3Options.target("--push", push);
+        Session session = Session.open(context, runtime, network::addTo, telemetry::addTo, s3::addTo);
         RuntimeConfig config = session.config();
         Path root = session.checkWritableDataRoot();
         PrintWriter out = spec.commandLine().getOut();
         try (ServeTelemetry watch = ServeTelemetry.start(config.telemetry(), Clock.systemUTC(), every);
-                BinanceClient client = BinanceClients.from(config, Clock.systemUTC(), watch.requestListener())) {
+                BinanceClient client = BinanceClients.from(config, Clock.systemUTC(), watch.requestListener());
+                S3Pusher pusher = pushTo == null ? null : S3Options.pusher(context, config)) {
             List<FetchJob> all = resolveJobs(client, listed);
             session.writableDataRoot();
             StatusLines status = new StatusLines(out);
-            AggAfterWrites aggregation = agg
-                    ? new AggAfterWrites(status, DatasetAggregator.of(root), watch::aggMonthWritten) : null;
+            AfterSeriesWrites pushing = pusher == null ? null
+                    : new AfterSeriesWrites("serve-push", new PushAfterWrites(pusher, root, pushTo, watch));
+            AfterSeriesWrites afterWrites = !agg ? pushing : new AfterSeriesWrites("serve-agg",
+                    new AggAfterWrites(DatasetAggregator.of(root), watch::aggMonthWritten)).then(pushing);
             BinanceDataServer server = BinanceDataServer.builder(client, root)
                     .jobs(all)
                     .since(since)
                     .cadence(every)
-                    .listener(watch.listener(aggregation != null ? aggregation : status))
+                    .listener(watch.listener(afterWrites == null ? status : FetchListener.all(status, afterWrites)))
                     .start();
             watch.serving(client, all, server);
             out.println("serving " + all.size() + " job" + (all.size() == 1 ? "" : "s") + " into " + root
                     + watch.describe() + (runFor == null ? " (Ctrl-C to stop)" : " for " + stopAfter));
             out.flush();
-            Thread hook = new Thread(server::close, "qlir-serve-stop");
+            Thread hook = new Thread(() -> stop(server, afterWrites), "qlir-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 if (runFor != null) {
@@ -181,17 +197,40 @@ final class ServeCommand implements Callable<Integer> {
                     }
                 }
             } finally {
-                server.close();
-                if (aggregation != null) {
-                    aggregation.close();
-                }
+                stop(server, afterWrites);
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
                     // shutting down: the hook is running
                 }
             }
-            return report(server.states(), out);
+            int exit = report(server.states(), out);
+            if (pushing != null) {
+                out.println(PushAfterWrites.summaryLine(pushTo, pushing));
+                out.flush();
+            }
+            return exit;
+        }
+    }
+
+    /**
+     * Stops the jobs (their writes in flight finish), then lets the aggregations and pushes they queued finish within
+     * what is left of {@link StopOnShutdown#GRACE}; one still running then is abandoned cleanly (objects are put
+     * whole and recorded only once put, so the next start pushes what is missing). Called by the shutdown hook and
+     * again when the run ends; the second call finds nothing left to do.
+     */
+    static void stop(BinanceDataServer server, AfterSeriesWrites afterWrites) {
+        long start = System.nanoTime();
+        server.close();
+        if (afterWrites != null) {
+            // closing a job's store compacts its journal into the manifest: a write of its own, to push too
+            server.jobs().forEach(afterWrites::request);
+            try {
+                afterWrites.close(StopOnShutdown.GRACE.minusNanos(Math.min(StopOnShutdown.GRACE.toNanos(),
+                        System.nanoTime() - start)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

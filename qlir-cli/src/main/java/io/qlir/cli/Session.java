@@ -110,7 +110,7 @@ final class Session {
      */
     StoreSource readableStore(CliContext context) throws BadInputException {
         if (config.remoteDataRoot().isPresent()) {
-            return S3Access.read(config.remoteDataRoot().get(), config, context.environment());
+            return S3Options.reader(context, config, config.remoteDataRoot().get());
         }
         return StoreSource.local(existingDataRoot());
     }

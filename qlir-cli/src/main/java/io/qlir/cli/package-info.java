@@ -11,6 +11,11 @@
  * {@code CandleInput}: a CSV file ({@code --input}) or a stored series ({@code --symbol --interval [--endpoint]
  * [--limit]}).
  *
+ * <p>The long-running commands ({@code serve}, {@code agg --follow}) do work after a series' writes through one
+ * mechanism, {@code AfterSeriesWrites}: a worker thread per kind of work ({@code AggAfterWrites},
+ * {@code PushAfterWrites}), requests folded per series while queued, failures logged and counted and retried on the
+ * next write, a bounded close. Their {@code /metrics} and {@code /health} go through {@code ServeTelemetry}.
+ *
  * <p>Only {@link io.qlir.cli.Main} is public; configuration ({@code io.qlir.cli.config}) and logging
  * ({@code io.qlir.cli.logging}) live in their own packages.
  */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.binance.Endpoint;
 import io.qlir.binance.FetchJob;
-import io.qlir.binance.FetchListener;
 import io.qlir.binance.FetchProgress;
 import io.qlir.cli.logging.Logging;
 import io.qlir.parquet.DatasetAggregator;
@@ -104,10 +103,10 @@ class ServeAggTest {
         assertThat(seed.exitCode()).as(seed.out() + seed.err()).isZero();
         FetchJob job = FetchJob.of(Endpoint.KLINES, "BTCUSDT", Interval.H1).withLimit(24);
         AtomicInteger counted = new AtomicInteger();
-        try (AggAfterWrites agg = new AggAfterWrites(FetchListener.NONE, DatasetAggregator.of(root), j -> {
+        try (AfterSeriesWrites agg = new AfterSeriesWrites("agg", new AggAfterWrites(DatasetAggregator.of(root), j -> {
             assertThat(j).isEqualTo(job);
             counted.incrementAndGet();
-        })) {
+        }))) {
             agg.sliceDone(new FetchProgress(job, 1, 1, 0, 24, Duration.ZERO, null, null));
         }
         int months = ParquetDataset.months(root, series).size();

@@ -15,10 +15,12 @@ import java.util.function.Supplier;
  *
  * <p>A job is {@code failing} while it backs off or its last slice failed (until it writes again), {@code failed}
  * when it ended for good, {@code lagging} when its lag exceeds the threshold. The threshold is the configured one,
- * else the longer of three cadences and two intervals. The status is DOWN when no job runs, DEGRADED when any job is
- * not {@code ok}, else UP.
+ * else the longer of three cadences and two intervals, the cadence being the one the server actually runs at (asked
+ * at each report, so a cadence stretched to fit the weight budget counts, not the one asked for). The status is DOWN
+ * when no job runs, DEGRADED when any job is not {@code ok}, else UP.
  * <pre>{@code
- * HealthCheck health = HealthCheck.builder(metrics, server::states).cadence(server.cadence().orElse(null)).build();
+ * HealthCheck health = HealthCheck.builder(metrics, server::states)
+ *         .effectiveCadence(() -> server.cadence().orElse(null)).build();
  * health.report().status();   // UP
  * }</pre>
  */
@@ -26,7 +28,7 @@ public final class HealthCheck {
 
     private final QlirMetrics metrics;
     private final Supplier<List<JobState>> states;
-    private final Duration cadence;
+    private final Supplier<Duration> cadence;
     private final Duration maxLag;
 
     private HealthCheck(Builder b) {
@@ -59,7 +61,8 @@ public final class HealthCheck {
         }
         Interval iv = job.interval();
         Duration two = Duration.ofMillis(iv.isFixed() ? 2 * iv.fixedMillis() : Duration.ofDays(62).toMillis());
-        Duration three = cadence == null ? Duration.ZERO : cadence.multipliedBy(3);
+        Duration c = cadence.get();
+        Duration three = c == null ? Duration.ZERO : c.multipliedBy(3);
         return two.compareTo(three) >= 0 ? two : three;
     }
 
@@ -107,7 +110,7 @@ public final class HealthCheck {
 
         private final QlirMetrics metrics;
         private final Supplier<List<JobState>> states;
-        private Duration cadence;
+        private Supplier<Duration> cadence = () -> null;
         private Duration maxLag;
 
         private Builder(QlirMetrics metrics, Supplier<List<JobState>> states) {
@@ -122,7 +125,18 @@ public final class HealthCheck {
          * @return this builder
          */
         public Builder cadence(Duration c) {
-            this.cadence = c;
+            return effectiveCadence(() -> c);
+        }
+
+        /**
+         * Where the cadence the server runs at is read at each report, for the default threshold (three cadences):
+         * a server stretches a cadence its weight budget cannot afford, so ask it rather than the flag.
+         *
+         * @param c the effective cadence, giving null when tails are fetched only at each close
+         * @return this builder
+         */
+        public Builder effectiveCadence(Supplier<Duration> c) {
+            this.cadence = Objects.requireNonNull(c, "cadence");
             return this;
         }
 

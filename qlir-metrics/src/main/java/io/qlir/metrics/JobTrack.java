@@ -29,6 +29,11 @@ final class JobTrack {
         failing = false;
     }
 
+    /** A step of the job succeeded without writing (an aggregation with nothing new): no longer failing. */
+    synchronized void recovered() {
+        failing = false;
+    }
+
     synchronized void failed(String message) {
         failing = true;
         lastError = message;

@@ -1,5 +1,6 @@
 package io.qlir.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -106,6 +107,45 @@ public final class QlirMetrics implements FetchListener, RequestListener {
     public void aggMonthWritten(FetchJob job) {
         track(job);
         registry.counter("qlir.agg.months.written", "job", job.name()).increment();
+    }
+
+    /**
+     * What one run of {@code agg --follow} did for a job: counts the months written
+     * ({@code qlir_agg_months_written_total{job}}), measures the job's lag from the newest candle of its dataset, and
+     * ends a failing spell (a failure is told to {@link #jobFailed}).
+     *
+     * @param job the job whose series was aggregated
+     * @param monthsWritten the month files the run wrote
+     * @param newestOpenMs the open time of the newest candle in the job's dataset, empty when it has none
+     */
+    public void aggregated(FetchJob job, int monthsWritten, OptionalLong newestOpenMs) {
+        JobTrack t = track(job);
+        for (int i = 0; i < monthsWritten; i++) {
+            aggMonthWritten(job);
+        }
+        newestOpenMs.ifPresent(t::stored);
+        if (monthsWritten > 0) {
+            t.wrote(clock.instant());
+        } else {
+            t.recovered();
+        }
+    }
+
+    /**
+     * Counts what one push of a job's series to object storage did ({@code qlir_push_objects_total{job}}, and
+     * {@code qlir_push_failures_total{job}} when it failed).
+     *
+     * @param job the job whose files were pushed
+     * @param objects the objects uploaded (0 when nothing changed)
+     * @param failed true when the push failed (it is tried again after the job's next write)
+     */
+    public void pushed(FetchJob job, int objects, boolean failed) {
+        track(job);
+        registry.counter("qlir.push.objects", "job", job.name()).increment(objects);
+        Counter failures = registry.counter("qlir.push.failures", "job", job.name());
+        if (failed) {
+            failures.increment();
+        }
     }
 
     /**

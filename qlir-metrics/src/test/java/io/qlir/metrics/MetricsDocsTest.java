@@ -34,13 +34,15 @@ class MetricsDocsTest {
         metrics.requested("klines", RequestOutcome.RATE_LIMITED, 429, 2);
         metrics.jobFailed(job, JobFailureKind.SLICE, "x");
         metrics.aggMonthWritten(job);
+        metrics.pushed(job, 3, true);
         metrics.sliceRecorded(job, HealthCheckTest.written(HealthCheckTest.T10), 1);
         Set<String> exposed = new TreeSet<>(Scrape.parse(metrics.scrape()).families.keySet());
         exposed.removeIf(n -> !n.startsWith("qlir_"));
         assertThat(exposed).containsExactlyInAnyOrder("qlir_requests_total", "qlir_request_weight_used",
                 "qlir_request_weight_limit", "qlir_rate_limited_total", "qlir_retries_total",
                 "qlir_slices_written_total", "qlir_candles_written_total", "qlir_job_lag_seconds",
-                "qlir_job_failures_total", "qlir_agg_months_written_total");
+                "qlir_job_failures_total", "qlir_agg_months_written_total", "qlir_push_objects_total",
+                "qlir_push_failures_total");
 
         String doc = Files.readString(DOCS.resolve("metrics.md"));
         for (String series : exposed) {

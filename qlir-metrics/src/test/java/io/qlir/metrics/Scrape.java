@@ -17,17 +17,20 @@ import org.hawkular.agent.prometheus.types.Gauge;
 import org.hawkular.agent.prometheus.types.Metric;
 import org.hawkular.agent.prometheus.types.MetricFamily;
 
-/** GETs from a {@link MetricsEndpoint}, and /metrics parsed by an independent Prometheus text parser. */
-final class Scrape {
+/**
+ * GETs from a {@link MetricsEndpoint}, and /metrics parsed by an independent Prometheus text parser. Public (in the
+ * test jar) so the CLI's tests of {@code agg --follow --metrics-address} read /metrics the same way.
+ */
+public final class Scrape {
 
     /** Every sample by family name, then by its labels. */
-    final Map<String, Map<Map<String, String>, Double>> families = new HashMap<>();
-    final Map<String, String> types = new HashMap<>();
+    public final Map<String, Map<Map<String, String>, Double>> families = new HashMap<>();
+    public final Map<String, String> types = new HashMap<>();
 
     private Scrape() {
     }
 
-    static HttpResponse<String> get(InetSocketAddress at, String path) {
+    public static HttpResponse<String> get(InetSocketAddress at, String path) {
         try {
             HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
             return http.send(HttpRequest.newBuilder(URI.create("http://" + MetricsEndpoint.describe(at) + path))
@@ -40,7 +43,7 @@ final class Scrape {
         }
     }
 
-    static Scrape parse(String text) throws IOException {
+    public static Scrape parse(String text) throws IOException {
         Scrape s = new Scrape();
         TextPrometheusMetricDataParser parser = new TextPrometheusMetricDataParser(
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
@@ -57,7 +60,7 @@ final class Scrape {
     }
 
     /** One sample's value; fails naming what is there when it is missing. */
-    double value(String family, String... labels) {
+    public double value(String family, String... labels) {
         Map<String, String> want = new HashMap<>();
         for (int i = 0; i < labels.length; i += 2) {
             want.put(labels[i], labels[i + 1]);
@@ -71,7 +74,7 @@ final class Scrape {
     }
 
     /** The sum over a family's samples whose labels include the given ones. */
-    double sum(String family, String... labels) {
+    public double sum(String family, String... labels) {
         Map<String, String> want = new HashMap<>();
         for (int i = 0; i < labels.length; i += 2) {
             want.put(labels[i], labels[i + 1]);

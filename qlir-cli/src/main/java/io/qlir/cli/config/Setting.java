@@ -32,11 +32,11 @@ public enum Setting implements WireCoded {
     LOG_PROFILE("log-profile", "QLIR_LOG_PROFILE", "logProfile", "info"),
     /** Where the per-job JSON log files go. */
     LOG_DIR("log-dir", "QLIR_LOG_DIR", "logDir", "<data-root>/logs"),
-    /** Where {@code serve} answers {@code /metrics} and {@code /health} (HOST:PORT), or {@code off}. */
+    /** Where {@code serve} or {@code agg --follow} answer {@code /metrics} and {@code /health}, or {@code off}. */
     METRICS_ADDRESS("metrics-address", "QLIR_METRICS_ADDRESS", "telemetry.metricsAddress", "off"),
     /** The lag past which {@code /health} calls a job degraded, or {@code auto} (three cadences or two intervals). */
     HEALTH_MAX_LAG("health-max-lag", "QLIR_HEALTH_MAX_LAG", "telemetry.healthMaxLag", "auto"),
-    /** The server of an S3-compatible store for {@code qlir push}; {@code none} means AWS itself. */
+    /** The server of an S3-compatible store for {@code push} and {@code --push}; {@code none} means AWS itself. */
     S3_ENDPOINT("s3-endpoint", "QLIR_S3_ENDPOINT", "s3.endpoint", "none"),
     /** The AWS region requests to S3 are signed for (the SDK's own variable). */
     AWS_REGION("aws-region", "AWS_REGION", "s3.region", "us-east-1");
