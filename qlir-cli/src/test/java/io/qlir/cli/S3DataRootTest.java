@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qlir.s3.S3MockFixtures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class S3DataRootTest {
 
-    static final String BUCKET = "qlir-cli";
-
-    static {
-        // the CLI configures logback itself; S3Mock's Spring Boot must not reset it for the other tests of this JVM
-        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-    }
+    static final String BUCKET = S3MockFixtures.BUCKET;
 
     @RegisterExtension
-    static final S3MockExtension MOCK = S3MockExtension.builder().silent().withSecureConnection(false)
-            .withHttpPort(freePort()).withHttpsPort(freePort()).withInitialBuckets(BUCKET).build();
+    static final S3MockExtension MOCK = S3MockFixtures.mock();
 
     @TempDir
     static Path shared;
@@ -45,16 +39,14 @@ class S3DataRootTest {
     @TempDir
     Path temp;
 
-    private static int freePort() {
+    private static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     private static CliRunner cli(Path dir) {
-        return new CliRunner(dir).env("QLIR_S3_ENDPOINT", "http://127.0.0.1:" + MOCK.getHttpPort())
+        return new CliRunner(dir).env("QLIR_S3_ENDPOINT", S3MockFixtures.endpoint(MOCK))
                 .env("AWS_ACCESS_KEY_ID", "test-key").env("AWS_SECRET_ACCESS_KEY", "test-secret")
                 .env("QLIR_RETRY_MAX_ATTEMPTS", "1");
     }
@@ -194,8 +186,8 @@ class S3DataRootTest {
     }
 
     @Test
-    void aMissingBucketAnEmptyPrefixAndAMissingSeriesAreOneLineAndExit2() {
-        String url = "http://127.0.0.1:" + MOCK.getHttpPort();
+    void aMissingBucketAnEmptyPrefixAndAMissingSeriesAreOneLineAndExit2() throws IOException {
+        String url = S3MockFixtures.endpoint(MOCK);
         CliRunner.Result noBucket = run(temp, "s3://no-such-bucket/x", with(new String[] {"manifest", "summary"},
                 SERIES)).result();
         assertThat(noBucket.exitCode()).isEqualTo(2);
@@ -217,7 +209,7 @@ class S3DataRootTest {
                 + " (" + S3 + "/binance/klines/raw/ETHUSDT/30m/limit=100 does not exist); series present: BTCUSDT 30m"
                 + " klines limit=100");
 
-        int closed = freePort();
+        int closed = closedPort();
         CliRunner.Result unreachable = cli(temp).env("QLIR_S3_ENDPOINT", "http://127.0.0.1:" + closed)
                 .run("manifest", "summary", "--symbol", "BTCUSDT", "--interval", "30m", "--data-root", S3);
         assertThat(unreachable.exitCode()).isEqualTo(2);
