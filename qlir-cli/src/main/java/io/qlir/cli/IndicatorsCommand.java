@@ -34,7 +34,12 @@ import tech.tablesaw.api.Table;
             "Candles come from a CSV file (--input) or from the store (--symbol, --interval). Ops are separated by"
                     + " ';' (or new lines) and applied in order, each to the table the previous one made; every"
                     + " new column says which rows it read (--explain). The result (candle columns plus new"
-                    + " columns) goes to --out, or to stdout."
+                    + " columns) goes to --out, or to stdout.",
+            "",
+            "With --symbols A,B,... (and --interval) or --all, many stored series are derived at once, one per"
+                    + " core (--threads), each written to its own file in --out DIR: SYMBOL-INTERVAL.csv (.json with"
+                    + " --format json; -uiklines and -limitN follow for other endpoints and limits). A series that"
+                    + " fails is named on stderr, the others are still written, and the exit code is 1."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -42,7 +47,10 @@ import tech.tablesaw.api.Table;
             "  qlir indicators --symbol BTCUSDT --interval 1h --start 2024-01-01 --ops \"rsi(close,14)\" --out r.csv",
             "  qlir indicators --input btc.csv --out touches.csv \\",
             "      --ops \"bollinger(close,20,2); band_touches(close,20,2)\"",
-            "  qlir indicators --input btc.csv --ops \"rsi(close,14)\" --format json > rsi.json"
+            "  qlir indicators --input btc.csv --ops \"rsi(close,14)\" --format json > rsi.json",
+            "  qlir indicators --symbols BTCUSDT,ETHUSDT --interval 1m --ops \"sma(close,20,50); arp(14)\" \\",
+            "      --out features/",
+            "  qlir indicators --all --interval 1h --ops \"rsi(close,14)\" --out rsi/ --quiet"
         })
 final class IndicatorsCommand implements Callable<Integer> {
 
@@ -57,6 +65,9 @@ final class IndicatorsCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = CandleInput.HEADING)
     CandleInput input = new CandleInput();
 
+    @ArgGroup(validate = false, heading = "%nMany series of the store at once (one file per series in --out DIR):%n")
+    ManySeriesOptions many = new ManySeriesOptions();
+
     @Mixin
     TimeRangeOptions range = new TimeRangeOptions();
 
@@ -69,7 +80,8 @@ final class IndicatorsCommand implements Callable<Integer> {
                     + " of the table.")
     boolean explain;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the table to FILE instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the table to FILE instead of stdout; with"
+            + " --symbols or --all, the folder each series' file is written to.")
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
@@ -111,6 +123,19 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (many.requested()) {
+            range.validate();
+            CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+            ManySeriesIndicators.Request request = new ManySeriesIndicators.Request(many, input,
+                    parsed.hasMatchedOption("--endpoint"), parsed.hasMatchedOption("--limit"), range.start, range.end,
+                    ops, out, format, explain);
+            return new ManySeriesIndicators(context, runtime, request).run(spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+        if (many.threads != null || many.quiet) {
+            throw new BadInputException((many.threads != null ? "--threads" : "--quiet") + " works with --symbols or"
+                    + " --all (many series at once); one series is derived on one thread without a progress bar");
+        }
         input.validate();
         range.validate();
         return input.run(context, runtime, spec.commandLine().getErr(), range.start, range.end, false,

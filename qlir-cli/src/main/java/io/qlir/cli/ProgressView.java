@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Draws a fetch's progress on stderr: on a terminal, one bar redrawn in place
- * ({@code BTCUSDT 1m klines  [#########-----]  612/1044 slices  84k rows/s  ETA 0:41}); otherwise (a pipe, a log
- * file, CI) a plain line every few seconds, so logs stay readable.
+ * Draws a long run's progress on stderr (a fetch's slices, {@code indicators --symbols}' series): on a terminal, one
+ * bar redrawn in place ({@code BTCUSDT 1m klines  [#########-----]  612/1044 slices  84k rows/s  ETA 0:41});
+ * otherwise (a pipe, a log file, CI) a plain line every few seconds, so logs stay readable.
  */
 final class ProgressView {
 
@@ -19,14 +19,21 @@ final class ProgressView {
     private final PrintWriter err;
     private final boolean terminal;
     private final String label;
+    private final String unit;
     private final LongSupplier nanoTime;
     private long lastDrawNanos = Long.MIN_VALUE;
     private int lastWidth;
 
     ProgressView(PrintWriter err, boolean terminal, String label, LongSupplier nanoTime) {
+        this(err, terminal, label, "slices", nanoTime);
+    }
+
+    /** A view counting {@code unit}s ({@code slices}, {@code series}). */
+    ProgressView(PrintWriter err, boolean terminal, String label, String unit, LongSupplier nanoTime) {
         this.err = err;
         this.terminal = terminal;
         this.label = label;
+        this.unit = unit;
         this.nanoTime = nanoTime;
     }
 
@@ -43,7 +50,7 @@ final class ProgressView {
             return;
         }
         lastDrawNanos = now;
-        String line = line(label, done, total, rows, elapsed.toNanos(), terminal);
+        String line = line(label, unit, done, total, rows, elapsed.toNanos(), terminal);
         if (terminal) {
             int pad = Math.max(0, lastWidth - line.length());
             err.print("\r" + line + " ".repeat(pad));
@@ -64,16 +71,21 @@ final class ProgressView {
     }
 
     static String line(String label, long done, long total, long rows, long elapsedNanos, boolean withBar) {
+        return line(label, "slices", done, total, rows, elapsedNanos, withBar);
+    }
+
+    static String line(String label, String unit, long done, long total, long rows, long elapsedNanos,
+                       boolean withBar) {
         double seconds = elapsedNanos / 1e9;
         String rate = seconds > 0 ? count(rows / seconds) + " rows/s" : "- rows/s";
         String eta = done > 0 && total > done
                 ? "ETA " + clock(Duration.ofNanos((long) (elapsedNanos * ((double) (total - done) / done))))
                 : total > 0 && done >= total ? "done in " + clock(Duration.ofNanos(elapsedNanos)) : "ETA -";
         if (withBar) {
-            return label + "  " + bar(done, total, BAR_WIDTH) + "  " + done + "/" + total + " slices  " + rate + "  "
-                    + eta;
+            return label + "  " + bar(done, total, BAR_WIDTH) + "  " + done + "/" + total + " " + unit + "  "
+                    + rate + "  " + eta;
         }
-        return label + ": " + done + "/" + total + " slices, " + rate + ", " + eta;
+        return label + ": " + done + "/" + total + " " + unit + ", " + rate + ", " + eta;
     }
 
     static String bar(long done, long total, int width) {

@@ -28,7 +28,12 @@ final class DemoStore {
     }
 
     static SliceSeries series() {
-        return new SliceSeries("binance", "klines", "BTCUSDT", Interval.M30, LIMIT);
+        return series("BTCUSDT");
+    }
+
+    /** The recording stored under another symbol's name, for commands over several series. */
+    static SliceSeries series(String symbol) {
+        return new SliceSeries("binance", "klines", symbol, Interval.M30, LIMIT);
     }
 
     static Clock clock() {
@@ -37,9 +42,14 @@ final class DemoStore {
     }
 
     static Path write(Path dataRoot) throws IOException {
+        return write(dataRoot, "BTCUSDT");
+    }
+
+    /** Writes the recording as the series {@link #series(String)} of {@code symbol}. */
+    static Path write(Path dataRoot, String symbol) throws IOException {
         JsonNode rows = DemoCandles.rows();
         Clock clock = clock();
-        try (SliceDirectory dir = SliceDirectory.open(dataRoot, series(),
+        try (SliceDirectory dir = SliceDirectory.open(dataRoot, series(symbol),
                 StoreOptions.builder().clock(clock).build())) {
             long first = rows.get(0).get(0).asLong();
             dir.setGridAnchor(first);
@@ -51,7 +61,7 @@ final class DemoStore {
                         slice.add(r);
                     }
                 }
-                dir.write(key, slice, new FetchInfo("http://replay/api/v3/klines", Map.of("symbol", "BTCUSDT"), 200,
+                dir.write(key, slice, new FetchInfo("http://replay/api/v3/klines", Map.of("symbol", symbol), 200,
                         clock.instant()));
             }
             return dir.path();

@@ -163,13 +163,7 @@ public final class Derived {
      */
     public Derived then(Function<Table, Derived> next) {
         Derived d = Objects.requireNonNull(next.apply(table), "the next op returned null");
-        List<String> cols = new ArrayList<>(columns);
-        cols.addAll(d.columns);
-        Map<String, RowDerivationSpec> allSpecs = new LinkedHashMap<>(specs);
-        allSpecs.putAll(d.specs);
-        List<ColumnEvent> allEvents = new ArrayList<>(events);
-        allEvents.addAll(d.events);
-        return new Derived(d.table, cols, allSpecs, allEvents);
+        return followedBy(d, d.table);
     }
 
     /**
@@ -180,6 +174,50 @@ public final class Derived {
      */
     public Derived then(Op op) {
         return then(op::apply);
+    }
+
+    /**
+     * Appends a result computed <em>beside</em> this one as if it had been computed after it: {@code other} is an op
+     * applied to a table that holds only some of this result's columns (the ones it reads), and its new columns,
+     * specs and events follow this result's, exactly as {@link #then(Op)} would have put them. This is how a pipeline
+     * runs independent ops at once and still lists the columns in op order.
+     * <pre>{@code
+     * Derived a = sma.apply(candles), b = arp.apply(candles);      // on two threads
+     * Derived both = a.alongside(b);                                // == sma.apply(candles).then(arp)
+     * }</pre>
+     *
+     * @param other a result over a table with the same rows
+     * @return the combined result
+     * @throws IllegalArgumentException when the row counts differ or a new column of {@code other} already exists
+     */
+    public Derived alongside(Derived other) {
+        if (other.table.rowCount() != table.rowCount()) {
+            throw new IllegalArgumentException("a result of " + other.table.rowCount() + " rows cannot go beside one"
+                    + " of " + table.rowCount());
+        }
+        Table out = Table.create(table.name());
+        for (Column<?> c : table.columns()) {
+            out.addColumns(c);
+        }
+        for (String name : other.columns) {
+            if (table.containsColumn(name)) {
+                throw new IllegalArgumentException("column '" + name + "' already exists; a derived column never "
+                        + "overwrites another. Existing columns: " + table.columnNames());
+            }
+            out.addColumns(other.table.column(name));
+        }
+        return followedBy(other, out);
+    }
+
+    /** This result's new columns, specs and events followed by {@code next}'s, over {@code table}. */
+    private Derived followedBy(Derived next, Table table) {
+        List<String> cols = new ArrayList<>(columns);
+        cols.addAll(next.columns);
+        Map<String, RowDerivationSpec> allSpecs = new LinkedHashMap<>(specs);
+        allSpecs.putAll(next.specs);
+        List<ColumnEvent> allEvents = new ArrayList<>(events);
+        allEvents.addAll(next.events);
+        return new Derived(table, cols, allSpecs, allEvents);
     }
 
     /**

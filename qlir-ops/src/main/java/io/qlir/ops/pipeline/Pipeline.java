@@ -4,8 +4,10 @@ import io.qlir.core.Derived;
 import io.qlir.core.Op;
 import io.qlir.core.catalogue.OpCatalogue;
 import io.qlir.semantics.ColumnEvent;
+import io.qlir.semantics.RowDerivationSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -168,6 +170,33 @@ public final class Pipeline {
             }
         }
         return out;
+    }
+
+    /**
+     * The columns of the input table the ops read, found from their specs by applying the pipeline to a small
+     * synthetic candle table: what a loader must keep, so that a research run over many series holds only those
+     * columns beside the derived ones ({@code sma(close,20); arp(14)} reads {@code close, high, low, open}, not the
+     * volumes, trades and close times a candle table also carries).
+     * <pre>{@code
+     * Table slim = candles.selectColumns(Stream.concat(Stream.of("open_time"), p.reads().stream())
+     *         .toArray(String[]::new));
+     * }</pre>
+     *
+     * @return the input columns read, in the order the ops first read them; columns an op created are not listed
+     * @throws PipelineException when an op fails on candles (it reads a column that no candle table has)
+     */
+    public List<String> reads() {
+        Set<String> created = new HashSet<>();
+        Set<String> reads = new LinkedHashSet<>();
+        for (RowDerivationSpec spec : apply(SyntheticCandles.table()).specs()) {
+            for (String input : spec.inputs()) {
+                if (!created.contains(input)) {
+                    reads.add(input);
+                }
+            }
+            created.add(spec.output());
+        }
+        return List.copyOf(reads);
     }
 
     /**

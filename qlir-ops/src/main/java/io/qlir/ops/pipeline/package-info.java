@@ -15,5 +15,15 @@
  * PipelineRun run = store.run("trend", candles, DatasetFingerprint.of(candles, source));
  * run.writeCsv(Path.of("trend.csv"));
  * }</pre>
+ *
+ * <p><b>Many series.</b> A {@link io.qlir.ops.pipeline.SeriesBatch} applies one pipeline to many series on a pool
+ * the caller sizes: each series on its own thread, loaded lazily by a {@link io.qlir.ops.pipeline.SeriesLoader} and,
+ * in the streaming form, handed to a {@link io.qlir.ops.pipeline.SeriesSink} and dropped, so only about as many
+ * tables as threads are in memory. Each series ends as a sealed {@link io.qlir.ops.pipeline.SeriesResult} (done, or
+ * failed with its cause), in input order; one failure never hides the others. A single series runs its independent
+ * ops at once instead, with the sequential result cell for cell.
+ * <pre>{@code
+ * BatchSummary s = SeriesBatch.builder(pipeline).threads(2).build().forEach(symbols, loader, sink);
+ * }</pre>
  */
 package io.qlir.ops.pipeline;

@@ -48,4 +48,11 @@ class PipelineTest {
         assertThat(p.semantics()).extracting(ColumnSemantics::column).containsExactly("arp_14");
         assertThat(p.dropped()).singleElement().asString().contains("range_pct");
     }
+
+    @Test
+    void readsListsTheInputColumnsTheOpsRead() {
+        assertThat(Pipeline.parse("r", "sma(close,5,10); arp(14); cross_up(close,close_sma_5)").reads())
+                .containsExactly("close", "open", "high", "low");
+        assertThat(Pipeline.parse("v", "vwap()").reads()).containsExactlyInAnyOrder("high", "low", "close", "volume");
+    }
 }
