@@ -55,6 +55,11 @@ final class StoreLocator {
         return s.symbol() + " " + s.interval().wireCode() + " " + s.endpoint() + " limit=" + s.limit();
     }
 
+    /** Every series directory under the data root, described as {@code BTCUSDT 1m klines limit=1000}. */
+    static List<String> list(Path dataRoot) {
+        return seriesUnder(dataRoot).stream().map(StoreLocator::describe).toList();
+    }
+
     /** Every series directory under the data root, in folder order (endpoint, symbol, interval, limit). */
     static List<SliceSeries> seriesUnder(Path dataRoot) {
         try (StoreSource local = StoreSource.local(dataRoot)) {
