@@ -22,7 +22,7 @@ lock=()
 if [[ "${QLIR_BENCH_IGNORE_LOCK:-0}" == 1 ]]; then
   lock=(-Djmh.ignoreLock=true)
 fi
-only=" ${QLIR_BENCH_ONLY:-sma indicators loader parquet fetch store} "
+only=" ${QLIR_BENCH_ONLY:-sma indicators loader parquet endtoend fetch store} "
 failed=()
 
 has_class() {
@@ -56,6 +56,10 @@ if has_class io.qlir.bench.loader.ParquetReadBenchmark; then
   [[ "$only" == *" parquet "* ]] && java -cp "$jar" io.qlir.bench.loader.ParquetFixture | tee -a "$out/progress.txt"
   group parquet 'io\.qlir\.bench\.loader\.(ParquetReadBenchmark|AggregationBenchmark)\.'
 fi
+if has_class io.qlir.bench.endtoend.EndToEndBenchmark; then
+  [[ "$only" == *" endtoend "* ]] && java -cp "$jar" io.qlir.bench.endtoend.EndToEndFixture | tee -a "$out/progress.txt"
+  group endtoend 'io\.qlir\.bench\.endtoend\.'
+fi
 group fetch 'io\.qlir\.bench\.fetch\.'
 if has_class io.qlir.bench.store.StoreBench; then
   [[ "$only" == *" store "* ]] && java -cp "$jar" io.qlir.bench.store.SyntheticStore | tee -a "$out/progress.txt"
@@ -68,7 +72,7 @@ fi
 
 uptime >> "$out/uptime.txt"
 results=()
-for name in sma indicators loader parquet fetch store-warm store-cold store-deep store-journal; do
+for name in sma indicators loader parquet endtoend fetch store-warm store-cold store-deep store-journal; do
   [[ -f "$out/$name.json" ]] && results+=("$out/$name.json")
 done
 java -cp "$jar" io.qlir.bench.Report "${results[@]}" > "$out/report.md"

@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Keep many series up to date: catch up, then follow each forming candle.",
             "",
-            "One thread per job, one shared weight budget (Binance counts weight per IP); one failing job never"
+            "A small pool of worker threads (--workers) runs every job's steps, refreshes of forming candles before"
+                    + " catch-up, one shared weight budget (Binance counts weight per IP); one failing job never"
                     + " stops the others; a job whose symbol Binance does not know ends. Each job logs to its own"
                     + " JSON file under <data-root>/logs/. SIGTERM or Ctrl-C stops cleanly: writes in flight"
                     + " finish, the next start reconciles and continues.",
@@ -118,6 +119,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " budget cannot afford it for every job). Default: ${DEFAULT-VALUE}.")
     String cadence;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Worker threads that run the jobs' steps, 1 to 256 (default: min(16, 2 x cores + 4)); the"
+                    + " weight budget, not the workers, bounds how fast requests go.")
+    Integer workers;
+
     @Option(names = "--stop-after", paramLabel = "DURATION",
             description = "Stop cleanly after this long (default: run until SIGTERM or Ctrl-C).")
     String stopAfter;
@@ -159,6 +165,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new BadInputException("--jobs names no job; write SYMBOL:INTERVAL[:ENDPOINT],..., for example "
                     + "BTCUSDT:1m:klines, or use --all --interval I");
         }
+        int poolSize = workers(workers);
         Duration every = duration("--cadence", cadence);
         Duration runFor = stopAfter == null ? null : duration("--stop-after", stopAfter);
         S3Location pushTo = push == null ? null : S3Options.target("--push", push);
@@ -177,6 +184,7 @@ final class ServeCommand implements Callable<Integer> {
             AfterSeriesWrites afterWrites = !agg ? pushing : new AfterSeriesWrites("serve-agg",
                     new AggAfterWrites(DatasetAggregator.of(root), watch::aggMonthWritten)).then(pushing);
             BinanceDataServer server = BinanceDataServer.builder(client, root)
+                    .workers(poolSize)
                     .jobs(all)
                     .since(since)
                     .cadence(every)
@@ -286,6 +294,19 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** The {@code --workers} value checked by the server's builder (the one owner of its range), or the default. */
+    private static int workers(Integer given) throws BadInputException {
+        if (given == null) {
+            return BinanceDataServer.Builder.defaultWorkers();
+        }
+        try {
+            BinanceDataServer.Builder.checkWorkers(given);
+            return given;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--" + e.getMessage(), e);
+        }
     }
 
     /** A duration option's value, or bad input naming the option (also used by {@code qlir agg}). */

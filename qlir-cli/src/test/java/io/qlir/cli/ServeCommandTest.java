@@ -83,7 +83,7 @@ class ServeCommandTest {
                 JsonNode n = json.readTree(line);
                 assertThat(n.get("job").asText()).isEqualTo(job);
                 assertThat(n.get("pid").asLong()).isEqualTo(pid);
-                assertThat(n.get("thread").asText()).isEqualTo("qlir-" + job);
+                assertThat(n.get("thread").asText()).startsWith("qlir-worker-"); // a pool runs every job
             }
         }
     }
@@ -101,7 +101,7 @@ class ServeCommandTest {
     @Test
     void allTakesTheTradingSymbolsOfAQuoteAsset() {
         CliRunner.Result r = cli.run("serve", "--all", "--interval", "1h", "--quote", "USDT", "--limit", "24",
-                "--data-root", root.toString(), "--stop-after", "2s");
+                "--data-root", root.toString(), "--stop-after", "2s", "--workers", "1");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("serving 2 jobs").doesNotContain("ETHBTC").doesNotContain("OLDUSDT");
         assertThat(root.resolve("binance/klines/raw/BTCUSDT/1h/limit=24")).isDirectory();
@@ -138,6 +138,10 @@ class ServeCommandTest {
         assertThat(both.err()).contains("mutually exclusive");
         assertThat(cli.run("serve", "--all", "--data-root", root.toString()).err())
                 .contains("Missing required argument", "--interval");
+        CliRunner.Result noWorkers = cli.run("serve", "--jobs", "BTCUSDT:1h", "--workers", "0", "--data-root",
+                root.toString());
+        assertThat(noWorkers.exitCode()).isEqualTo(2);
+        assertThat(noWorkers.err()).contains("--workers 0 is out of range; valid: 1 to 256");
         assertThat(root).doesNotExist();
         assertThat(fake.klineRequestCount()).isZero();
     }

@@ -19,13 +19,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Follow mode: many jobs in one process, each keeping its slice directory up to date as time passes.
  *
- * <p>Each job runs on a thread of its own (named {@code qlir-<job name>}, with the MDC key {@value #MDC_JOB} set to
- * the job's name so a logging backend can route its lines). A job first catches up (every due slice since
- * {@code since}, newest first), then follows: it fetches only the tail of the newest slice, from the last stored
- * open time, when a candle closes and, with a cadence, while it forms; when nothing is due it sleeps until the next
- * close (never a busy loop). All jobs share the client and so its one weight budget; a cadence too fast for the
- * budget is stretched, with a warning. A job that fails (network, disk, a locked directory) backs off and tries
- * again; one whose symbol Binance does not know ends ({@link JobPhase#FAILED}); the other jobs never notice.
+ * <p>Jobs are steps on a small fixed pool of worker threads ({@link Builder#workers(int)}, named
+ * {@code qlir-worker-<i>}), not a thread each: thousands of jobs (Binance's whole symbol list) run in a few dozen
+ * threads. A job first catches up (every due slice since {@code since}, newest first, one slice per turn), then
+ * follows: it fetches only the tail of the newest slice, from the last stored open time, when a candle closes and,
+ * with a cadence, while it forms; when nothing is due it takes no thread at all. Among the steps due, refreshes (the
+ * forming candle, a close) go before catch-up, and within each kind the one due longest ago goes first, so one deep
+ * backfill never holds the other series back and no job is starved. While a step runs, the MDC key {@value #MDC_JOB}
+ * names its job so a logging backend can route its lines. All jobs share the client and so its one weight budget;
+ * a cadence too fast for the budget is stretched ({@code cadence × needed / budget}, logged once). A job that fails
+ * (network, disk, a locked directory) backs off and tries again; one whose symbol Binance does not know ends
+ * ({@link JobPhase#FAILED}); the other jobs never notice.
  * <pre>{@code
  * BinanceDataServer server = BinanceDataServer.builder(client, dataRoot)
  *         .allTrading(Endpoint.KLINES, Interval.M1, "USDT")      // or .job(FetchJob.parse("BTCUSDT:1m"))
@@ -34,44 +38,47 @@ import org.slf4j.LoggerFactory;
  * Runtime.getRuntime().addShutdownHook(new Thread(server::close));  // SIGTERM: finish in-flight writes, exit
  * server.awaitTermination(Duration.ofDays(365));
  * }</pre>
- * The job threads are not daemons: a server keeps the JVM alive until it is closed.
+ * The worker threads are not daemons: a server keeps the JVM alive until it is closed.
  */
 public final class BinanceDataServer implements AutoCloseable {
 
-    /** The MDC key that names the job on every log line of a job's thread. */
+    /** The MDC key that names the job on every log line of a step (set by the worker thread running it). */
     public static final String MDC_JOB = "job";
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceDataServer.class);
+    private static final int MAX_WORKERS = 256;
 
     private final List<FetchJob> jobs;
     private final List<JobStateHolder> states;
-    private final List<Thread> threads = new ArrayList<>();
+    private final JobScheduler scheduler;
     private final StopSignal stop;
     private final Duration shutdownTimeout;
     private final Duration cadence;
+    private final int workers;
 
     private final Builder spec;
 
-    private BinanceDataServer(FetchEngine engine, List<FetchJob> jobs, FollowLoop.Settings settings,
-                              Duration shutdownTimeout, Builder spec) {
+    private BinanceDataServer(FetchEngine engine, List<FetchJob> jobs, FollowJob.Settings settings, Sleeper sleeper,
+                              int workers, Duration shutdownTimeout, Builder spec) {
         this.spec = spec;
         this.jobs = List.copyOf(jobs);
         this.shutdownTimeout = shutdownTimeout;
         this.cadence = settings.cadence();
         this.stop = new StopSignal(engine.client::cancelCallOf);
+        this.workers = Math.min(workers, jobs.size());
+        this.scheduler = new JobScheduler(stop, engine.clock, sleeper, settings.maxSleep());
         List<JobStateHolder> s = new ArrayList<>();
+        List<FollowJob> tasks = new ArrayList<>();
         for (FetchJob job : jobs) {
             JobStateHolder holder = new JobStateHolder(job);
             s.add(holder);
-            Thread t = new Thread(new FollowLoop(engine, job, settings, stop, holder), "qlir-" + job.name());
-            t.setDaemon(false);
-            threads.add(t);
+            tasks.add(new FollowJob(engine, job, settings, holder));
         }
         this.states = Collections.unmodifiableList(s);
-        LOG.info("data server: {} jobs, cadence {}, since {}", jobs.size(),
+        LOG.info("data server: {} jobs on {} worker threads, cadence {}, since {}", jobs.size(), this.workers,
                 settings.cadence() == null ? "at each close" : settings.cadence(),
                 settings.sinceMs() == null ? "the first candle" : java.time.Instant.ofEpochMilli(settings.sinceMs()));
-        threads.forEach(Thread::start);
+        scheduler.start(tasks, this.workers);
     }
 
     /**
@@ -114,6 +121,15 @@ public final class BinanceDataServer implements AutoCloseable {
     }
 
     /**
+     * How many worker threads run the jobs' steps ({@link Builder#workers(int)}, at most one per job).
+     *
+     * @return the number of worker threads
+     */
+    public int workers() {
+        return workers;
+    }
+
+    /**
      * A snapshot of every job, in the order of {@link #jobs()}.
      *
      * @return the states
@@ -142,14 +158,16 @@ public final class BinanceDataServer implements AutoCloseable {
     }
 
     /**
-     * Asks every job to finish its in-flight slice write and end; returns at once (see {@link #close()}).
+     * Asks every job to finish its in-flight slice write and end; returns at once (see {@link #close()}). Queued
+     * steps never start; running ones end after their write (or at once when they wait on the network or sleep).
      */
     public void stop() {
         stop.stop("server stopped");
+        scheduler.wakeAll();
     }
 
     /**
-     * Waits until every job thread has ended (after {@link #stop()}, or when every job failed for good).
+     * Waits until every worker thread has ended (after {@link #stop()}, or when every job failed for good).
      *
      * @param timeout the longest wait
      * @return true when all ended in time
@@ -157,7 +175,7 @@ public final class BinanceDataServer implements AutoCloseable {
      */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Thread t : threads) {
+        for (Thread t : scheduler.threads()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return !anyAlive();
@@ -168,11 +186,11 @@ public final class BinanceDataServer implements AutoCloseable {
     }
 
     private boolean anyAlive() {
-        return threads.stream().anyMatch(Thread::isAlive);
+        return scheduler.threads().stream().anyMatch(Thread::isAlive);
     }
 
     /**
-     * Stops every job and waits (up to the builder's shutdown timeout, 30 s by default) until each has finished
+     * Stops every job and waits (up to the builder's shutdown timeout, 15 s by default) until each has finished
      * its in-flight write and closed its directory. Meant for a SIGTERM hook; calling it again does nothing more.
      */
     @Override
@@ -180,8 +198,8 @@ public final class BinanceDataServer implements AutoCloseable {
         stop();
         try {
             if (!awaitTermination(shutdownTimeout)) {
-                LOG.warn("data server: {} job(s) still running after {}; their next start reconciles",
-                        threads.stream().filter(Thread::isAlive).count(), shutdownTimeout);
+                LOG.warn("data server: {} worker(s) still running after {}; the next start reconciles their jobs",
+                        scheduler.threads().stream().filter(Thread::isAlive).count(), shutdownTimeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -217,7 +235,8 @@ public final class BinanceDataServer implements AutoCloseable {
         private Duration retryBackoff = Duration.ofSeconds(5);
         private Duration maxBackoff = Duration.ofMinutes(10);
         private Duration maxSleep = Duration.ofHours(1);
-        private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private Duration shutdownTimeout = Duration.ofSeconds(15);
+        private int workers = defaultWorkers();
         private FetchListener listener = FetchListener.NONE;
         private Sleeper sleeper = Sleeper.system();
         private StoreOptions storeOptions;
@@ -238,6 +257,7 @@ public final class BinanceDataServer implements AutoCloseable {
             maxBackoff = b.maxBackoff;
             maxSleep = b.maxSleep;
             shutdownTimeout = b.shutdownTimeout;
+            workers = b.workers;
             listener = b.listener;
             sleeper = b.sleeper;
             storeOptions = b.storeOptions;
@@ -345,7 +365,9 @@ public final class BinanceDataServer implements AutoCloseable {
         }
 
         /**
-         * How long {@link BinanceDataServer#close()} waits for jobs to finish their in-flight writes (default 30 s).
+         * How long {@link BinanceDataServer#close()} waits for jobs to finish their in-flight writes (default 15 s, so
+         * that a SIGTERM is honoured within 20 s; a write cut short by the exit is whole or absent, and the next
+         * start reconciles).
          *
          * @param d a positive duration
          * @return this builder
@@ -356,7 +378,50 @@ public final class BinanceDataServer implements AutoCloseable {
         }
 
         /**
-         * Who hears about each slice attempted (default nobody); called from the job threads.
+         * How many worker threads run the jobs' steps (default {@link #defaultWorkers()}); never more than there are
+         * jobs. More workers do not fetch faster than the shared weight budget allows; they only let more requests
+         * wait on the network at once.
+         * <pre>{@code
+         * BinanceDataServer.builder(client, root).allTrading(Endpoint.KLINES, Interval.H1, null).workers(8).start();
+         * }</pre>
+         *
+         * @param n 1 to 256
+         * @return this builder
+         * @throws IllegalArgumentException when {@code n} is outside 1 to 256
+         */
+        public Builder workers(int n) {
+            this.workers = checkWorkers(n);
+            return this;
+        }
+
+        /**
+         * Checks a worker count (for a command line that reports bad input before building anything).
+         *
+         * @param n the count
+         * @return {@code n}
+         * @throws IllegalArgumentException naming the valid range when {@code n} is outside 1 to 256
+         */
+        public static int checkWorkers(int n) {
+            if (n < 1 || n > MAX_WORKERS) {
+                throw new IllegalArgumentException("workers " + n + " is out of range; valid: 1 to " + MAX_WORKERS);
+            }
+            return n;
+        }
+
+        /**
+         * The default number of worker threads: {@code min(16, 2 × cores + 4)}. Why: Binance's 6,000 weight per
+         * minute at weight 2 per kline request is 50 requests a second; at 100 to 300 ms per request that is 5 to 15
+         * requests in flight, so 16 workers keep the budget busy; on a small machine the parsing, hashing and
+         * fsync of each write cost CPU, so fewer cores get fewer workers (8 on 2 cores).
+         *
+         * @return the default worker count for this machine
+         */
+        public static int defaultWorkers() {
+            return Math.min(16, 2 * Runtime.getRuntime().availableProcessors() + 4);
+        }
+
+        /**
+         * Who hears about each slice attempted (default nobody); called from the worker threads.
          *
          * @param l the listener (thread-safe)
          * @return this builder
@@ -367,7 +432,8 @@ public final class BinanceDataServer implements AutoCloseable {
         }
 
         /**
-         * How jobs wait (default {@link Sleeper#system()}); tests pass one that advances a manual clock.
+         * How the scheduler waits for the next due step (default {@link Sleeper#system()}, which an earlier step or a
+         * stop wakes at once); tests pass one that advances a manual clock.
          *
          * @param s the sleeper
          * @return this builder
@@ -390,7 +456,7 @@ public final class BinanceDataServer implements AutoCloseable {
         }
 
         /**
-         * Resolves the jobs (reading exchangeInfo for {@link #allTrading}) and starts one thread per job.
+         * Resolves the jobs (reading exchangeInfo for {@link #allTrading}) and starts the worker threads.
          *
          * @return the running server
          * @throws IllegalStateException when there is no job
@@ -400,10 +466,10 @@ public final class BinanceDataServer implements AutoCloseable {
             List<FetchJob> all = ServerJobs.resolve(client, jobs, allTrading);
             StoreOptions store = FetchEngine.storeOptions(storeOptions, client);
             FetchEngine engine = new FetchEngine(client, dataRoot, store, listener, FetchOrder.NEWEST_FIRST, 1);
-            FollowLoop.Settings settings = new FollowLoop.Settings(since == null ? null : since.toEpochMilli(),
+            FollowJob.Settings settings = new FollowJob.Settings(since == null ? null : since.toEpochMilli(),
                     ServerJobs.affordableCadence(client.budget(), cadence, all), closeDelay, retryBackoff, maxBackoff,
-                    maxSleep, sleeper);
-            return new BinanceDataServer(engine, all, settings, shutdownTimeout, new Builder(this));
+                    maxSleep);
+            return new BinanceDataServer(engine, all, settings, sleeper, workers, shutdownTimeout, new Builder(this));
         }
     }
 }

@@ -3,7 +3,7 @@ package io.qlir.binance;
 import io.qlir.data.slice.SliceStatus;
 import java.time.Instant;
 
-/** The mutable state behind a {@link JobState}; written by the job's thread, read by anyone. */
+/** The mutable state behind a {@link JobState}; written by the worker running the job's step, read by anyone. */
 final class JobStateHolder {
 
     private final FetchJob job;

@@ -54,7 +54,12 @@ final class ServerJobs {
         return all;
     }
 
-    /** The cadence, stretched so that refreshing every job's tail takes at most half the shared budget. */
+    /**
+     * The cadence, stretched so that refreshing every job's tail takes at most half the shared budget (the other
+     * half is left to catch-up): with {@code needed} the weight one refresh of every job costs per budget window at
+     * the asked cadence, and {@code budget} half the capacity per window, the period becomes
+     * {@code cadence × max(1, needed / budget)}. Logged once, at start, when it stretches.
+     */
     static Duration affordableCadence(WeightBudget budget, Duration cadence, List<FetchJob> all) {
         if (cadence == null) {
             return null;
@@ -68,8 +73,11 @@ final class ServerJobs {
             return cadence;
         }
         Duration stretched = Duration.ofMillis(minMs);
-        LOG.warn("data server: a cadence of {} for {} jobs would use more than half of the weight budget ({} per {}); "
-                + "using {}", cadence, all.size(), budget.capacity(), budget.window(), stretched);
+        double needed = (double) weight * budget.window().toMillis() / cadence.toMillis();
+        LOG.warn("data server: refreshing {} jobs every {} needs {} weight per {}, more than the half of the budget "
+                + "({} of {}) kept for refreshes; each forming candle is refreshed every {} instead (cadence x "
+                + "needed / budget)", all.size(), cadence, Math.round(needed), budget.window(), budget.capacity() / 2,
+                budget.capacity(), stretched);
         return stretched;
     }
 }

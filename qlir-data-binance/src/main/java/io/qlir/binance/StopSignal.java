@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A stop request for a group of job threads that never lands in the middle of a store write.
+ * A stop request for a group of worker threads that never lands in the middle of a store write.
  *
  * <p>Why not simply interrupt: an interrupt that reaches a thread inside a {@link java.nio.channels.FileChannel}
  * operation closes the channel, which would abort a slice write half way and break the journal for the rest of the

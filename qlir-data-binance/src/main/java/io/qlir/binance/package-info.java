@@ -9,9 +9,10 @@
  * {@link io.qlir.binance.KlineBatch}: Binance's bytes, untouched. A {@link io.qlir.binance.FetchJob} (endpoint,
  * symbol, interval, slice size) names one slice directory; {@link io.qlir.binance.BinanceFetcher} (fetch mode)
  * brings its slices in a range up to date and returns a {@link io.qlir.binance.FetchSummary}, and
- * {@link io.qlir.binance.BinanceDataServer} (follow mode) keeps many jobs current, one thread each. Both write
- * through the slice store of qlir-data-common, whose files are the truth: a crash at any moment loses nothing, and a
- * slice complete on disk is never fetched again. Loading ({@link io.qlir.binance.load}) reads those files back into
+ * {@link io.qlir.binance.BinanceDataServer} (follow mode) keeps many jobs current, as short steps on a small pool
+ * of worker threads (refreshes before catch-up, earliest due first). Both write through the slice store of
+ * qlir-data-common, whose files are the truth: a crash at any moment loses nothing, and a slice complete on disk is
+ * never fetched again. Loading ({@link io.qlir.binance.load}) reads those files back into
  * one candle table.
  *
  * <p>What the client does for you: it validates inputs before sending ({@link io.qlir.binance.KlineQuery}); retries

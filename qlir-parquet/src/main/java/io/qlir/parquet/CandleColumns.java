@@ -73,12 +73,8 @@ final class CandleColumns {
         for (int c = 0; c < cols.length; c++) {
             String col = Candles.COLUMNS.get(c);
             if (CandleSchema.isLong(c)) {
-                LongColumn l = LongColumn.create(col, rows);
                 long[] v = longs[c];
-                for (int i = 0; i < rows; i++) {
-                    l.set(i, v[i]);
-                }
-                cols[c] = l;
+                cols[c] = LongColumn.create(col, rows == v.length ? v : java.util.Arrays.copyOf(v, rows)); // one copy
             } else {
                 double[] v = doubles[c];
                 cols[c] = Columns.doubleColumn(col, rows == v.length ? v : java.util.Arrays.copyOf(v, rows));

@@ -6,6 +6,7 @@ import io.qlir.binance.load.LoadedSlice;
 import io.qlir.data.manifest.SliceReader;
 import io.qlir.data.manifest.SliceSeries;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * written under a per-series lock of the dataset ({@code .agg.lock} in the series folder) so two aggregators
  * never interleave, and each file is replaced atomically, so a kill at any moment leaves the old or the new file
  * of each month and the next run finishes the job. Rows are exactly what {@link CandleLoader} gives for the month
- * (closed candles only).
+ * (closed candles only). Months are loaded and written in batches of consecutive months, the batches on up to one
+ * thread per core (loading the slice files' JSON is most of the work).
  * <pre>{@code
  * AggregationResult r = DatasetAggregator.of(dataRoot).aggregate(
  *         new SliceSeries("binance", "klines", "BTCUSDT", Interval.M1, 1000));
@@ -134,12 +140,13 @@ public final class DatasetAggregator {
         List<YearMonth> written = new ArrayList<>();
         List<YearMonth> removed = removeOrphans(series, expected);
         long rows = 0;
-        for (List<SeriesMonths.Month> batch : batches(stale)) {
-            long r = writeBatch(series, batch, written, removed);
-            if (r < 0) {
+        for (Batch b : writeBatches(series, batches(stale))) {
+            if (b == null) {
                 return null;
             }
-            rows += r;
+            written.addAll(b.written());
+            removed.addAll(b.removed());
+            rows += b.rows();
         }
         return new AggregationResult(series, written, unchanged, removed, rows);
     }
@@ -157,9 +164,57 @@ public final class DatasetAggregator {
         }
     }
 
-    /** Loads a run of consecutive months from the slices and writes each; -1 when the slices changed meanwhile. */
-    private long writeBatch(SliceSeries series, List<SeriesMonths.Month> batch, List<YearMonth> written,
-                            List<YearMonth> removed) throws IOException {
+    /** What one batch wrote and removed. */
+    private record Batch(List<YearMonth> written, List<YearMonth> removed, long rows) {
+    }
+
+    /**
+     * Writes the batches on up to one thread per core (each batch loads its months' slice files, most of the cost,
+     * and writes its month files); the results in batch order, null for a batch whose slices changed meanwhile.
+     */
+    private List<Batch> writeBatches(SliceSeries series, List<List<SeriesMonths.Month>> batches) throws IOException {
+        int threads = Math.min(batches.size(), Runtime.getRuntime().availableProcessors());
+        List<Batch> out = new ArrayList<>();
+        if (threads <= 1) {
+            for (List<SeriesMonths.Month> b : batches) {
+                out.add(writeBatch(series, b));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "qlir-agg-" + series.symbol());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Batch>> futures = new ArrayList<>();
+            for (List<SeriesMonths.Month> b : batches) {
+                futures.add(pool.submit(() -> writeBatch(series, b)));
+            }
+            for (Future<Batch> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while aggregating " + series);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Loads a run of consecutive months from the slices and writes each; null when the slices changed meanwhile. */
+    private Batch writeBatch(SliceSeries series, List<SeriesMonths.Month> batch) throws IOException {
+        List<YearMonth> written = new ArrayList<>();
+        List<YearMonth> removed = new ArrayList<>();
         SeriesMonths.Month first = batch.get(0);
         SeriesMonths.Month last = batch.get(batch.size() - 1);
         LoadResult load = CandleLoader.of(dataRoot, series).clock(clock).dataset(false)
@@ -174,7 +229,7 @@ public final class DatasetAggregator {
         for (LoadedSlice s : load.slices()) {
             String sha = shaByKey.get(s.key().canonical());
             if (sha == null || !sha.equals(s.dataSha256() == null ? "" : s.dataSha256())) {
-                return -1; // a slice was added or refetched since the manifest was read
+                return null; // a slice was added or refetched since the manifest was read
             }
         }
         CandleColumns cols = CandleColumns.of(load.candles());
@@ -194,7 +249,7 @@ public final class DatasetAggregator {
             rows += to - from;
             LOG.debug("{} {}: wrote {} candles{}", series, m.month(), to - from, m.sealed() ? " (sealed)" : "");
         }
-        return rows;
+        return new Batch(written, removed, rows);
     }
 
     /** Removes month files no slice has rows for any more (and temp files a killed run left). */

@@ -74,51 +74,79 @@ final class MonthReader {
 
     static Content read(Path file) throws IOException {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
-            long total = r.getRecordCount();
-            if (total > Integer.MAX_VALUE) {
-                throw new IOException("Parquet file " + file + " has " + total + " rows; valid: at most "
-                        + Integer.MAX_VALUE + " (one series-month)");
-            }
-            MessageType schema = r.getFooter().getFileMetaData().getSchema();
-            ColumnDescriptor[] descs = descriptors(file, schema);
-            CandleColumns out = new CandleColumns((int) total);
-            String createdBy = r.getFooter().getFileMetaData().getCreatedBy();
-            int at = 0;
-            List<BlockMetaData> groups = r.getRowGroups();
-            for (int g = 0; g < groups.size(); g++) {
-                PageReadStore pages = r.readNextRowGroup();
-                int n = (int) pages.getRowCount();
-                ColumnReadStoreImpl store = null;
-                for (int c = 0; c < descs.length; c++) {
-                    if (PageDecoder.handles(chunk(groups.get(g), descs[c]).getEncodings())) {
-                        int read = PageDecoder.read(pages.getPageReader(descs[c]), out.longs[c], out.doubles[c], at);
-                        if (read != n) {
-                            throw new IOException("Parquet file " + file + ": column '" + names(c) + "' has " + read
-                                    + " values in a row group of " + n + " rows");
-                        }
-                        continue;
-                    }
-                    if (store == null) {
-                        store = new ColumnReadStoreImpl(pages, NO_RECORDS, schema, createdBy);
-                    }
-                    ColumnReader cr = store.getColumnReader(descs[c]);
-                    if (out.longs[c] != null) {
-                        long[] a = out.longs[c];
-                        for (int i = at; i < at + n; i++) {
-                            a[i] = cr.getLong();
-                            cr.consume();
-                        }
-                    } else {
-                        double[] a = out.doubles[c];
-                        for (int i = at; i < at + n; i++) {
-                            a[i] = cr.getDouble();
-                            cr.consume();
-                        }
-                    }
-                }
-                at += n;
-            }
+            CandleColumns out = new CandleColumns(rows(file, r));
+            readRows(file, r, out, 0);
             return new Content(out, r.getFooter().getFileMetaData().getKeyValueMetaData());
+        }
+    }
+
+    /**
+     * Reads a month file's rows into {@code out} from row {@code at} (a series read into one set of arrays, no
+     * copy per month); returns the number of rows read.
+     */
+    static int readInto(Path file, CandleColumns out, int at) throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
+            int n = rows(file, r);
+            if (n > out.size - at) {
+                throw new IOException("Parquet file " + file + " has " + n + " rows, more than the " + (out.size - at)
+                        + " left for it (the file changed since its footer was read)");
+            }
+            readRows(file, r, out, at);
+            return n;
+        }
+    }
+
+    private static int rows(Path file, ParquetFileReader r) throws IOException {
+        long total = r.getRecordCount();
+        if (total > Integer.MAX_VALUE) {
+            throw new IOException("Parquet file " + file + " has " + total + " rows; valid: at most "
+                    + Integer.MAX_VALUE + " (one series-month)");
+        }
+        return (int) total;
+    }
+
+    private static void readRows(Path file, ParquetFileReader r, CandleColumns out, int from) throws IOException {
+        MessageType schema = r.getFooter().getFileMetaData().getSchema();
+        ColumnDescriptor[] descs = descriptors(file, schema);
+        String createdBy = r.getFooter().getFileMetaData().getCreatedBy();
+        int at = from;
+        List<BlockMetaData> groups = r.getRowGroups();
+        for (int g = 0; g < groups.size(); g++) {
+            PageReadStore pages = r.readNextRowGroup();
+            int n = (int) pages.getRowCount();
+            ColumnReadStoreImpl store = null;
+            for (int c = 0; c < descs.length; c++) {
+                if (PageDecoder.handles(chunk(groups.get(g), descs[c]).getEncodings())) {
+                    int read = PageDecoder.read(pages.getPageReader(descs[c]), out.longs[c], out.doubles[c], at);
+                    if (read != n) {
+                        throw new IOException("Parquet file " + file + ": column '" + names(c) + "' has " + read
+                                + " values in a row group of " + n + " rows");
+                    }
+                    continue;
+                }
+                if (store == null) {
+                    store = new ColumnReadStoreImpl(pages, NO_RECORDS, schema, createdBy);
+                }
+                readWithColumnReader(store.getColumnReader(descs[c]), out, c, at, n);
+            }
+            at += n;
+        }
+    }
+
+    /** The slow path for encodings {@link PageDecoder} does not read: Parquet's column reader, value by value. */
+    private static void readWithColumnReader(ColumnReader cr, CandleColumns out, int c, int at, int n) {
+        if (out.longs[c] != null) {
+            long[] a = out.longs[c];
+            for (int i = at; i < at + n; i++) {
+                a[i] = cr.getLong();
+                cr.consume();
+            }
+        } else {
+            double[] a = out.doubles[c];
+            for (int i = at; i < at + n; i++) {
+                a[i] = cr.getDouble();
+                cr.consume();
+            }
         }
     }
 

@@ -59,7 +59,7 @@ final class PageDecoder {
                     bytes.asDoubleBuffer().get(doubles, i, n);
                 }
             } else if (encoding == Encoding.BYTE_STREAM_SPLIT) {
-                splitStreams(bytes, n, longs, doubles, i);
+                ByteStreamSplit.decode(bytes, n, longs, doubles, i);
             } else {
                 throw new IOException("value encoding " + encoding + " in a column chunk declared PLAIN or "
                         + "BYTE_STREAM_SPLIT");
@@ -67,26 +67,5 @@ final class PageDecoder {
             i += n;
         }
         return i - at;
-    }
-
-    /** BYTE_STREAM_SPLIT: byte k of value j is at {@code k * n + j}. */
-    private static void splitStreams(ByteBuffer bytes, int n, long[] longs, double[] doubles, int at) {
-        byte[] b = new byte[8 * n];
-        bytes.get(b);
-        for (int j = 0; j < n; j++) {
-            long v = (b[j] & 0xFFL)
-                    | (b[n + j] & 0xFFL) << 8
-                    | (b[2 * n + j] & 0xFFL) << 16
-                    | (b[3 * n + j] & 0xFFL) << 24
-                    | (b[4 * n + j] & 0xFFL) << 32
-                    | (b[5 * n + j] & 0xFFL) << 40
-                    | (b[6 * n + j] & 0xFFL) << 48
-                    | (b[7 * n + j] & 0xFFL) << 56;
-            if (longs != null) {
-                longs[at + j] = v;
-            } else {
-                doubles[at + j] = Double.longBitsToDouble(v);
-            }
-        }
     }
 }

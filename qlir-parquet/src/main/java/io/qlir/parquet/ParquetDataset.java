@@ -16,6 +16,7 @@ import tech.tablesaw.api.Table;
  * for (MonthFile m : ParquetDataset.months(root, series)) {
  *     Table t = ParquetDataset.readMonth(m.file());
  * }
+ * Table all = ParquetDataset.readSeries(root, series);   // every month in one table
  * }</pre>
  */
 public final class ParquetDataset {
@@ -57,5 +58,41 @@ public final class ParquetDataset {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads every month file of a series into one candle table, in time order: the arrays are sized once from the
+     * footers and each month is decoded straight into its rows (no per-month table, no concatenation). This is the
+     * dataset as the last aggregation left it (the current month as of then); {@code Binance.load} is the way to
+     * add what the slice files have since.
+     * <pre>{@code
+     * Table candles = ParquetDataset.readSeries(root, series);
+     * }</pre>
+     *
+     * @param dataRoot the data root
+     * @param series the slice series
+     * @return its candles, sorted by open time (no rows when the series has no dataset)
+     * @throws IOException when a month file cannot be read or is not a qlir month file (named)
+     */
+    public static Table readSeries(Path dataRoot, SliceSeries series) throws IOException {
+        List<MonthFile> months = months(dataRoot, series);
+        long total = 0;
+        for (MonthFile m : months) {
+            total += m.rows();
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new IOException(series + " has " + total + " candles in its dataset; valid: at most "
+                    + Integer.MAX_VALUE + " in one table (read it month by month with readMonth)");
+        }
+        CandleColumns cols = new CandleColumns((int) total);
+        int at = 0;
+        for (MonthFile m : months) {
+            try {
+                at += MonthReader.readInto(m.file(), cols, at);
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("Parquet file " + m.file() + " cannot be read (" + e.getMessage() + ")", e);
+            }
+        }
+        return cols.table(series.symbol(), at);
     }
 }

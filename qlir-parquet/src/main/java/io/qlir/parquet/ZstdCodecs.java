@@ -1,6 +1,8 @@
 package io.qlir.parquet;
 
-import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.parquet.bytes.BytesInput;
@@ -11,6 +13,10 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * Parquet's codec factory for qlir's files: ZSTD through zstd-jni directly (and uncompressed pages), so neither
  * writing nor reading goes through Hadoop's codec classes (which want native Hadoop or a full Hadoop tree).
  * Files written by other tools with another codec are refused with a message naming the codec.
+ *
+ * <p>Each thread keeps one zstd context for compressing and one for decompressing (creating a context per page
+ * cost about as much as decompressing a small page), and pages decompress straight from the buffer Parquet read
+ * them into (no copy of the compressed bytes).
  */
 final class ZstdCodecs implements CompressionCodecFactory {
 
@@ -19,7 +25,36 @@ final class ZstdCodecs implements CompressionCodecFactory {
 
     static final ZstdCodecs INSTANCE = new ZstdCodecs();
 
+    private static final ThreadLocal<ZstdCompressCtx> COMPRESS = ThreadLocal.withInitial(
+            () -> new ZstdCompressCtx().setLevel(LEVEL));
+    private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESS = ThreadLocal.withInitial(ZstdDecompressCtx::new);
+
     private ZstdCodecs() {
+    }
+
+    /** Decompresses one ZSTD frame from {@code in}'s remaining bytes into a new array of exactly {@code size}. */
+    static byte[] decompress(ByteBuffer in, int size) throws IOException {
+        byte[] out = new byte[size];
+        int n;
+        try {
+            if (in.hasArray()) {
+                n = DECOMPRESS.get().decompressByteArray(out, 0, size, in.array(), in.arrayOffset() + in.position(),
+                        in.remaining());
+            } else if (in.isDirect()) {
+                n = DECOMPRESS.get().decompressDirectByteBufferToByteArray(out, 0, size, in, in.position(),
+                        in.remaining());
+            } else {
+                byte[] copy = new byte[in.remaining()];
+                in.duplicate().get(copy);
+                n = DECOMPRESS.get().decompressByteArray(out, 0, size, copy, 0, copy.length);
+            }
+        } catch (ZstdException e) {
+            throw new IOException("ZSTD page did not decompress to " + size + " bytes (" + e.getMessage() + ")", e);
+        }
+        if (n != size) {
+            throw new IOException("ZSTD page did not decompress to " + size + " bytes (" + n + " bytes)");
+        }
+        return out;
     }
 
     @Override
@@ -29,7 +64,7 @@ final class ZstdCodecs implements CompressionCodecFactory {
             @Override
             public BytesInput compress(BytesInput bytes) throws IOException {
                 return codec == CompressionCodecName.UNCOMPRESSED ? bytes
-                        : BytesInput.from(Zstd.compress(bytes.toByteArray(), LEVEL));
+                        : BytesInput.from(COMPRESS.get().compress(bytes.toByteArray()));
             }
 
             @Override
@@ -52,30 +87,19 @@ final class ZstdCodecs implements CompressionCodecFactory {
                 if (codec == CompressionCodecName.UNCOMPRESSED) {
                     return bytes;
                 }
-                byte[] out = new byte[uncompressedSize];
-                long n = Zstd.decompress(out, bytes.toByteArray());
-                if (Zstd.isError(n) || n != uncompressedSize) {
-                    throw new IOException("ZSTD page did not decompress to " + uncompressedSize + " bytes ("
-                            + (Zstd.isError(n) ? Zstd.getErrorName(n) : n + " bytes") + ")");
-                }
-                return BytesInput.from(out);
+                return BytesInput.from(ZstdCodecs.decompress(bytes.toByteBuffer(), uncompressedSize));
             }
 
             @Override
             public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
                     throws IOException {
-                byte[] in = new byte[compressedSize];
-                input.duplicate().get(in);
+                ByteBuffer in = input.duplicate();
+                in.limit(in.position() + compressedSize);
                 if (codec == CompressionCodecName.UNCOMPRESSED) {
-                    output.put(in, 0, uncompressedSize);
+                    output.put(in);
                     return;
                 }
-                byte[] out = new byte[uncompressedSize];
-                long n = Zstd.decompress(out, in);
-                if (Zstd.isError(n) || n != uncompressedSize) {
-                    throw new IOException("ZSTD page did not decompress to " + uncompressedSize + " bytes");
-                }
-                output.put(out);
+                output.put(ZstdCodecs.decompress(in, uncompressedSize));
             }
 
             @Override

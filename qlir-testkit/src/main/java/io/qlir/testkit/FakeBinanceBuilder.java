@@ -11,8 +11,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * Collects the options of a {@link FakeBinance} ({@link FakeBinance#builder()}); every option has a default.
@@ -73,6 +75,35 @@ public final class FakeBinanceBuilder {
      */
     public FakeBinanceBuilder symbol(String symbol, Instant listedAt) {
         return symbol(FakeSymbol.trading(symbol, listedAt));
+    }
+
+    /**
+     * Adds {@code count} generated trading symbols, as a stand-in for Binance's whole symbol list (about 2,000 spot
+     * symbols trade): {@code G0000USDT}, {@code G0001USDT}, ... all listed at {@code listedAt}, each with a price
+     * level drawn from the {@link #seed(long) seed} (between 0.01 and 10,000) and candles from the same generator as
+     * every synthetic symbol, so they are deterministic from the seed. Set the seed first.
+     * <pre>{@code
+     * FakeBinance fake = FakeBinance.builder().seed(7).generatedSymbols(2000, Instant.parse("2024-01-01T00:00:00Z"))
+     *         .start();
+     * }</pre>
+     *
+     * @param count how many, 1 to 10,000
+     * @param listedAt when they were listed (their first candle contains it)
+     * @return this builder
+     * @throws IllegalArgumentException when {@code count} is outside 1 to 10,000
+     */
+    public FakeBinanceBuilder generatedSymbols(int count, Instant listedAt) {
+        if (count < 1 || count > 10_000) {
+            throw new IllegalArgumentException("generatedSymbols: count must be 1 to 10000, got " + count);
+        }
+        Objects.requireNonNull(listedAt, "listedAt");
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            double price = Math.pow(10, random.nextDouble(-2, 4));
+            symbol(FakeSymbol.trading(String.format(Locale.ROOT, "G%04dUSDT", i), listedAt)
+                    .withBasePrice(price));
+        }
+        return this;
     }
 
     /**

@@ -2,7 +2,7 @@ package io.qlir.binance;
 
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceEntry;
-import io.qlir.data.retry.Sleeper;
+import io.qlir.data.slice.SliceReason;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,27 +13,26 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
- * One data-server job on its own thread: catch up, then keep the newest slice's tail fresh; sleep while nothing is
- * due; back off and try again when something fails; end only on a stop request or an unknown symbol.
+ * One data-server job as a series of short steps run by the {@link JobScheduler}: open the directory (probing the
+ * first candle), then each step fetches at most one due slice, newest first, and says when the next step is due.
+ * The forming slice and a just-closed one are {@link JobScheduler.Urgency#REFRESH refreshes}; older due slices are
+ * {@link JobScheduler.Urgency#CATCH_UP catch-up}, one slice per turn. A failure backs the job off; only a stop or
+ * an unknown symbol ends it.
  */
-final class FollowLoop implements Runnable {
+final class FollowJob implements JobScheduler.Task {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceDataServer.class);
-    /** Slices per round: after this many, the due list is recomputed, so a close is never stuck behind backfill. */
-    private static final int ROUND = 16;
 
     /** The follow options shared by every job of a server. */
     record Settings(Long sinceMs, Duration cadence, Duration closeDelay, Duration backoff, Duration maxBackoff,
-                    Duration maxSleep, Sleeper sleeper) {
+                    Duration maxSleep) {
     }
 
     private final FetchEngine engine;
     private final FetchJob job;
     private final Settings settings;
-    private final StopSignal stop;
     private final JobStateHolder state;
     private final ProgressMeter meter;
     private final FollowSchedule schedule;
@@ -43,11 +42,10 @@ final class FollowLoop implements Runnable {
     private int jobFailures;
     private boolean refused;
 
-    FollowLoop(FetchEngine engine, FetchJob job, Settings settings, StopSignal stop, JobStateHolder state) {
+    FollowJob(FetchEngine engine, FetchJob job, Settings settings, JobStateHolder state) {
         this.engine = engine;
         this.job = job;
         this.settings = settings;
-        this.stop = stop;
         this.state = state;
         this.meter = new ProgressMeter(job);
         this.schedule = new FollowSchedule(job.interval(), engine.storeOptions.policy(), settings.cadence(),
@@ -55,77 +53,89 @@ final class FollowLoop implements Runnable {
     }
 
     @Override
-    public void run() {
-        MDC.put(BinanceDataServer.MDC_JOB, job.name());
-        try (StopSignal.Worker worker = stop.enter()) {
-            loop(worker);
-        } finally {
+    public String name() {
+        return job.name();
+    }
+
+    @Override
+    public JobScheduler.Next step(StopSignal.Worker worker) {
+        try {
+            JobScheduler.Next next = fetchOne(worker);
+            jobFailures = 0;
+            return next;
+        } catch (UnknownSymbolException e) {
+            LOG.error("{}: {}", job, e.getMessage());
+            state.failedForGood(e.getMessage());
+            engine.notify(() -> engine.listener.jobFailed(job, JobFailureKind.UNKNOWN_SYMBOL, e.getMessage()));
+            return null;
+        } catch (FetchEngine.StoppedException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            jobFailures++;
             closeDirectory();
-            state.phase(JobPhase.STOPPED, null);
-            LOG.info("{}: stopped", job);
-            MDC.remove(BinanceDataServer.MDC_JOB);
+            long wait = schedule.delay(jobFailures);
+            String message = e.getMessage() != null ? e.getMessage() : e.toString();
+            LOG.warn("{}: {}; trying again in {} s", job, message, wait / 1000);
+            state.error(message);
+            JobFailureKind kind = e instanceof IOException || e instanceof FetchException ? JobFailureKind.STORE
+                    : JobFailureKind.OTHER;
+            engine.notify(() -> engine.listener.jobFailed(job, refused ? JobFailureKind.REFUSED : kind, message));
+            refused = false;
+            long at = engine.clock.millis() + wait;
+            state.phase(JobPhase.BACKING_OFF, Instant.ofEpochMilli(at));
+            return new JobScheduler.Next(at, JobScheduler.Urgency.REFRESH);
         }
     }
 
-    private void loop(StopSignal.Worker worker) {
-        while (!stop.isStopped()) {
-            try {
-                step(worker);
-                jobFailures = 0;
-            } catch (UnknownSymbolException e) {
-                LOG.error("{}: {}", job, e.getMessage());
-                state.failedForGood(e.getMessage());
-                engine.notify(() -> engine.listener.jobFailed(job, JobFailureKind.UNKNOWN_SYMBOL, e.getMessage()));
-                return;
-            } catch (FetchEngine.StoppedException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                jobFailures++;
-                closeDirectory();
-                long wait = schedule.delay(jobFailures);
-                String message = e.getMessage() != null ? e.getMessage() : e.toString();
-                LOG.warn("{}: {}; trying again in {} s", job, message, wait / 1000);
-                state.error(message);
-                JobFailureKind kind = e instanceof IOException || e instanceof FetchException ? JobFailureKind.STORE
-                        : JobFailureKind.OTHER;
-                engine.notify(() -> engine.listener.jobFailed(job, refused ? JobFailureKind.REFUSED : kind, message));
-                refused = false;
-                state.phase(JobPhase.BACKING_OFF, Instant.ofEpochMilli(engine.clock.millis() + wait));
-                worker.sleep(settings.sleeper(), Duration.ofMillis(wait));
-            }
-        }
+    @Override
+    public void end() {
+        closeDirectory();
+        state.phase(JobPhase.STOPPED, null);
+        LOG.info("{}: stopped", job);
     }
 
-    private void step(StopSignal.Worker worker) throws IOException {
+    /** Opens when needed, then fetches the first due slice (if any); returns when the next step is due. */
+    private JobScheduler.Next fetchOne(StopSignal.Worker worker) throws IOException {
         if (dir == null && !open(worker)) {
             long now = engine.clock.millis();
-            sleepUntil(worker, now, Math.min(schedule.nextClose(now), now + settings.maxSleep().toMillis()));
-            return;
+            return sleepUntil(now, Math.min(schedule.nextClose(now), now + settings.maxSleep().toMillis()));
         }
         long now = engine.clock.millis();
         dir.plan(fromMs, Math.max(fromMs, now));
         List<SliceEntry> due = dueNow(now);
         if (due.isEmpty()) {
-            sleepUntil(worker, now, nextWake(now));
-            return;
+            return sleepUntil(now, nextWake(now));
         }
         state.phase(JobPhase.FETCHING, null);
         meter.expectMore(due.size());
-        for (int i = 0; i < Math.min(ROUND, due.size()) && !stop.isStopped(); i++) {
-            SliceFetch.Outcome o = fetch.fetch(due.get(i), worker);
-            if (o.stopped()) {
-                return;
-            }
-            schedule.attempted(o, engine.clock.millis());
-            state.attempted(o);
-            FetchProgress p = meter.record(o);
-            engine.notify(() -> engine.listener.sliceDone(p));
-            engine.recorded(job, due.get(i), o);
-            if (o.refusal() != null) {
-                refused = true;
-                throw new FetchException(job + ": Binance refused a kline request: " + o.refusal(), null);
-            }
+        SliceEntry next = due.get(0);
+        SliceFetch.Outcome o = fetch.fetch(next, worker);
+        if (o.stopped()) {
+            return null;
         }
+        schedule.attempted(o, engine.clock.millis());
+        state.attempted(o);
+        FetchProgress p = meter.record(o);
+        engine.notify(() -> engine.listener.sliceDone(p));
+        engine.recorded(job, next, o);
+        if (o.refusal() != null) {
+            refused = true;
+            throw new FetchException(job + ": Binance refused a kline request: " + o.refusal(), null);
+        }
+        now = engine.clock.millis();
+        due = dueNow(now);
+        if (due.isEmpty()) {
+            return sleepUntil(now, nextWake(now));
+        }
+        return new JobScheduler.Next(now, urgency(due.get(0), now));
+    }
+
+    /** A refresh for the slice holding the forming candle or the one that just closed; catch-up for older ones. */
+    private JobScheduler.Urgency urgency(SliceEntry e, long now) {
+        long newest = job.interval().floor(now);
+        boolean current = e.key().lastOpenMs() >= job.interval().plus(newest, -1)
+                || e.reason() == SliceReason.STILL_FORMING;
+        return current ? JobScheduler.Urgency.REFRESH : JobScheduler.Urgency.CATCH_UP;
     }
 
     private boolean open(StopSignal.Worker worker) throws IOException {
@@ -177,11 +187,11 @@ final class FollowLoop implements Runnable {
         return wake;
     }
 
-    private void sleepUntil(StopSignal.Worker worker, long now, long wake) {
-        long ms = Math.max(1, wake - now);
-        state.phase(JobPhase.SLEEPING, Instant.ofEpochMilli(now + ms));
-        LOG.debug("{}: nothing due; sleeping {} ms", job, ms);
-        worker.sleep(settings.sleeper(), Duration.ofMillis(ms));
+    private JobScheduler.Next sleepUntil(long now, long wake) {
+        long at = Math.max(now + 1, wake);
+        state.phase(JobPhase.SLEEPING, Instant.ofEpochMilli(at));
+        LOG.debug("{}: nothing due; next step at {}", job, Instant.ofEpochMilli(at));
+        return new JobScheduler.Next(at, JobScheduler.Urgency.REFRESH);
     }
 
     private void closeDirectory() {

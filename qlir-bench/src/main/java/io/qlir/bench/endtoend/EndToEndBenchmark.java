@@ -1,0 +1,213 @@
+package io.qlir.bench.endtoend;
+
+import io.qlir.data.manifest.SliceSeries;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import tech.tablesaw.api.Table;
+
+/**
+ * End to end, qlir against DuckDB in the same run (issue 15): read {@link EndToEndFixture}'s Parquet dataset (20
+ * series × 525,000 one-minute candles) and compute, per series, SMA 5/10/20/50/100/200, Bollinger 20/2 and ARP 14
+ * ({@link EndToEndWork}), the result kept in memory: qlir's tables, DuckDB's materialized table. Single-shot, one
+ * fork, explicit heap; the score is milliseconds per run. The auxiliary counter {@code processCpuMs} is the process's
+ * CPU time per run from the operating system (every thread: DuckDB's native workers, the pool's threads after they
+ * ended, and the JVM's GC and JIT too, none of which {@code CpuTimeProfiler} sees); JMH prints it per iteration (one
+ * run each) and sums it over the measured iterations in its summary table.
+ *
+ * <ul>
+ *   <li>{@code qlir}: every series on a pool of all cores (one task per series).</li>
+ *   <li>{@code qlirOneThread}: the same work on one thread (the parallel run's speed-up is its ratio to this).</li>
+ *   <li>{@code duckdb}: one {@code CREATE TABLE ... AS SELECT} with window functions, DuckDB's default threads.</li>
+ * </ul>
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+public class EndToEndBenchmark {
+
+    private static final String TABLE = "features";
+
+    private Path root;
+    private List<SliceSeries> series;
+    private Connection duck;
+
+    /**
+     * Builds the fixture once and opens DuckDB (in memory, default threads).
+     *
+     * @throws IOException when the fixture cannot be written
+     * @throws SQLException when DuckDB cannot start
+     */
+    @Setup
+    public void setUp() throws IOException, SQLException {
+        root = EndToEndFixture.ensure(EndToEndFixture.root(), EndToEndFixture.SERIES, EndToEndFixture.SLICES,
+                EndToEndFixture.ANCHOR);
+        series = EndToEndFixture.series(EndToEndFixture.SERIES);
+        duck = DriverManager.getConnection("jdbc:duckdb:");
+    }
+
+    /**
+     * Drops DuckDB's table of the previous run, so no run pays for freeing the last one's result.
+     *
+     * @throws SQLException when the statement fails
+     */
+    @Setup(Level.Invocation)
+    public void dropTable() throws SQLException {
+        try (Statement s = duck.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + TABLE);
+        }
+        System.gc();
+    }
+
+    /**
+     * Closes DuckDB.
+     *
+     * @throws SQLException when closing fails
+     */
+    @TearDown
+    public void tearDown() throws SQLException {
+        duck.close();
+    }
+
+    /** The process's CPU time per run, beside the wall-clock score. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+        /** CPU time of the whole process during the run, milliseconds. */
+        public double processCpuMs;
+        /** Rows of the result. */
+        public double rows;
+        private long start;
+
+        /** Resets the counters before each run. */
+        @Setup(Level.Invocation)
+        public void start() {
+            processCpuMs = 0;
+            rows = 0;
+            start = processCpuNanos();
+        }
+
+        void stop(long resultRows) {
+            processCpuMs = (processCpuNanos() - start) / 1e6;
+            rows = resultRows;
+            if (resultRows != EndToEndFixture.CANDLES) {
+                throw new IllegalStateException("result has " + resultRows + " rows, expected "
+                        + EndToEndFixture.CANDLES);
+            }
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+    }
+
+    /**
+     * qlir on every core: one task per series.
+     *
+     * @param cpu the counters
+     * @return the tables
+     */
+    @Benchmark
+    public List<Table> qlir(Cpu cpu) {
+        List<Table> out = perSeries(series, Runtime.getRuntime().availableProcessors());
+        cpu.stop(rows(out));
+        return out;
+    }
+
+    /**
+     * The same work on one thread.
+     *
+     * @param cpu the counters
+     * @return the tables
+     */
+    @Benchmark
+    public List<Table> qlirOneThread(Cpu cpu) {
+        List<Table> out = perSeries(series, 1);
+        cpu.stop(rows(out));
+        return out;
+    }
+
+    /**
+     * DuckDB: one SQL statement materializing the candles and the derived columns.
+     *
+     * @param cpu the counters
+     * @return the result's row count
+     * @throws SQLException when the statement fails
+     */
+    @Benchmark
+    public long duckdb(Cpu cpu) throws SQLException {
+        long rows;
+        try (Statement s = duck.createStatement()) {
+            s.execute(EndToEndWork.duckDbSql(root, TABLE));
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + TABLE)) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+        }
+        cpu.stop(rows);
+        return rows;
+    }
+
+    private static long rows(List<Table> tables) {
+        long n = 0;
+        for (Table t : tables) {
+            n += t.rowCount();
+        }
+        return n;
+    }
+
+    /**
+     * The qlir side's per-series parallelism, in one place: a plain pool over the series. qlir-ops' many-series API
+     * replaces this body with one call once it exists.
+     */
+    private List<Table> perSeries(List<SliceSeries> all, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Table>> futures = new ArrayList<>();
+            for (SliceSeries s : all) {
+                futures.add(pool.submit(() -> EndToEndWork.qlir(root, s)));
+            }
+            List<Table> out = new ArrayList<>();
+            for (Future<Table> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
