@@ -117,8 +117,8 @@ final class CandleInput {
     <T> T run(CliContext context, RuntimeOptions runtime, PrintWriter notes, Instant from, Instant to,
               boolean requireRows, ReadOnlyStore.Checks checks, Work<T> work) throws Exception {
         if (!isCsv()) {
-            return ReadOnlyStore.run(context, runtime, sliceSeries(), checks, (root, s) -> {
-                StoredCandles c = StoredCandles.load(root, s, from, to, requireRows);
+            return ReadOnlyStore.run(context, runtime, sliceSeries(), checks, (store, s) -> {
+                StoredCandles c = StoredCandles.load(store, s, from, to, requireRows);
                 return work.run(new Loaded(c.candles(), label(), c.fingerprint()));
             });
         }

@@ -1,5 +1,6 @@
 package io.qlir.cli;
 
+import io.qlir.data.manifest.StoreSource;
 import io.qlir.binance.load.CandleLoader;
 import io.qlir.binance.load.LoadResult;
 import io.qlir.data.manifest.SliceSeries;
@@ -56,7 +57,8 @@ final class CandlesCommand implements Callable<Integer> {
             footer = {
                 "  qlir candles export --symbol BTCUSDT --interval 1h --out btc-1h.csv",
                 "  qlir candles export --symbol BTCUSDT --interval 1m --start 2024-03-01 --end 2024-03-01T23:59:00Z",
-                "  qlir candles export --symbol ETHUSDT --interval 1d --format json --include-open | jq '.[-1]'"
+                "  qlir candles export --symbol ETHUSDT --interval 1d --format json --include-open | jq '.[-1]'",
+                "  qlir candles export --data-root s3://research/qlir --symbol BTCUSDT --interval 1h --out btc-1h.csv"
             })
     static final class Export implements Callable<Integer> {
 
@@ -96,13 +98,14 @@ final class CandlesCommand implements Callable<Integer> {
             range.validate();
             SliceSeries s = ReadOnlyStore.series(series, store);
             Path file = out == null ? null : IndicatorsCommand.outputFile(context, out);
-            return ReadOnlyStore.run(context, runtime, s, ReadOnlyStore.Checks.NONE, (root, x) -> export(root, s, file));
+            return ReadOnlyStore.run(context, runtime, s, ReadOnlyStore.Checks.NONE,
+                    (store, x) -> export(store, s, file));
         }
 
-        private int export(Path root, SliceSeries s, Path file) throws Exception {
+        private int export(StoreSource store, SliceSeries s, Path file) throws Exception {
             LoadResult loaded;
             try {
-                loaded = CandleLoader.of(root, s).from(range.start).to(range.end).includeForming(includeOpen)
+                loaded = CandleLoader.of(store, s).from(range.start).to(range.end).includeForming(includeOpen)
                         .load();
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage(), e);

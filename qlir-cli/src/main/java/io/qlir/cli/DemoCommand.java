@@ -157,6 +157,11 @@ final class DemoCommand implements Callable<Integer> {
         if (out == null) {
             return Files.createTempDirectory("qlir-demo-");
         }
+        if (out.getNameCount() > 0 && out.getName(0).toString().matches("[a-zA-Z][a-zA-Z0-9+.-]*:")) {
+            // picocli made a Path of "s3://b/p": "s3:/b/p"; a URL is never a folder the demo can write
+            throw new BadInputException("--out " + out.toString().replaceFirst(":/", "://") + " is a URL; the demo"
+                    + " writes a local folder (push its data root afterwards with 'qlir push --to s3://...')");
+        }
         Path dir = context.workingDir().resolve(out).toAbsolutePath().normalize();
         String problem = Session.writableProblem(dir);
         if (problem != null) {

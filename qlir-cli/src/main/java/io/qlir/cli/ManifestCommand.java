@@ -1,5 +1,6 @@
 package io.qlir.cli;
 
+import io.qlir.data.manifest.StoreSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -109,13 +110,17 @@ final class ManifestCommand implements Callable<Integer> {
             footer = {
                 "  qlir manifest validate --symbol BTCUSDT --interval 1m",
                 "  qlir manifest validate --symbol BTCUSDT --interval 1m --deep",
-                "  qlir manifest validate --symbol ETHUSDT --interval 1h --endpoint uiklines --json"
+                "  qlir manifest validate --symbol ETHUSDT --interval 1h --endpoint uiklines --json",
+                "  qlir manifest validate --data-root s3://research/qlir --symbol BTCUSDT --interval 1m --deep"
             })
     static final class Validate extends SeriesCommand {
 
         @Option(names = "--deep", description = "Also read every slice file: re-hash its data, re-check every open"
                 + " time (slower).")
         boolean deep;
+
+        /** The series' URL when read from a bucket (the report's directory is then relative to it). */
+        private String location;
 
         Validate(CliContext context) {
             super(context);
@@ -124,15 +129,26 @@ final class ManifestCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ValidationReport report = ReadOnlyStore.run(context, runtime, sliceSeries(), ReadOnlyStore.Checks.NONE,
-                    (root, s) -> DatasetChecks.extend(ManifestValidator.validate(root, s,
-                            deep ? ValidationMode.DEEP : ValidationMode.METADATA), root, s, Clock.systemUTC()));
+                    (store, s) -> validate(store, s));
             if (json) {
-                out().println(report.toJson());
+                out().println(location == null ? report.toJson() : JSON.writeValueAsString(
+                        ((ObjectNode) JSON.readTree(report.toJson())).put("directory", location)));
             } else {
                 printFindings(report, out());
             }
             out().flush();
             return report.isClean() ? Exit.OK : Exit.FAILURE;
+        }
+
+        /**
+         * The validator's report; for the local root, with the Parquet dataset's checks. A bucket's copy of the
+         * dataset is not read (a push mirrors it byte for byte from the root it was checked in).
+         */
+        private ValidationReport validate(StoreSource store, SliceSeries s) {
+            location = store.isLocal() ? null : store.describe(s.directory(store.root()));
+            ValidationMode mode = deep ? ValidationMode.DEEP : ValidationMode.METADATA;
+            ValidationReport report = ManifestValidator.validate(store, s, mode);
+            return store.isLocal() ? DatasetChecks.extend(report, store.root(), s, Clock.systemUTC()) : report;
         }
 
         private static void printFindings(ValidationReport report, PrintWriter out) {
@@ -277,8 +293,8 @@ final class ManifestCommand implements Callable<Integer> {
             return ReadOnlyStore.run(context, runtime, sliceSeries(), ReadOnlyStore.Checks.NONE, this::summarize);
         }
 
-        private int summarize(Path root, SliceSeries series) throws Exception {
-            Manifest manifest = SliceReader.open(root, series).manifest();
+        private int summarize(StoreSource store, SliceSeries series) throws Exception {
+            Manifest manifest = SliceReader.open(store, series).manifest();
             ManifestSummary summary = manifest.summary();
             if (json) {
                 ObjectNode node = summaryJson(summary);

@@ -5,6 +5,7 @@ import io.qlir.cli.logging.Logging;
 import io.qlir.core.Derived;
 import io.qlir.core.Op;
 import io.qlir.data.manifest.SliceSeries;
+import io.qlir.data.manifest.StoreSource;
 import io.qlir.ops.pipeline.BatchSummary;
 import io.qlir.ops.pipeline.Pipeline;
 import io.qlir.ops.pipeline.SeriesBatch;
@@ -126,7 +127,8 @@ final class ManySeriesIndicators {
         return batch.forEach(List.copyOf(byId.keySet()), id -> {
             SliceSeries s = byId.get(id);
             return Logging.inJob(ReadOnlyStore.jobName(s),
-                    () -> StoredCandles.load(root, s, request.from(), request.to(), false).candles());
+                    () -> StoredCandles.load(StoreSource.local(root), s, request.from(), request.to(), false)
+                            .candles());
         }, (id, derived) -> write(derived, dir.resolve(fileName(byId.get(id), request.format()))));
     }
 

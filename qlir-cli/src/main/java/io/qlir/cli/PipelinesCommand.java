@@ -333,6 +333,11 @@ final class PipelinesCommand implements Callable<Integer> {
 
         private void check(Session session, Path file) throws Exception {
             this.session = session;
+            if (session.config().remoteDataRoot().isPresent() && pipelinesDir == null) {
+                throw new BadInputException("pipelines run with the data root " + session.config().remoteDataRoot()
+                        .get() + " needs --pipelines-dir DIR: pipelines and their run records live in a local"
+                        + " folder, and a bucket is only read");
+            }
             spec(store(session), name);
             OutputPaths.requireWritableFile(file, "--out");
             OutputPaths.requireWritableFolder(store(session).folder(), "pipelines folder");

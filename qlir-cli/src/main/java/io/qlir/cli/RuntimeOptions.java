@@ -19,7 +19,8 @@ final class RuntimeOptions {
 
     @Option(names = "--data-root", paramLabel = "DIR",
             description = "Root of the history store. Default: $QLIR_DATA_ROOT, else dataRoot in qlir.json,"
-                    + " else ~/qlir_data.")
+                    + " else ~/qlir_data. Commands that only read (manifest validate/summary, candles export,"
+                    + " indicators, chart, study) also take s3://BUCKET/PREFIX, where 'qlir push' mirrored one.")
     String dataRoot;
 
     @Option(names = "--log-profile", paramLabel = "PROFILE",

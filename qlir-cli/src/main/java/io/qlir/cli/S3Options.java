@@ -2,14 +2,17 @@ package io.qlir.cli;
 
 import io.qlir.cli.config.RuntimeConfig;
 import io.qlir.cli.config.Setting;
+import io.qlir.s3.S3ClientOptions;
 import io.qlir.s3.S3Location;
 import io.qlir.s3.S3Pusher;
+import io.qlir.s3.S3ReadException;
 import io.qlir.s3.S3Settings;
+import io.qlir.s3.S3StoreSource;
 import picocli.CommandLine.Option;
 
 /**
  * How the commands that write to object storage ({@code push}, {@code serve --push}, {@code agg --follow --push})
- * reach it: the S3-compatible server and the signing region, as flags over {@code QLIR_S3_ENDPOINT},
+ * and the read commands given an {@code s3://} data root reach it: the S3-compatible server and the signing region, as flags over {@code QLIR_S3_ENDPOINT},
  * {@code AWS_REGION} and {@code qlir.json}; credentials from the command's environment, else the AWS chain.
  */
 final class S3Options {
@@ -38,14 +41,33 @@ final class S3Options {
 
     /** A pusher with the resolved settings, the shared retry policy and the environment's keys when it has them. */
     static S3Pusher pusher(CliContext context, RuntimeConfig config) {
-        S3Settings settings = new S3Settings(config.s3Endpoint(), config.awsRegion(), config.connectTimeout(),
-                config.readTimeout());
-        S3Pusher.Builder builder = S3Pusher.builder().settings(settings).retry(BinanceClients.retryPolicy(config));
+        return configure(S3Pusher.builder(), context, config).build();
+    }
+
+    /**
+     * Opens the bucket an {@code s3://BUCKET/PREFIX} data root names, for a command that only reads (the settings
+     * come from {@code QLIR_S3_ENDPOINT}/{@code AWS_REGION}/{@code qlir.json}, as for every setting).
+     *
+     * @throws BadInputException when the bucket is missing, holds nothing under the prefix, refuses the credentials
+     *     or cannot be reached (one line naming the URL)
+     */
+    static S3StoreSource reader(CliContext context, RuntimeConfig config, String root) throws BadInputException {
+        try {
+            return configure(S3StoreSource.builder(), context, config).open(S3Location.parse(root));
+        } catch (S3ReadException e) {
+            throw new BadInputException("--data-root " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The settings, the shared retry policy, and the environment's keys as the chain's first link. */
+    private static <B extends S3ClientOptions<B>> B configure(B builder, CliContext context, RuntimeConfig config) {
+        builder.settings(new S3Settings(config.s3Endpoint(), config.awsRegion(), config.connectTimeout(),
+                config.readTimeout())).retry(BinanceClients.retryPolicy(config));
         String keyId = context.environment().get("AWS_ACCESS_KEY_ID");
         String secret = context.environment().get("AWS_SECRET_ACCESS_KEY");
         if (keyId != null && !keyId.isBlank() && secret != null && !secret.isBlank()) {
-            builder.credentials(keyId, secret); // the chain's first link, read from this command's environment
+            builder.credentials(keyId, secret);
         }
-        return builder.build();
+        return builder;
     }
 }

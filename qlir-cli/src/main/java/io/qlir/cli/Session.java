@@ -3,6 +3,7 @@ package io.qlir.cli;
 import io.qlir.cli.config.RuntimeConfig;
 import io.qlir.cli.config.Setting;
 import io.qlir.cli.logging.Logging;
+import io.qlir.data.manifest.StoreSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,10 +101,29 @@ final class Session {
     }
 
     /**
+     * The store a command that only reads reads: the existing local data root, or the bucket an
+     * {@code s3://BUCKET/PREFIX} data root names (when the session was opened with
+     * {@link RuntimeConfig.Resolver#acceptRemoteDataRoot()}). Nothing is written; close it when done.
+     *
+     * @throws BadInputException when the local root does not exist, or the bucket cannot be read (one line naming
+     *     the URL)
+     */
+    StoreSource readableStore(CliContext context) throws BadInputException {
+        if (config.remoteDataRoot().isPresent()) {
+            return S3Options.reader(context, config, config.remoteDataRoot().get());
+        }
+        return StoreSource.local(existingDataRoot());
+    }
+
+    /**
      * Starts the job log files of a command that only reads, once its input checked out, when the log folder is
-     * writable; a read-only store is read console-only.
+     * writable; a read-only store is read console-only, and so is a bucket unless a log folder was given.
      */
     void startReadOnlyFileLogging() {
+        if (config.remoteDataRoot().isPresent()
+                && config.origin(Setting.LOG_DIR).source() == io.qlir.cli.config.Origin.Source.DEFAULT) {
+            return;
+        }
         if (writableProblem(config.logDir()) == null) {
             try {
                 Logging.startFiles(config.logDir(), config.logProfile());

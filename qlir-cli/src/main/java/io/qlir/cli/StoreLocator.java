@@ -2,10 +2,10 @@ package io.qlir.cli;
 
 import io.qlir.binance.Endpoint;
 import io.qlir.core.Interval;
+import io.qlir.data.manifest.Layout;
 import io.qlir.data.manifest.SliceSeries;
+import io.qlir.data.manifest.StoreSource;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +27,27 @@ final class StoreLocator {
 
     /** The series' directory, which must exist. */
     static Path existing(Path dataRoot, SliceSeries series) throws BadInputException {
-        Path dir = series.directory(dataRoot);
-        if (Files.isDirectory(dir)) {
-            return dir;
+        try (StoreSource local = StoreSource.local(dataRoot)) {
+            return existing(local, series);
         }
-        List<String> present = list(dataRoot);
-        throw new BadInputException("no " + describe(series) + " under data root " + dataRoot + " (" + dir
-                + " does not exist); "
-                + (present.isEmpty() ? "the data root holds no series yet: fetch one with 'qlir fetch'"
+    }
+
+    /** The series' directory in a store (the local root or a bucket), which must exist. */
+    static Path existing(StoreSource store, SliceSeries series) throws BadInputException {
+        Path dir = series.directory(store.root());
+        try {
+            if (store.isDirectory(dir)) {
+                return dir;
+            }
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + store.describe(dir) + ": " + e.getMessage(), e);
+        }
+        List<String> present = seriesUnder(store).stream().map(StoreLocator::describe).toList();
+        String root = store.describe(store.root());
+        throw new BadInputException("no " + describe(series) + " under data root " + root + " ("
+                + store.describe(dir) + " does not exist); "
+                + (present.isEmpty() ? store.isLocal() ? "the data root holds no series yet: fetch one with"
+                        + " 'qlir fetch'" : "no series was pushed there: push one with 'qlir push --to " + root + "'"
                         : "series present: " + String.join(", ", present)));
     }
 
@@ -49,11 +62,18 @@ final class StoreLocator {
 
     /** Every series directory under the data root, in folder order (endpoint, symbol, interval, limit). */
     static List<SliceSeries> seriesUnder(Path dataRoot) {
+        try (StoreSource local = StoreSource.local(dataRoot)) {
+            return seriesUnder(local);
+        }
+    }
+
+    /** Every series directory in a store, in folder order (endpoint, symbol, interval, limit). */
+    static List<SliceSeries> seriesUnder(StoreSource store) {
         List<SliceSeries> out = new ArrayList<>();
-        for (Path endpoint : children(dataRoot.resolve(VENUE))) {
-            for (Path symbol : children(endpoint.resolve("raw"))) {
-                for (Path interval : children(symbol)) {
-                    for (Path limit : children(interval)) {
+        for (Path endpoint : children(store, store.root().resolve(VENUE))) {
+            for (Path symbol : children(store, endpoint.resolve("raw"))) {
+                for (Path interval : children(store, symbol)) {
+                    for (Path limit : children(store, interval)) {
                         try {
                             out.add(SliceSeries.fromDirectory(limit));
                         } catch (IllegalArgumentException e) {
@@ -66,13 +86,14 @@ final class StoreLocator {
         return out;
     }
 
-    private static List<Path> children(Path dir) {
+    private static List<Path> children(StoreSource store, Path dir) {
         List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, Files::isDirectory)) {
-            s.forEach(out::add);
+        try {
+            for (Layout.Listed l : store.list(dir)) {
+                if (!l.regularFile()) {
+                    out.add(dir.resolve(l.name()));
+                }
+            }
         } catch (IOException e) {
             return out;
         }

@@ -1,5 +1,6 @@
 package io.qlir.cli;
 
+import io.qlir.data.manifest.StoreSource;
 import io.qlir.binance.load.CandleLoader;
 import io.qlir.binance.load.LoadResult;
 import io.qlir.data.manifest.SliceSeries;
@@ -20,7 +21,7 @@ import tech.tablesaw.api.Table;
  * ({@link LoadResult#sliceChecksums()}): a writer replacing a file during the load cannot make the checksums
  * disagree with the candles.
  * <pre>{@code
- * StoredCandles c = StoredCandles.load(dataRoot, series, from, to, true);
+ * StoredCandles c = StoredCandles.load(store, series, from, to, true);
  * Studies.smaPersistence(c.candles(), "close");
  * }</pre>
  */
@@ -34,18 +35,19 @@ record StoredCandles(Table candles, DatasetFingerprint fingerprint, LoadResult l
      * @param requireRows whether no candle in the range is bad input (for studies and charts) rather than an
      *     empty table
      */
-    static StoredCandles load(Path dataRoot, SliceSeries series, Instant from, Instant to, boolean requireRows)
+    static StoredCandles load(StoreSource store, SliceSeries series, Instant from, Instant to, boolean requireRows)
             throws BadInputException {
         LoadResult result;
         try {
-            result = CandleLoader.of(dataRoot, series).from(from).to(to).load();
+            result = CandleLoader.of(store, series).from(from).to(to).load();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
         Table candles = result.candles();
         if (requireRows && candles.rowCount() == 0) {
             throw new BadInputException("no closed candles of " + StoreLocator.describe(series) + " under "
-                    + dataRoot + (from == null && to == null ? "" : " between --start " + orOpen(from) + " and --end "
+                    + store.describe(store.root()) + (from == null && to == null ? ""
+                    : " between --start " + orOpen(from) + " and --end "
                     + orOpen(to)) + "; choose a range the store holds ('qlir manifest summary' shows it)");
         }
         DatasetFingerprint fp = DatasetFingerprint.of(candles, new DatasetSource(series.symbol(), series.interval(),

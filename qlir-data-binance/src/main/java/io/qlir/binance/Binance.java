@@ -5,6 +5,7 @@ import io.qlir.binance.load.LoadResult;
 import io.qlir.core.Interval;
 import io.qlir.data.manifest.NoSuchSeriesException;
 import io.qlir.data.manifest.StoreDamagedException;
+import io.qlir.data.manifest.StoreSource;
 import io.qlir.data.validate.ManifestValidator;
 import io.qlir.data.validate.ValidationMode;
 import io.qlir.data.validate.ValidationReport;
@@ -104,6 +105,53 @@ public final class Binance {
     public static LoadResult load(Path dataRoot, Endpoint endpoint, String symbol, Interval interval, Instant from,
                                   Instant to, int limit) {
         return loader(dataRoot, endpoint, symbol, interval).limit(limit).between(from, to).load();
+    }
+
+    /**
+     * Loads a symbol's candles (slices of 1000, forming candles left out) from a data root given as text: a local
+     * folder, or {@code s3://BUCKET/PREFIX} where {@code qlir push} mirrored one (qlir-s3 on the class path; the
+     * endpoint from {@code QLIR_S3_ENDPOINT}, the region from {@code AWS_REGION}, credentials from the standard AWS
+     * chain). From a bucket, the manifest and the slice files in range are read into memory (one request each);
+     * nothing is cached on disk.
+     * <pre>{@code
+     * Table t = Binance.load("s3://research/qlir", Endpoint.KLINES, "BTCUSDT", Interval.M1, null, null).candles();
+     * }</pre>
+     *
+     * @param dataRoot a local folder or {@code s3://BUCKET/PREFIX}
+     * @param endpoint klines or uiKlines
+     * @param symbol the symbol, upper case
+     * @param interval the candle interval
+     * @param from the first open time, inclusive; null for the first stored
+     * @param to the last open time, inclusive; null for the last stored
+     * @return the candles and their gap report
+     * @throws IllegalArgumentException for a bad symbol, {@code from} after {@code to}, or a root no reader on the
+     *     class path can read
+     * @throws NoSuchSeriesException when nothing is stored there (the message lists what is)
+     * @throws StoreDamagedException when the stored series cannot be read as stored (the message names the file)
+     * @throws java.io.UncheckedIOException when the store cannot be reached or read (the message names the URL)
+     */
+    public static LoadResult load(String dataRoot, Endpoint endpoint, String symbol, Interval interval, Instant from,
+                                  Instant to) {
+        try (StoreSource store = StoreSource.open(dataRoot)) {
+            return loader(store, endpoint, symbol, interval).from(from).to(to).load();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A loader reading through a source (the local data root or a bucket; see
+     * {@link CandleLoader#of(StoreSource, io.qlir.data.manifest.SliceSeries)}).
+     *
+     * @param store where the store is read from; the loader does not close it
+     * @param endpoint klines or uiKlines
+     * @param symbol the symbol, upper case
+     * @param interval the candle interval
+     * @return a loader with no bounds, slices of 1000, forming candles left out, no reindexing
+     * @throws IllegalArgumentException for a bad symbol
+     */
+    public static CandleLoader loader(StoreSource store, Endpoint endpoint, String symbol, Interval interval) {
+        return CandleLoader.of(store, FetchJob.of(endpoint, symbol, interval).series());
     }
 
     /**

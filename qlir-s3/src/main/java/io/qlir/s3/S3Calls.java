@@ -49,12 +49,19 @@ final class S3Calls {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final S3Settings settings;
+    private final String locationOption;
 
     S3Calls(RetryPolicy retry, Sleeper sleeper, RandomGenerator random, S3Settings settings) {
+        this(retry, sleeper, random, settings, "--to");
+    }
+
+    /** Calls whose messages name {@code locationOption} as where the bucket was given (--to, --data-root). */
+    S3Calls(RetryPolicy retry, Sleeper sleeper, RandomGenerator random, S3Settings settings, String locationOption) {
         this.retry = retry;
         this.sleeper = sleeper;
         this.random = random;
         this.settings = settings;
+        this.locationOption = locationOption;
     }
 
     /**
@@ -72,7 +79,7 @@ final class S3Calls {
                 failure = e;
             }
             String url = settings.bucketUrl(bucket);
-            S3PushException terminal = terminal(failure, what, url, bucket);
+            S3PushException terminal = terminal(failure, what, url, bucket, locationOption);
             if (terminal != null) {
                 throw terminal;
             }
@@ -91,13 +98,13 @@ final class S3Calls {
         }
     }
 
-    private static S3PushException terminal(Exception e, String what, String url, String bucket) {
+    private static S3PushException terminal(Exception e, String what, String url, String bucket, String option) {
         if (e instanceof AwsServiceException s) {
             int status = s.statusCode();
             String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
             if ("NoSuchBucket".equals(code) || status == 404 && what.startsWith("check bucket")) {
                 return new S3PushException(S3PushException.Kind.NO_SUCH_BUCKET, "no bucket '" + bucket + "' at "
-                        + url + " (" + what + " got HTTP " + status + "); create it first or check --to", e);
+                        + url + " (" + what + " got HTTP " + status + "); create it first or check " + option, e);
             }
             if (status == 403 || status == 401 || CREDENTIAL_CODES.contains(code)) {
                 return new S3PushException(S3PushException.Kind.BAD_CREDENTIALS, "credentials refused by " + url

@@ -1,7 +1,6 @@
 package io.qlir.s3;
 
 import io.qlir.data.retry.RetryPolicy;
-import io.qlir.data.retry.Sleeper;
 import io.qlir.s3.LocalFiles.LocalFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,13 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -228,50 +223,11 @@ public final class S3Pusher implements AutoCloseable {
     }
 
     /** Options of an {@link S3Pusher}; only the settings are required. */
-    public static final class Builder {
-        private S3Settings settings;
-        private RetryPolicy retry = RetryPolicy.defaults();
-        private Sleeper sleeper = Sleeper.system();
-        private RandomGenerator random = new Random();
+    public static final class Builder extends S3ClientOptions<Builder> {
         private long multipartThreshold = DEFAULT_MULTIPART_THRESHOLD;
         private int partSize = DEFAULT_PART_SIZE;
-        private SdkHttpClient httpClient;
-        private AwsCredentialsProvider credentials;
 
         private Builder() {
-        }
-
-        /**
-         * How to reach the store (required).
-         *
-         * @param s the settings
-         * @return this builder
-         */
-        public Builder settings(S3Settings s) {
-            this.settings = Objects.requireNonNull(s, "settings");
-            return this;
-        }
-
-        /**
-         * How failed calls are retried (default {@link RetryPolicy#defaults()}).
-         *
-         * @param policy the policy shared with the rest of qlir
-         * @return this builder
-         */
-        public Builder retry(RetryPolicy policy) {
-            this.retry = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * How backoff waits (default {@link Sleeper#system()}; tests pass one that does not block).
-         *
-         * @param s the sleeper
-         * @return this builder
-         */
-        public Builder sleeper(Sleeper s) {
-            this.sleeper = Objects.requireNonNull(s, "sleeper");
-            return this;
         }
 
         /**
@@ -289,34 +245,6 @@ public final class S3Pusher implements AutoCloseable {
             }
             this.multipartThreshold = threshold;
             this.partSize = part;
-            return this;
-        }
-
-        Builder random(RandomGenerator r) {
-            this.random = r;
-            return this;
-        }
-
-        Builder httpClient(SdkHttpClient client) {
-            this.httpClient = client;
-            return this;
-        }
-
-        /**
-         * Uses these keys instead of the standard AWS chain (for a caller that resolved them itself, as the CLI
-         * does from its environment).
-         *
-         * @param accessKeyId the access key id
-         * @param secretAccessKey the secret key
-         * @return this builder
-         */
-        public Builder credentials(String accessKeyId, String secretAccessKey) {
-            return credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId,
-                    secretAccessKey)));
-        }
-
-        Builder credentials(AwsCredentialsProvider provider) {
-            this.credentials = provider;
             return this;
         }
 

@@ -1,5 +1,5 @@
 /**
- * Mirrors a qlir data root to S3-compatible object storage.
+ * Mirrors a qlir data root to S3-compatible object storage, and reads it back.
  *
  * <p>Object stores have no fsync, rename or file locks, so the local data root stays the place where slices are
  * written durably; {@link io.qlir.s3.S3Pusher} copies it to {@code s3://BUCKET/PREFIX/} with the same relative
@@ -18,6 +18,15 @@
  *   <li><b>No lock.</b> Like {@code SliceReader}, a push takes no lock: files are replaced atomically, so each one
  *       is read whole, and {@code serve} is never blocked.</li>
  * </ul>
+ * Reading goes the other way, read-only: {@link io.qlir.s3.S3StoreSource} is data-common's
+ * {@link io.qlir.data.manifest.StoreSource} for {@code s3://BUCKET/PREFIX} (found by {@code ServiceLoader} through
+ * {@link io.qlir.s3.S3StoreSourceProvider}), so the slice reader, the validator and the candle loader read a pushed
+ * root as they read the local one: whole objects into memory, nothing cached on disk.
+ * <pre>{@code
+ * try (StoreSource s3 = StoreSource.open("s3://research/qlir")) {
+ *     Table t = CandleLoader.of(s3, series).load().candles();
+ * }
+ * }</pre>
  * The AWS SDK stays inside this package: no type of it appears in the public API.
  */
 package io.qlir.s3;

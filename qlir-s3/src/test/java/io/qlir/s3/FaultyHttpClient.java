@@ -27,7 +27,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  */
 final class FaultyHttpClient implements SdkHttpClient {
 
-    enum Fault { SLOW_DOWN, INTERNAL_ERROR, RESET_MID_UPLOAD, WRONG_ETAG, FORBIDDEN, HANG }
+    enum Fault { SLOW_DOWN, INTERNAL_ERROR, RESET_MID_UPLOAD, WRONG_ETAG, FORBIDDEN, ACCESS_DENIED, HANG }
 
     private record Rule(Predicate<SdkHttpRequest> when, Fault fault, int[] times) {
     }
@@ -85,6 +85,8 @@ final class FaultyHttpClient implements SdkHttpClient {
                     case FORBIDDEN:
                         return error(403, "InvalidAccessKeyId",
                                 "The AWS Access Key Id you provided does not exist in our records.");
+                    case ACCESS_DENIED:
+                        return error(403, "AccessDenied", "Access Denied");
                     case RESET_MID_UPLOAD:
                         try (InputStream in = request.contentStreamProvider().orElseThrow().newStream()) {
                             in.readNBytes(Math.max(1, in.available() / 2));

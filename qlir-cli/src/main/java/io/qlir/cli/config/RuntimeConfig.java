@@ -41,10 +41,14 @@ import java.util.Optional;
  * @param origins where each setting's value came from (every setting has an entry)
  * @param s3Endpoint the server of an S3-compatible store for {@code qlir push}; empty for AWS itself
  * @param awsRegion the AWS region S3 requests are signed for
+ * @param remoteDataRoot the {@code s3://BUCKET/PREFIX} data root a read command was given (only when the resolver
+ *     was told it may be, see {@link Resolver#acceptRemoteDataRoot()}); {@code dataRoot} is then the working
+ *     directory, which nothing is written to
  */
 public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout, Duration readTimeout,
         int weightBudget, RetrySettings retry, LogProfile logProfile, Path logDir, Telemetry telemetry,
-        Optional<Path> configFile, Map<Setting, Origin> origins, Optional<URI> s3Endpoint, String awsRegion) {
+        Optional<Path> configFile, Map<Setting, Origin> origins, Optional<URI> s3Endpoint, String awsRegion,
+        Optional<String> remoteDataRoot) {
 
     /**
      * Checks that nothing is missing and freezes the origins.
@@ -62,6 +66,7 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
      * @param origins where each setting's value came from (every setting has an entry)
      * @param s3Endpoint the server of an S3-compatible store; empty for AWS itself
      * @param awsRegion the AWS region S3 requests are signed for
+     * @param remoteDataRoot the {@code s3://} data root of a read command, or empty for a local one
      * @throws IllegalArgumentException when a setting has no origin or the budget is not positive
      */
     public RuntimeConfig {
@@ -76,6 +81,7 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
         Objects.requireNonNull(configFile, "configFile");
         Objects.requireNonNull(s3Endpoint, "s3Endpoint");
         Objects.requireNonNull(awsRegion, "awsRegion");
+        Objects.requireNonNull(remoteDataRoot, "remoteDataRoot");
         if (weightBudget <= 0) {
             throw new IllegalArgumentException("weight-budget must be positive, got " + weightBudget);
         }
@@ -116,7 +122,7 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
      */
     public String valueText(Setting setting) {
         return switch (setting) {
-            case DATA_ROOT -> dataRoot.toString();
+            case DATA_ROOT -> remoteDataRoot.orElse(dataRoot.toString());
             case BASE_URL -> baseUrl.toString();
             case CONNECT_TIMEOUT -> Values.format(connectTimeout);
             case READ_TIMEOUT -> Values.format(readTimeout);
@@ -143,8 +149,20 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
         private Path workingDir = Path.of("").toAbsolutePath();
         private Path homeDir = Path.of(System.getProperty("user.home"));
         private Path explicitConfigFile;
+        private boolean acceptRemoteDataRoot;
 
         private Resolver() {
+        }
+
+        /**
+         * Lets the data root be an {@code s3://BUCKET/PREFIX} location (for commands that only read the store);
+         * without this, such a root is refused with a line saying the data root must be a local folder.
+         *
+         * @return this resolver
+         */
+        public Resolver acceptRemoteDataRoot() {
+            this.acceptRemoteDataRoot = true;
+            return this;
         }
 
         /**
@@ -251,12 +269,14 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
                         + origins.get(Setting.RETRY_INITIAL_BACKOFF).describe() + ", "
                         + origins.get(Setting.RETRY_MAX_BACKOFF).describe() + ")", e);
             }
-            return new RuntimeConfig((Path) values.get(Setting.DATA_ROOT), (URI) values.get(Setting.BASE_URL),
+            Object root = values.get(Setting.DATA_ROOT);
+            return new RuntimeConfig(root instanceof Path p ? p : workingDir, (URI) values.get(Setting.BASE_URL),
                     (Duration) values.get(Setting.CONNECT_TIMEOUT), (Duration) values.get(Setting.READ_TIMEOUT),
                     (Integer) values.get(Setting.WEIGHT_BUDGET), retry,
                     (LogProfile) values.get(Setting.LOG_PROFILE), (Path) values.get(Setting.LOG_DIR),
                     telemetry(values), file,
-                    origins, (Optional<URI>) values.get(Setting.S3_ENDPOINT), (String) values.get(Setting.AWS_REGION));
+                    origins, (Optional<URI>) values.get(Setting.S3_ENDPOINT), (String) values.get(Setting.AWS_REGION),
+                    root instanceof String url ? Optional.of(url) : Optional.empty());
         }
 
         @SuppressWarnings("unchecked")
@@ -281,13 +301,15 @@ public record RuntimeConfig(Path dataRoot, URI baseUrl, Duration connectTimeout,
         private Object parse(Setting s, String raw, Origin origin, Path base, Map<Setting, Object> resolved) {
             if (raw == null) {
                 if (s == Setting.LOG_DIR) {
-                    return ((Path) resolved.get(Setting.DATA_ROOT)).resolve("logs");
+                    return resolved.get(Setting.DATA_ROOT) instanceof Path root ? root.resolve("logs")
+                            : workingDir.resolve("logs"); // a remote root has no local folder; unused then
                 }
                 raw = s.defaultText();
             }
             try {
                 return switch (s) {
-                    case DATA_ROOT -> Values.localDataRoot(raw, base, homeDir);
+                    case DATA_ROOT -> acceptRemoteDataRoot && Values.isRemote(raw) ? Values.remoteDataRoot(raw)
+                            : Values.localDataRoot(raw, base, homeDir);
                     case LOG_DIR -> Values.path(raw, base, homeDir);
                     case BASE_URL -> Values.httpUrl(raw);
                     case CONNECT_TIMEOUT, READ_TIMEOUT, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF ->

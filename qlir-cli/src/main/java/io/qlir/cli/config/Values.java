@@ -1,5 +1,7 @@
 package io.qlir.cli.config;
 
+import io.qlir.data.manifest.StoreSource;
+import io.qlir.s3.S3Location;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -33,17 +35,34 @@ final class Values {
     }
 
     /**
-     * A data root is a local folder: every command writes to it or reads it with file semantics. An {@code s3://}
-     * bucket is where {@code qlir push} mirrors one to, and is refused here with a line saying so.
+     * The data root of a command that writes is a local folder. An {@code s3://} bucket is where {@code qlir push}
+     * mirrors one to, and is refused here with a line saying so (read commands accept it, see
+     * {@link #remoteDataRoot}).
      */
     static Path localDataRoot(String raw, Path base, Path home) {
-        if (raw.trim().startsWith("s3://")) {
+        if (isRemote(raw)) {
             throw new IllegalArgumentException("'" + raw.trim() + "' is an S3 location; the data root must be a"
-                    + " local folder (commands that write need fsync, rename and locks, which object stores lack,"
-                    + " and this version reads only local stores); mirror a local data root to it with"
-                    + " 'qlir push --to " + raw.trim() + "'");
+                    + " local folder for this command (commands that write need fsync, rename and locks, which"
+                    + " object stores lack; only manifest validate/summary, candles export, indicators, chart and"
+                    + " study read a bucket); mirror a local data root to it with 'qlir push --to " + raw.trim()
+                    + "'");
         }
         return path(raw, base, home);
+    }
+
+    /** Whether a data root is a URL ({@code s3://...}) rather than a path. */
+    static boolean isRemote(String raw) {
+        return StoreSource.isRemote(raw);
+    }
+
+    /** A read command's {@code s3://BUCKET/PREFIX} data root, checked and without a trailing slash. */
+    static String remoteDataRoot(String raw) {
+        String text = raw.trim();
+        if (!text.startsWith("s3://")) {
+            throw new IllegalArgumentException("'" + text + "' is not a data root qlir can read; valid: a local"
+                    + " folder or s3://BUCKET/PREFIX");
+        }
+        return S3Location.parse(text).toString();
     }
 
     static String region(String raw) {

@@ -6,6 +6,7 @@ import io.qlir.data.manifest.SliceEntry;
 import io.qlir.data.manifest.SliceReader;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.manifest.StoreDamagedException;
+import io.qlir.data.manifest.StoreSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class CandleLoader {
     private static final Logger LOG = LoggerFactory.getLogger(CandleLoader.class);
     private static final int ATTEMPTS = 3;
 
-    private final Path dataRoot;
+    private final StoreSource store;
     private final SliceSeries series;
     private final Long fromMs;
     private final Long toMs;
@@ -59,14 +60,14 @@ public final class CandleLoader {
     private final Clock clock;
     private final boolean dataset;
 
-    private CandleLoader(Path dataRoot, SliceSeries series, Long fromMs, Long toMs, boolean includeForming,
+    private CandleLoader(StoreSource store, SliceSeries series, Long fromMs, Long toMs, boolean includeForming,
                          boolean reindex, Clock clock) {
-        this(dataRoot, series, fromMs, toMs, includeForming, reindex, clock, true);
+        this(store, series, fromMs, toMs, includeForming, reindex, clock, true);
     }
 
-    private CandleLoader(Path dataRoot, SliceSeries series, Long fromMs, Long toMs, boolean includeForming,
+    private CandleLoader(StoreSource store, SliceSeries series, Long fromMs, Long toMs, boolean includeForming,
                          boolean reindex, Clock clock, boolean dataset) {
-        this.dataRoot = dataRoot;
+        this.store = store;
         this.series = series;
         this.fromMs = fromMs;
         this.toMs = toMs;
@@ -84,7 +85,26 @@ public final class CandleLoader {
      * @return the loader
      */
     public static CandleLoader of(Path dataRoot, SliceSeries series) {
-        return new CandleLoader(Objects.requireNonNull(dataRoot, "dataRoot"), Objects.requireNonNull(series, "series"),
+        return of(StoreSource.local(Objects.requireNonNull(dataRoot, "dataRoot")), series);
+    }
+
+    /**
+     * A loader for one slice series read through a source: the local data root, or a bucket a data root was
+     * pushed to ({@code StoreSource.open("s3://research/qlir")}, with qlir-s3 on the class path). From a remote
+     * source the slice files are read into memory, never cached on disk, and the Parquet dataset's fast path is
+     * not used (the answer is the same).
+     * <pre>{@code
+     * try (StoreSource s3 = StoreSource.open("s3://research/qlir")) {
+     *     Table t = CandleLoader.of(s3, series).load().candles();
+     * }
+     * }</pre>
+     *
+     * @param store where the store is read from; the loader does not close it
+     * @param series which slices (venue, endpoint, symbol, interval, limit)
+     * @return the loader
+     */
+    public static CandleLoader of(StoreSource store, SliceSeries series) {
+        return new CandleLoader(Objects.requireNonNull(store, "store"), Objects.requireNonNull(series, "series"),
                 null, null, false, false, Clock.systemUTC());
     }
 
@@ -103,7 +123,7 @@ public final class CandleLoader {
             throw new IllegalArgumentException("load range start " + from + " is after its end " + to
                     + "; valid: from <= to");
         }
-        return new CandleLoader(dataRoot, series, from.toEpochMilli(), to.toEpochMilli(), includeForming, reindex,
+        return new CandleLoader(store, series, from.toEpochMilli(), to.toEpochMilli(), includeForming, reindex,
                 clock, dataset);
     }
 
@@ -114,7 +134,7 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader from(Instant from) {
-        return new CandleLoader(dataRoot, series, from == null ? null : from.toEpochMilli(), toMs, includeForming,
+        return new CandleLoader(store, series, from == null ? null : from.toEpochMilli(), toMs, includeForming,
                 reindex, clock, dataset);
     }
 
@@ -125,7 +145,7 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader to(Instant to) {
-        return new CandleLoader(dataRoot, series, fromMs, to == null ? null : to.toEpochMilli(), includeForming,
+        return new CandleLoader(store, series, fromMs, to == null ? null : to.toEpochMilli(), includeForming,
                 reindex, clock, dataset);
     }
 
@@ -140,7 +160,7 @@ public final class CandleLoader {
         if (candlesPerSlice < 1 || candlesPerSlice > 1000) {
             throw new IllegalArgumentException("limit " + candlesPerSlice + " is out of range; valid: 1 to 1000");
         }
-        return new CandleLoader(dataRoot, new SliceSeries(series.venue(), series.endpoint(), series.symbol(),
+        return new CandleLoader(store, new SliceSeries(series.venue(), series.endpoint(), series.symbol(),
                 series.interval(), candlesPerSlice), fromMs, toMs, includeForming, reindex, clock, dataset);
     }
 
@@ -151,7 +171,7 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader includeForming(boolean include) {
-        return new CandleLoader(dataRoot, series, fromMs, toMs, include, reindex, clock, dataset);
+        return new CandleLoader(store, series, fromMs, toMs, include, reindex, clock, dataset);
     }
 
     /**
@@ -161,7 +181,7 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader reindex(boolean onGrid) {
-        return new CandleLoader(dataRoot, series, fromMs, toMs, includeForming, onGrid, clock, dataset);
+        return new CandleLoader(store, series, fromMs, toMs, includeForming, onGrid, clock, dataset);
     }
 
     /**
@@ -172,7 +192,7 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader clock(Clock c) {
-        return new CandleLoader(dataRoot, series, fromMs, toMs, includeForming, reindex,
+        return new CandleLoader(store, series, fromMs, toMs, includeForming, reindex,
                 Objects.requireNonNull(c, "clock"), dataset);
     }
 
@@ -186,7 +206,7 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader dataset(boolean use) {
-        return new CandleLoader(dataRoot, series, fromMs, toMs, includeForming, reindex, clock, use);
+        return new CandleLoader(store, series, fromMs, toMs, includeForming, reindex, clock, use);
     }
 
     /**
@@ -209,8 +229,8 @@ public final class CandleLoader {
      * @throws IllegalStateException when files kept changing under a writer through every attempt
      */
     public LoadResult load() {
-        Path dir = series.directory(dataRoot);
-        boolean useDataset = dataset && !includeForming;
+        Path dir = series.directory(store.root());
+        boolean useDataset = dataset && !includeForming && store.isLocal();
         for (int attempt = 1; ; attempt++) {
             try {
                 LoadResult r = attempt(dir, useDataset);
@@ -219,10 +239,11 @@ public final class CandleLoader {
                     return r;
                 }
             } catch (SliceFileException e) {
-                throw new StoreDamagedException(dir, "loading " + series + " from " + dir + " failed: "
+                throw new StoreDamagedException(dir, "loading " + series + " from " + store.describe(dir) + " failed: "
                         + e.getMessage(), e);
             } catch (IOException e) {
-                throw new UncheckedIOException("loading " + series + " from " + dir + " failed: " + e.getMessage(), e);
+                throw new UncheckedIOException("loading " + series + " from " + store.describe(dir) + " failed: "
+                        + e.getMessage(), e);
             }
             if (attempt == ATTEMPTS) {
                 throw new IllegalStateException("slice files in " + dir + " kept changing while loading (a writer "
@@ -241,11 +262,11 @@ public final class CandleLoader {
 
     /** One load; null when the files changed under it. */
     private LoadResult attempt(Path dir, boolean useDataset) throws IOException {
-        SliceReader reader = SliceReader.open(dataRoot, series);
+        SliceReader reader = SliceReader.open(store, series);
         List<SliceEntry> entries = reader.entries(fromMs == null ? Long.MIN_VALUE : fromMs,
                 toMs == null ? Long.MAX_VALUE : toMs);
         Grid grid = new Grid(series.interval());
-        LoadPlan plan = LoadPlan.make(dir, entries, reader.manifest().gridAnchor(), grid,
+        LoadPlan plan = LoadPlan.make(store, dir, entries, reader.manifest().gridAnchor(), grid,
                 new LoadPlan.Bounds(fromMs, toMs, includeForming, clock.millis()));
         int rows = plan.isEmpty() ? 0 : reindex ? grid.count(plan.lo, plan.hi) : plan.present.cardinality();
         CandleArrays arrays = new CandleArrays(rows, reindex);
@@ -254,7 +275,8 @@ public final class CandleLoader {
         }
         SliceFiller filler = new SliceFiller(plan, arrays, reindex);
         List<StoredMonths.Month> months = useDataset && !plan.isEmpty()
-                ? DatasetMonths.usable(dataRoot, series, reader.manifest(), plan.spanLo, plan.spanHi, clock.millis())
+                ? DatasetMonths.usable(store.root(), series, reader.manifest(), plan.spanLo, plan.spanHi,
+                        clock.millis())
                 : List.of();
         int read = 0;
         for (LoadPlan.Source s : plan.sources) {

@@ -5,6 +5,7 @@ import io.qlir.data.file.SliceFile;
 import io.qlir.data.file.SliceScan;
 import io.qlir.data.manifest.Layout;
 import io.qlir.data.manifest.SliceEntry;
+import io.qlir.data.manifest.StoreSource;
 import io.qlir.data.slice.RowSummary;
 import io.qlir.data.slice.SliceReason;
 import io.qlir.data.slice.SliceStatus;
@@ -30,6 +31,7 @@ final class LoadPlan {
     record Source(SliceEntry entry, Path file, long writtenAtMs, long formingFrom) {
     }
 
+    final StoreSource store;
     final Grid grid;
     final boolean includeForming;
     final long spanLo;
@@ -40,8 +42,9 @@ final class LoadPlan {
     final long hi;
     final List<Source> sources;
 
-    private LoadPlan(Grid grid, boolean includeForming, long spanLo, long spanHi, SlotSet closed, SlotSet present,
-                     long lo, long hi, List<Source> sources) {
+    private LoadPlan(StoreSource store, Grid grid, boolean includeForming, long spanLo, long spanHi, SlotSet closed,
+                     SlotSet present, long lo, long hi, List<Source> sources) {
+        this.store = store;
         this.grid = grid;
         this.includeForming = includeForming;
         this.spanLo = spanLo;
@@ -57,9 +60,9 @@ final class LoadPlan {
     record Bounds(Long fromMs, Long toMs, boolean includeForming, long nowMs) {
     }
 
-    static LoadPlan make(Path dir, List<SliceEntry> entries, OptionalLong anchor, Grid grid, Bounds b)
-            throws IOException {
-        List<Source> sources = sources(dir, entries, grid);
+    static LoadPlan make(StoreSource store, Path dir, List<SliceEntry> entries, OptionalLong anchor, Grid grid,
+                         Bounds b) throws IOException {
+        List<Source> sources = sources(store, dir, entries, grid);
         long newest = b.includeForming() ? grid.floor(b.nowMs()) : grid.previous(grid.floor(b.nowMs()));
         long[] span = span(sources, anchor, grid, b, newest);
         long spanLo = span[0];
@@ -68,7 +71,7 @@ final class LoadPlan {
         SlotSet closed = new SlotSet(size);
         SlotSet forming = new SlotSet(size);
         for (Source s : sources) {
-            mark(s, grid, spanLo, spanHi, closed, forming);
+            mark(store, s, grid, spanLo, spanHi, closed, forming);
         }
         SlotSet present = new SlotSet(size);
         present.or(closed);
@@ -89,7 +92,7 @@ final class LoadPlan {
         if (lo <= hi) {
             grid.count(lo, hi); // a reindexed table of this range must fit
         }
-        return new LoadPlan(grid, b.includeForming(), spanLo, spanHi, closed, present, lo, hi, sources);
+        return new LoadPlan(store, grid, b.includeForming(), spanLo, spanHi, closed, present, lo, hi, sources);
     }
 
     /**
@@ -118,14 +121,15 @@ final class LoadPlan {
     }
 
     /** The files to read, oldest write first, so that a later write of the same candle wins. */
-    private static List<Source> sources(Path dir, List<SliceEntry> entries, Grid grid) throws IOException {
+    private static List<Source> sources(StoreSource store, Path dir, List<SliceEntry> entries, Grid grid)
+            throws IOException {
         List<Source> out = new ArrayList<>();
         for (SliceEntry e : entries) {
             if (!e.hasFile() || e.rows().count() == 0) {
                 continue;
             }
             Path file = Layout.sliceFile(dir, e.key());
-            Instant written = writtenAt(e, file);
+            Instant written = writtenAt(store, e, file);
             long formingFrom = written != null ? grid.floor(written.toEpochMilli())
                     : e.status() == SliceStatus.PARTIAL && e.reason() == SliceReason.STILL_FORMING
                     ? e.rows().lastOpenMs() : Long.MAX_VALUE;
@@ -139,15 +143,16 @@ final class LoadPlan {
      * When the file's rows were received. A failed fetch leaves the old file but stamps the entry with the failure's
      * time, so for a failed entry the file's own meta is read.
      */
-    private static Instant writtenAt(SliceEntry e, Path file) throws IOException {
+    private static Instant writtenAt(StoreSource store, SliceEntry e, Path file) throws IOException {
         if (e.status() == SliceStatus.FAILED) {
-            return SliceFile.readMeta(file).completedAt();
+            return SliceFile.parseMeta(store.read(file), file).completedAt();
         }
         return e.completedAt();
     }
 
     /** Marks a file's candles as closed or forming slots inside the span. */
-    private static void mark(Source s, Grid grid, long spanLo, long spanHi, SlotSet closed, SlotSet forming)
+    private static void mark(StoreSource store, Source s, Grid grid, long spanLo, long spanHi, SlotSet closed,
+                             SlotSet forming)
             throws IOException {
         if (closed.size() == 0) {
             return;
@@ -164,7 +169,7 @@ final class LoadPlan {
             }
             return;
         }
-        SliceScan scan = SliceFile.scan(s.file(), RowFormat.OPEN_TIME_FIRST);
+        SliceScan scan = SliceFile.scan(store.read(s.file()), s.file(), RowFormat.OPEN_TIME_FIRST);
         if (scan instanceof SliceScan.Unreadable u) {
             throw new IOException("slice file " + s.file() + " is damaged (" + u.problem() + ": " + u.message()
                     + "); open the directory for writing (a fetch) to quarantine it, or check it with the validator");

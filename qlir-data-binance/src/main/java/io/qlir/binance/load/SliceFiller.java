@@ -10,7 +10,6 @@ import io.qlir.data.file.SliceFile;
 import io.qlir.data.file.SliceFileException;
 import io.qlir.data.file.SliceScan;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +73,7 @@ final class SliceFiller {
         Path file = source.file();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = plan.store.read(file);
         } catch (java.nio.file.NoSuchFileException e) {
             staleFile = true; // replaced or removed since the manifest was read
             return;

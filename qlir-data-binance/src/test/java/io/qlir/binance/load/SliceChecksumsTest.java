@@ -9,6 +9,7 @@ import io.qlir.data.file.FetchInfo;
 import io.qlir.data.manifest.Layout;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceReader;
+import io.qlir.data.manifest.StoreSource;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.manifest.StoreOptions;
 import io.qlir.testkit.ManualTime;
@@ -94,7 +95,8 @@ class SliceChecksumsTest {
             dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 3, "1.75"), fetch(T0 + 10 * M1));
 
             SliceReader reader = SliceReader.open(root, SERIES);
-            LoadPlan plan = LoadPlan.make(SERIES.directory(root), reader.entries(Long.MIN_VALUE, Long.MAX_VALUE),
+            LoadPlan plan = LoadPlan.make(StoreSource.local(root),
+                    SERIES.directory(root), reader.entries(Long.MIN_VALUE, Long.MAX_VALUE),
                     reader.manifest().gridAnchor(), new Grid(Interval.M1),
                     new LoadPlan.Bounds(null, null, false, time.clock().millis()));
             long before = Files.size(file(T0 + 10 * M1));

@@ -8,6 +8,7 @@ import io.qlir.core.Interval;
 import io.qlir.data.file.FetchInfo;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceReader;
+import io.qlir.data.manifest.StoreSource;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.manifest.StoreOptions;
 import io.qlir.testkit.ManualTime;
@@ -42,7 +43,8 @@ class StaleSnapshotTest {
 
             SliceReader reader = SliceReader.open(root, SERIES);
             Grid grid = new Grid(Interval.M1);
-            LoadPlan plan = LoadPlan.make(SERIES.directory(root), reader.entries(Long.MIN_VALUE, Long.MAX_VALUE),
+            LoadPlan plan = LoadPlan.make(StoreSource.local(root),
+                    SERIES.directory(root), reader.entries(Long.MIN_VALUE, Long.MAX_VALUE),
                     reader.manifest().gridAnchor(), grid, new LoadPlan.Bounds(null, null, false, time.clock().millis()));
             assertThat(plan.present.cardinality()).isEqualTo(12);
 

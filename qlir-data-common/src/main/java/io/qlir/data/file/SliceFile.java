@@ -60,7 +60,19 @@ public record SliceFile(SliceMeta meta, ArrayNode rows) {
      * @throws IOException when the file cannot be read
      */
     public static SliceFile read(Path file, RowFormat format) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return parse(Files.readAllBytes(file), file, format);
+    }
+
+    /**
+     * Parses a slice file already read into memory (from a store that is not the local disk).
+     *
+     * @param bytes the file's content
+     * @param file the file, for messages
+     * @param format where the rows keep their open time
+     * @return meta and rows
+     * @throws SliceFileException when the bytes are not a readable slice file
+     */
+    public static SliceFile parse(byte[] bytes, Path file, RowFormat format) throws SliceFileException {
         try {
             SliceFileParser.Result r = SliceFileParser.parse(bytes, format, Rows.TREE);
             return new SliceFile(r.meta(), r.rows());
@@ -90,7 +102,18 @@ public record SliceFile(SliceMeta meta, ArrayNode rows) {
      * @throws IOException when the file cannot be read
      */
     public static SliceMeta readMeta(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return parseMeta(Files.readAllBytes(file), file);
+    }
+
+    /**
+     * Parses only the meta of a slice file already read into memory.
+     *
+     * @param bytes the file's content
+     * @param file the file, for messages
+     * @return its meta
+     * @throws SliceFileException when the bytes are not a readable slice file
+     */
+    public static SliceMeta parseMeta(byte[] bytes, Path file) throws SliceFileException {
         try {
             return SliceFileParser.parse(bytes, RowFormat.OPEN_TIME_FIRST, Rows.SKIP).meta();
         } catch (Defect d) {
@@ -107,7 +130,18 @@ public record SliceFile(SliceMeta meta, ArrayNode rows) {
      * @throws IOException only when the file cannot be read at all (gone, no permission)
      */
     public static SliceScan scan(Path file, RowFormat format) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return scan(Files.readAllBytes(file), file, format);
+    }
+
+    /**
+     * Checks a slice file already read into memory (see {@link #scan(Path, RowFormat)}).
+     *
+     * @param bytes the file's content
+     * @param file the file, for messages
+     * @param format where the rows keep their open time
+     * @return parsed, or unreadable with the kind of damage
+     */
+    public static SliceScan scan(byte[] bytes, Path file, RowFormat format) {
         try {
             SliceFileParser.Result r = SliceFileParser.parse(bytes, format, Rows.OPEN_TIMES);
             return new SliceScan.Parsed(file, bytes.length, r.meta(), r.openTimes(),

@@ -3,13 +3,7 @@ package io.qlir.data.manifest;
 import io.qlir.data.slice.SliceKey;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,6 +49,19 @@ public final class Layout {
      */
     public static ManifestLoad readManifest(Path dir) throws IOException {
         return ManifestStore.load(dir);
+    }
+
+    /**
+     * Reads the manifest and journal of a directory through a source, whatever its path says (see
+     * {@link #readManifest(Path)}).
+     *
+     * @param source where the store is read from
+     * @param dir the directory, resolved from the source's root
+     * @return the manifest as the store would see it, with the problems found
+     * @throws IOException only when the files exist but cannot be read at all
+     */
+    public static ManifestLoad readManifest(StoreSource source, Path dir) throws IOException {
+        return ManifestStore.load(source, dir, true);
     }
 
     /**
@@ -140,23 +147,19 @@ public final class Layout {
      * @throws IOException when the folder cannot be listed
      */
     public static List<Listed> listResponses(Path dir) throws IOException {
-        Path responses = dir.resolve(RESPONSES);
-        List<Listed> out = new ArrayList<>();
-        if (!Files.isDirectory(responses)) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(responses)) {
-            for (Path p : ds) {
-                BasicFileAttributes a;
-                try {
-                    a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (NoSuchFileException gone) {
-                    continue;
-                }
-                out.add(new Listed(p.getFileName().toString(), a.size(), a.lastModifiedTime().toMillis(),
-                        a.isRegularFile()));
-            }
-        }
-        return out;
+        return listResponses(StoreSource.local(dir), dir);
+    }
+
+    /**
+     * Lists {@code responses/} of a slice directory read through a source (one listing; for an object store, one
+     * request per thousand files).
+     *
+     * @param source where the store is read from
+     * @param dir the slice directory, resolved from the source's root
+     * @return every entry of {@code responses/}, in no particular order; empty when the folder does not exist
+     * @throws IOException when the folder cannot be listed
+     */
+    public static List<Listed> listResponses(StoreSource source, Path dir) throws IOException {
+        return source.list(dir.resolve(RESPONSES));
     }
 }

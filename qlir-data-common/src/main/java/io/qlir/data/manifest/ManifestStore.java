@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,13 +64,18 @@ final class ManifestStore {
     }
 
     static ManifestLoad load(Path dir, boolean checkInvariants) throws IOException {
+        return load(StoreSource.local(dir), dir, checkInvariants);
+    }
+
+    /** Reads a directory's manifest and journal through a source (the whole manifest in memory, then parsed). */
+    static ManifestLoad load(StoreSource source, Path dir, boolean checkInvariants) throws IOException {
         List<Problem> problems = new ArrayList<>();
-        Path mf = dir.resolve(Layout.MANIFEST);
-        boolean found = Files.exists(mf);
+        InputStream manifest = openIfPresent(source, dir.resolve(Layout.MANIFEST));
+        boolean found = manifest != null;
         boolean foreign = false;
         Header h = null;
         if (found) {
-            try (InputStream in = Files.newInputStream(mf)) {
+            try (InputStream in = manifest) {
                 h = readHeader(in, problems, checkInvariants);
             } catch (JsonProcessingException e) {
                 problems.add(new Problem(Kind.STRUCTURE, Layout.MANIFEST, null, "not valid JSON: "
@@ -112,7 +116,8 @@ final class ManifestStore {
                 checkSummary(h.summary, entries, problems);
             }
         }
-        int lines = replayJournal(dir.resolve(Layout.JOURNAL), series, entries, checkInvariants, problems);
+        int lines = replayJournal(readIfPresent(source, dir.resolve(Layout.JOURNAL)), series, entries,
+                checkInvariants, problems);
         Long anchor = h != null && !foreign ? h.anchor : null;
         return new ManifestLoad(new Manifest(series, anchor, entries), found, foreign, lines, problems);
     }
@@ -242,12 +247,29 @@ final class ManifestStore {
         }
     }
 
-    private static int replayJournal(Path journal, SliceSeries series, Map<Long, SliceEntry> entries,
+    /** A file opened, or null when it does not exist. */
+    private static InputStream openIfPresent(StoreSource source, Path file) throws IOException {
+        try {
+            return source.open(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** A file's bytes, or null when it does not exist. */
+    private static byte[] readIfPresent(StoreSource source, Path file) throws IOException {
+        try {
+            return source.read(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static int replayJournal(byte[] bytes, SliceSeries series, Map<Long, SliceEntry> entries,
                                      boolean checkInvariants, List<Problem> problems) throws IOException {
-        if (!Files.exists(journal)) {
+        if (bytes == null) {
             return 0;
         }
-        byte[] bytes = Files.readAllBytes(journal);
         int lines = 0;
         int start = 0;
         int lineNo = 0;

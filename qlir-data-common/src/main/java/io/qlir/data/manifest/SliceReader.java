@@ -26,11 +26,13 @@ import java.util.stream.Stream;
  */
 public final class SliceReader {
 
+    private final StoreSource source;
     private final Path dir;
     private final Manifest manifest;
     private final RowFormat format;
 
-    private SliceReader(Path dir, Manifest manifest, RowFormat format) {
+    private SliceReader(StoreSource source, Path dir, Manifest manifest, RowFormat format) {
+        this.source = source;
         this.dir = dir;
         this.manifest = manifest;
         this.format = format;
@@ -49,15 +51,50 @@ public final class SliceReader {
      * @throws IOException when the manifest cannot be read at all
      */
     public static SliceReader open(Path dataRoot, SliceSeries series) throws IOException {
-        MissingSeries.check(dataRoot, series);
-        Path dir = series.directory(dataRoot);
-        ManifestLoad load = ManifestStore.load(dir, false);
+        return open(StoreSource.local(dataRoot), series);
+    }
+
+    /**
+     * Opens a series for reading through a source (the local data root or a bucket a data root was pushed to).
+     * Reads the manifest and journal; slice files are read when asked for.
+     *
+     * @param source where the store is read from; the reader does not close it
+     * @param series which slices
+     * @return the reader
+     * @throws NoSuchSeriesException when the series' directory does not exist (naming it and listing the series
+     *     that are there)
+     * @throws StoreDamagedException when the directory has no usable qlir manifest
+     * @throws IOException when the manifest cannot be read at all
+     */
+    public static SliceReader open(StoreSource source, SliceSeries series) throws IOException {
+        MissingSeries.check(source, series);
+        Path dir = series.directory(source.root());
+        ManifestLoad load = ManifestStore.load(source, dir, false);
         if (load.manifest() == null || load.foreign() || !load.manifestFound()) {
-            String message = "slice directory " + dir + " has no qlir manifest; `qlir manifest rebuild` (or the next "
-                    + "fetch of the series) builds it from the slice files";
+            String message = "slice directory " + source.describe(dir) + " has no qlir manifest; "
+                    + (source.isLocal() ? "`qlir manifest rebuild` (or the next fetch of the series) builds it from"
+                    + " the slice files" : "push the local data root again (qlir push), which sends the manifests");
             throw new StoreDamagedException(dir, message, new IOException(message));
         }
-        return new SliceReader(dir, load.manifest(), RowFormat.OPEN_TIME_FIRST);
+        return new SliceReader(source, dir, load.manifest(), RowFormat.OPEN_TIME_FIRST);
+    }
+
+    /**
+     * Where this reader reads from.
+     *
+     * @return the source given at open
+     */
+    public StoreSource source() {
+        return source;
+    }
+
+    /**
+     * The series' directory, resolved from the source's root.
+     *
+     * @return the directory
+     */
+    public Path directory() {
+        return dir;
     }
 
     /**
@@ -101,10 +138,12 @@ public final class SliceReader {
             throw new IllegalArgumentException("slice " + entry.key() + " has no file (status "
                     + entry.status().wireCode() + ")");
         }
+        Path file = Layout.sliceFile(dir, entry.key());
         try {
-            return SliceFile.read(Layout.sliceFile(dir, entry.key()), format);
+            return SliceFile.parse(source.read(file), file, format);
         } catch (SliceFileException e) {
-            throw new StoreDamagedException(dir, e.getMessage(), e);
+            throw new StoreDamagedException(dir, source.isLocal() ? e.getMessage()
+                    : e.getMessage() + " (read from " + source.describe(file) + ")", e);
         }
     }
 

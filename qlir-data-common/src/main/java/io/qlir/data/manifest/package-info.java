@@ -15,6 +15,10 @@
  * {@link io.qlir.data.manifest.StoreDamagedException} (it is there but cannot be read as stored; a writer's
  * reconcile repairs it). How a writer behaves (clock, status policy, durability) is one
  * {@link io.qlir.data.manifest.StoreOptions}.
+ *
+ * <p>Readers read through a {@link io.qlir.data.manifest.StoreSource}: the local data root by default, or a copy of
+ * one that {@code qlir push} mirrored to a bucket ({@code StoreSource.open("s3://b/p")}, served by qlir-s3 through
+ * {@link io.qlir.data.manifest.StoreSourceProvider}). Writers never do: they need fsync, rename and locks.
  * <pre>{@code
  * SliceSeries series = new SliceSeries("binance", "klines", "BTCUSDT", Interval.M1, 1000);
  * try (SliceDirectory dir = SliceDirectory.open(dataRoot, series)) {

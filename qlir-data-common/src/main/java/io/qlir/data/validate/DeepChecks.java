@@ -9,13 +9,14 @@ import io.qlir.data.manifest.Layout;
 import io.qlir.data.manifest.Manifest;
 import io.qlir.data.manifest.SliceEntry;
 import io.qlir.data.manifest.SliceSeries;
+import io.qlir.data.manifest.StoreSource;
 import io.qlir.data.slice.RowSummary;
 import io.qlir.data.slice.SliceKey;
 import io.qlir.data.slice.SliceStatus;
 import io.qlir.data.slice.SliceVerdict;
 import io.qlir.data.slice.StatusPolicy;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ final class DeepChecks {
 
     private static final int MAX_LISTED = 10;
 
+    private final StoreSource source;
     private final Path dir;
     private final StatusPolicy policy;
     private final RowFormat format;
@@ -34,7 +36,8 @@ final class DeepChecks {
     int filesRead;
     long rowsRead;
 
-    DeepChecks(Path dir, StatusPolicy policy, RowFormat format, Findings f) {
+    DeepChecks(StoreSource source, Path dir, StatusPolicy policy, RowFormat format, Findings f) {
+        this.source = source;
         this.dir = dir;
         this.policy = policy;
         this.format = format;
@@ -44,13 +47,15 @@ final class DeepChecks {
     void run(Manifest m) {
         for (SliceEntry e : m.entries()) {
             Path file = Layout.sliceFile(dir, e.key());
-            if (!e.hasFile() || !Files.isRegularFile(file)) {
+            if (!e.hasFile()) {
                 continue; // reported by the filesystem rule
             }
             String key = e.key().canonical();
             SliceScan scan;
             try {
-                scan = SliceFile.scan(file, format);
+                scan = SliceFile.scan(source.read(file), file, format);
+            } catch (NoSuchFileException ex) {
+                continue; // reported by the filesystem rule
             } catch (IOException ex) {
                 f.error(Rule.SLICE_FILE_PARSE, key, "cannot read " + e.relativePath() + ": " + ex, "relative_path",
                         e.relativePath());

@@ -6,6 +6,7 @@ import io.qlir.data.manifest.Manifest;
 import io.qlir.data.manifest.ManifestLoad;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceSeries;
+import io.qlir.data.manifest.StoreSource;
 import io.qlir.data.slice.StatusPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,26 @@ public final class ManifestValidator {
         return validate(series.directory(dataRoot), mode);
     }
 
+    /**
+     * Validates a series read through a source (a bucket a data root was pushed to, or the local root), with the
+     * default policy and row format. Metadata mode reads the manifest, the journal and one listing of
+     * {@code responses/}; deep mode also reads every slice file.
+     * <pre>{@code
+     * try (StoreSource s3 = StoreSource.open("s3://research/qlir")) {
+     *     ValidationReport r = ManifestValidator.validate(s3, series, ValidationMode.DEEP);
+     * }
+     * }</pre>
+     *
+     * @param source where the store is read from
+     * @param series which slices
+     * @param mode how much to read
+     * @return the report; a series that is not there is an error in it, never an exception
+     */
+    public static ValidationReport validate(StoreSource source, SliceSeries series, ValidationMode mode) {
+        return of(mode, StatusPolicy.defaults(), RowFormat.OPEN_TIME_FIRST).run(source,
+                series.directory(source.root()));
+    }
+
     /** Validates a directory given by its path (this package's tests also check directories that name no series). */
     static ValidationReport validate(Path dir) {
         return validate(dir, ValidationMode.METADATA);
@@ -106,6 +127,10 @@ public final class ManifestValidator {
 
     /** Validates a directory given by its path; anything unreadable is a violation in the report. */
     ValidationReport run(Path dir) {
+        return run(StoreSource.local(dir), dir);
+    }
+
+    private ValidationReport run(StoreSource source, Path dir) {
         long t0 = System.nanoTime();
         Findings f = new Findings();
         Manifest m = null;
@@ -114,16 +139,16 @@ public final class ManifestValidator {
         try {
             // listed after the manifest is read, so a writer running meanwhile (a fetch) shows up as files newer than
             // the manifest (warnings), never as indexed files that seem to be missing
-            long readAtMs = Files.isDirectory(dir) && SliceDirectory.hasLiveWriter(dir)
+            long readAtMs = source.isLocal() && Files.isDirectory(dir) && SliceDirectory.hasLiveWriter(dir)
                     ? System.currentTimeMillis() : Long.MAX_VALUE; // file times are wall-clock times
-            m = load(dir, f);
+            m = load(source, dir, f);
             if (m != null) {
-                MetadataChecks.filesystem(m, Layout.listResponses(dir), readAtMs, f);
+                MetadataChecks.filesystem(m, Layout.listResponses(source, dir), readAtMs, source.isLocal(), f);
                 MetadataChecks.invariants(m, f);
                 MetadataChecks.status(m, policy, f);
                 MetadataChecks.spacingAcross(m, f);
                 if (mode == ValidationMode.DEEP) {
-                    DeepChecks deep = new DeepChecks(dir, policy, format, f);
+                    DeepChecks deep = new DeepChecks(source, dir, policy, format, f);
                     deep.run(m);
                     filesRead = deep.filesRead;
                     rowsRead = deep.rowsRead;
@@ -132,7 +157,8 @@ public final class ManifestValidator {
                 }
             }
         } catch (Exception e) {
-            f.error(Rule.MANIFEST_STRUCTURE, null, "the validator could not finish reading " + dir + ": " + e);
+            f.error(Rule.MANIFEST_STRUCTURE, null, "the validator could not finish reading " + source.describe(dir)
+                    + ": " + e);
         }
         ValidationReport report = new ValidationReport(dir, mode, m == null ? null : m.summary(), filesRead, rowsRead,
                 Duration.ofNanos(System.nanoTime() - t0), f.list);
@@ -140,13 +166,13 @@ public final class ManifestValidator {
         return report;
     }
 
-    private Manifest load(Path dir, Findings f) throws java.io.IOException {
-        if (!Files.isDirectory(dir)) {
-            f.error(Rule.MANIFEST_STRUCTURE, null, "no slice directory at " + dir
+    private Manifest load(StoreSource source, Path dir, Findings f) throws java.io.IOException {
+        if (!source.isDirectory(dir)) {
+            f.error(Rule.MANIFEST_STRUCTURE, null, "no slice directory at " + source.describe(dir)
                     + "; valid: <dataRoot>/<venue>/<endpoint>/raw/<SYMBOL>/<interval>/limit=<limit>");
             return null;
         }
-        ManifestLoad load = Layout.readManifest(dir);
+        ManifestLoad load = Layout.readManifest(source, dir);
         if (!load.manifestFound()) {
             f.error(Rule.MANIFEST_STRUCTURE, null, "no " + Layout.MANIFEST + " (open the directory with a writer once "
                     + "to build it from the files)");
@@ -164,7 +190,8 @@ public final class ManifestValidator {
             }
         }
         if (load.manifest() == null) {
-            f.error(Rule.MANIFEST_STRUCTURE, null, "cannot tell which series " + dir + " holds: its path is not "
+            f.error(Rule.MANIFEST_STRUCTURE, null, "cannot tell which series " + source.describe(dir)
+                    + " holds: its path is not "
                     + "<dataRoot>/<venue>/<endpoint>/raw/<SYMBOL>/<interval>/limit=<limit> and no manifest names it");
         }
         return load.manifest();

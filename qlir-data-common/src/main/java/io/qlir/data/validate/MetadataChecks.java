@@ -41,8 +41,11 @@ final class MetadataChecks {
      * directory ({@code manifestReadAtMs} is then when the manifest was read, else {@code Long.MAX_VALUE}), a file
      * not in the manifest, or changed since it was indexed, whose modification time is not before the manifest was
      * read (less a little slack) was written by that writer after the read: a warning, not an error.
+     * {@code localTimes} is false for a listing of copies (an object store's modification time is when the object
+     * was pushed, not when the file was written): their times are not compared with the manifest's.
      */
-    static void filesystem(Manifest m, List<Layout.Listed> listing, long manifestReadAtMs, Findings f) {
+    static void filesystem(Manifest m, List<Layout.Listed> listing, long manifestReadAtMs, boolean localTimes,
+                           Findings f) {
         Map<String, Layout.Listed> byName = new HashMap<>(listing.size() * 2);
         int sliceFiles = 0;
         for (Layout.Listed l : listing) {
@@ -62,7 +65,7 @@ final class MetadataChecks {
                             + "rewritten after the manifest was read (a writer is running)", "relative_path",
                             e.relativePath());
                 } else {
-                    indexedFile(e, l, f);
+                    indexedFile(e, l, localTimes, f);
                 }
             } else if (l != null && l.mtimeMs() >= recentFrom) {
                 sliceFiles--;
@@ -98,7 +101,7 @@ final class MetadataChecks {
         }
     }
 
-    private static void indexedFile(SliceEntry e, Layout.Listed l, Findings f) {
+    private static void indexedFile(SliceEntry e, Layout.Listed l, boolean localTimes, Findings f) {
         String key = e.key().canonical();
         if (l == null) {
             f.error(Rule.MANIFEST_FILESYSTEM, key, "missing file: the manifest indexes " + e.relativePath()
@@ -112,7 +115,7 @@ final class MetadataChecks {
             f.error(Rule.MANIFEST_FILESYSTEM, key, "file changed since it was indexed: size " + e.file().size()
                     + " in the manifest, " + l.size() + " on disk", "relative_path", e.relativePath(),
                     "manifest_size", e.file().size(), "disk_size", l.size());
-        } else if (l.mtimeMs() != e.file().mtimeMs()) {
+        } else if (localTimes && l.mtimeMs() != e.file().mtimeMs()) {
             f.warn(Rule.MANIFEST_FILESYSTEM, key, "file's modification time differs from the manifest's (copied, or "
                     + "touched?)", "relative_path", e.relativePath(), "manifest_mtime_ms", e.file().mtimeMs(),
                     "disk_mtime_ms", l.mtimeMs());
