@@ -6,7 +6,6 @@ import io.qlir.ops.pipeline.Pipeline;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -52,26 +51,27 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> rows) {
         Pipeline pipeline = Pipeline.parse("qlir-spark", opsText);
         return new Iterator<>() {
-            private final ArrayDeque<Row> ready = new ArrayDeque<>();
             private Row next = rows.hasNext() ? rows.next() : null;
+            private List<Row> run = List.of();
+            private Column<?>[] cols;
+            private int at;
 
             @Override
             public boolean hasNext() {
-                while (ready.isEmpty() && next != null) {
-                    List<Row> chunk = new ArrayList<>();
-                    chunk.add(next);
-                    next = null;
-                    while (rows.hasNext()) {
-                        Row r = rows.next();
-                        if (!sameGroup(chunk.get(0), r)) {
-                            next = r;
-                            break;
-                        }
-                        chunk.add(r);
+                while (true) {
+                    while (at < run.size() && !run.get(at).getBoolean(keep)) {
+                        run.set(at++, null);
                     }
-                    derive(pipeline, chunk, ready);
+                    if (at < run.size()) {
+                        return true;
+                    }
+                    if (next == null) {
+                        return false;
+                    }
+                    run = nextRun();
+                    cols = derive(pipeline, run);
+                    at = 0;
                 }
-                return !ready.isEmpty();
             }
 
             @Override
@@ -79,7 +79,24 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return ready.poll();
+                Row in = run.set(at, null);
+                return output(in, cols, at++);
+            }
+
+            /** The rows of one series (or chunk), leaving the first row of the next in {@code next}. */
+            private List<Row> nextRun() {
+                List<Row> chunk = new ArrayList<>();
+                chunk.add(next);
+                next = null;
+                while (rows.hasNext()) {
+                    Row r = rows.next();
+                    if (!sameGroup(chunk.get(0), r)) {
+                        next = r;
+                        break;
+                    }
+                    chunk.add(r);
+                }
+                return chunk;
             }
         };
     }
@@ -93,7 +110,11 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
         return true;
     }
 
-    private void derive(Pipeline pipeline, List<Row> chunk, ArrayDeque<Row> sink) {
+    /**
+     * Applies the ops to one run and returns the added columns; rows are then emitted one by one, each input row
+     * released as its output goes, so a whole series' output is never held at once (the garbage collector paid).
+     */
+    private Column<?>[] derive(Pipeline pipeline, List<Row> chunk) {
         Derived d;
         try {
             d = pipeline.apply(table(chunk));
@@ -105,20 +126,18 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
         for (int k = 0; k < outputs.length; k++) {
             cols[k] = d.table().column(outputs[k]);
         }
-        for (int r = 0; r < chunk.size(); r++) {
-            Row in = chunk.get(r);
-            if (!in.getBoolean(keep)) {
-                continue;
-            }
-            Object[] values = new Object[pass.length + cols.length];
-            for (int k = 0; k < pass.length; k++) {
-                values[k] = in.get(pass[k]);
-            }
-            for (int k = 0; k < cols.length; k++) {
-                values[pass.length + k] = value(cols[k], r);
-            }
-            sink.add(RowFactory.create(values));
+        return cols;
+    }
+
+    private Row output(Row in, Column<?>[] cols, int r) {
+        Object[] values = new Object[pass.length + cols.length];
+        for (int k = 0; k < pass.length; k++) {
+            values[k] = in.get(pass[k]);
         }
+        for (int k = 0; k < cols.length; k++) {
+            values[pass.length + k] = value(cols[k], r);
+        }
+        return RowFactory.create(values);
     }
 
     private Table table(List<Row> chunk) {
