@@ -109,8 +109,10 @@ public record DerivePlan(List<String> ops, int chunkRows, boolean chunked, int h
     public String explainFolders() {
         List<String> lines = new ArrayList<>();
         lines.add("path: qlir's dataset folders: each series folder (symbol=S/interval=I) is read whole into one "
-                + "partition and sorted by open_time there, one task per series, no shuffle; so no chunks and no halo"
-                + " (chunk size " + chunkRows + " unused), and every op is exact whatever rows it reads");
+                + "partition and sorted by open_time there, one task per series, no shuffle; " + (chunked
+                ? "the ops are all bounded, so the task streams the series in chunks of " + chunkRows + " rows, each "
+                + "after the " + halo + " rows before it (the largest lookback), and holds only one chunk"
+                : "the task holds the whole series, so every op is exact whatever rows it reads"));
         for (OpSplit s : splits) {
             lines.add("  " + s.op() + ": whole series, " + (s.bounded() ? "bounded, lookback " + s.lookback() + " ("
                     + s.reason() + ")" : s.reason()));

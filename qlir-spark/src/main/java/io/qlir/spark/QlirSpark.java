@@ -137,7 +137,9 @@ public final class QlirSpark {
             schema = tagged.schema();
             rdds.add(tagged.rdd());
         }
-        ChunkDeriver deriver = deriver(schema, in, keys, plan);
+        ChunkDeriver deriver = new ChunkDeriver(plan.opsText(), schema.fieldNames(),
+                indexes(schema, keys.size() + 1, keys), schema.fieldIndex(KEEP), candleIndexes(schema),
+                passIndexes(schema, in), plan.outputNames(), plan.chunked() ? plan.chunkRows() : 0, plan.halo());
         JavaRDD<Row> all = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .union(rdds.stream().map(RDD::toJavaRDD).toArray(JavaRDD[]::new));
         return spark.createDataFrame(all.mapPartitions(deriver::call, true), outSchema(in, plan));

@@ -76,6 +76,7 @@ class DatasetFromAggTest {
         assertThat(derived.rdd().toDebugString()).as("no shuffle in the lineage").contains("FileScanRDD")
                 .doesNotContainIgnoringCase("shuffle");
         assertThat(plan.explainFolders()).contains("one task per series, no shuffle")
+                .contains("holds the whole series")
                 .contains("ema(close,12): whole series, close_ema_12 reads [.. i]");
         List<List<Row>> parts = derived.javaRDD().glom().collect();
         assertThat(parts).as("one partition per series").hasSize(JOBS.size());
@@ -86,6 +87,30 @@ class DatasetFromAggTest {
                     .allMatch(r -> r.getAs("symbol").equals(job.symbol()) && r.getAs("interval").equals("1h"));
             Table candles = CandleLoader.of(root, job.series()).clock(time.clock()).dataset(false).load().candles();
             SparkResults.assertEqualsQlir(OPS, candles, rows, job.symbol());
+        }
+    }
+
+    /**
+     * Bounded ops on the folders path stream each series through its task in chunks of 7 rows, each after a halo of
+     * 29 rows (longer than a chunk, so it spans several), and still equal qlir on the whole series.
+     */
+    @Test
+    void theFoldersPathStreamsBoundedOpsInChunksWithTheirHalo(@TempDir Path tmp) throws Exception {
+        ManualTime time = new ManualTime(NOW);
+        Path root = aggregated(tmp, time);
+        String ops = "sma(close,14); bollinger(close,20,2); rolling_max(high,30)";
+        DerivePlan plan = QlirSpark.plan(ops, 7);
+
+        Dataset<Row> derived = QlirSpark.deriveDataset(LocalSpark.session(), root.resolve("parquet/binance/klines"),
+                plan);
+
+        assertThat(plan.explainFolders()).contains("streams the series in chunks of 7 rows, each after the 29 rows");
+        List<List<Row>> parts = derived.javaRDD().glom().collect();
+        assertThat(parts).hasSize(JOBS.size());
+        for (int p = 0; p < parts.size(); p++) {
+            FetchJob job = JOBS.get(p);
+            Table candles = CandleLoader.of(root, job.series()).clock(time.clock()).dataset(false).load().candles();
+            SparkResults.assertEqualsQlir(ops, candles, parts.get(p), job.symbol());
         }
     }
 
