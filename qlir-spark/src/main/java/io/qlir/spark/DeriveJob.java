@@ -69,8 +69,8 @@ public final class DeriveJob {
     }
 
     /**
-     * Runs the job in a session of the caller's with no shuffle: each series folder is read whole into one task
-     * ({@link QlirSpark#deriveDataset}), so every op is exact and nothing is chunked.
+     * Runs the job in a session of the caller's with no shuffle: each series folder is read into one task
+     * ({@link QlirSpark#deriveDataset}), which derives it whole, or in streamed chunks when every op is bounded.
      *
      * @param spark the session
      * @param dataset the {@code parquet/binance} folder (or the data root holding it)

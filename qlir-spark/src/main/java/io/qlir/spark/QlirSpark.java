@@ -109,9 +109,10 @@ public final class QlirSpark {
     /**
      * Derives one endpoint folder of qlir's dataset ({@code <endpoint>/symbol=S/interval=I/month=M/*.parquet},
      * docs/data-layout.md) with no shuffle: each series folder is read whole into one partition and sorted by open
-     * time there (no exchange), and one task derives each series, so no chunk or halo is needed and every op, bounded
-     * or reading all earlier rows, is exact. The plan's chunk size is not used; {@link DerivePlan#explainFolders()}
-     * says so. For any other input, or a series too long for one task, use {@link #derive(Dataset, DerivePlan)}.
+     * time there (no exchange), and one task derives each series: whole when an op reads all earlier rows, or, when
+     * every op is bounded, streamed in chunks of the plan's chunk rows, each after its halo carried over from the chunk
+     * before; {@link DerivePlan#explainFolders()} says which. For any other input, or a series whose ops need it whole
+     * but which is too long for one task, use {@link #derive(Dataset, DerivePlan)}.
      * <pre>{@code
      * Dataset<Row> derived = QlirSpark.deriveDataset(spark, Path.of("data/parquet/binance/klines"),
      *         QlirSpark.plan("sma(close,14); rsi(close,14)", QlirSpark.DEFAULT_CHUNK_ROWS));
