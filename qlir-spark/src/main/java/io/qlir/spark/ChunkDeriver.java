@@ -6,7 +6,6 @@ import io.qlir.ops.pipeline.Pipeline;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,9 +35,23 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
     private final int[] pass;
     private final String[] outputs;
     private final String[] names;
+    private final int stream;
+    private final int halo;
 
     ChunkDeriver(String opsText, String[] names, int[] group, int keep, int[] candle, int[] pass,
             List<String> outputs) {
+        this(opsText, names, group, keep, candle, pass, outputs, 0, 0);
+    }
+
+    /**
+     * With {@code stream > 0}, a run (a series, sorted, in one partition) is derived in local chunks of {@code stream}
+     * rows, each preceded by the last {@code halo} rows of the one before (computed again, not emitted): memory stays
+     * bounded by a chunk, with no shuffle. Only for ops that all read a bounded past window of at most {@code halo}.
+     */
+    ChunkDeriver(String opsText, String[] names, int[] group, int keep, int[] candle, int[] pass,
+            List<String> outputs, int stream, int halo) {
+        this.stream = stream;
+        this.halo = halo;
         this.names = names.clone();
         this.opsText = Objects.requireNonNull(opsText, "opsText");
         this.group = group.clone();
@@ -52,26 +65,29 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> rows) {
         Pipeline pipeline = Pipeline.parse("qlir-spark", opsText);
         return new Iterator<>() {
-            private final ArrayDeque<Row> ready = new ArrayDeque<>();
             private Row next = rows.hasNext() ? rows.next() : null;
+            private List<Row> run = List.of();
+            private List<Row> carry = List.of();
+            private Column<?>[] cols;
+            private int at;
 
             @Override
             public boolean hasNext() {
-                while (ready.isEmpty() && next != null) {
-                    List<Row> chunk = new ArrayList<>();
-                    chunk.add(next);
-                    next = null;
-                    while (rows.hasNext()) {
-                        Row r = rows.next();
-                        if (!sameGroup(chunk.get(0), r)) {
-                            next = r;
-                            break;
-                        }
-                        chunk.add(r);
+                while (true) {
+                    while (at < run.size() && !run.get(at).getBoolean(keep)) {
+                        run.set(at++, null);
                     }
-                    derive(pipeline, chunk, ready);
+                    if (at < run.size()) {
+                        return true;
+                    }
+                    if (next == null) {
+                        return false;
+                    }
+                    run = nextRun();
+                    cols = derive(pipeline, run);
+                    carry = stream > 0 ? new ArrayList<>(run.subList(Math.max(0, run.size() - halo), run.size()))
+                            : List.of();
                 }
-                return !ready.isEmpty();
             }
 
             @Override
@@ -79,7 +95,33 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return ready.poll();
+                Row in = run.set(at, null);
+                return output(in, cols, at++);
+            }
+
+            /**
+             * The rows of one series (or chunk; or, when streaming, the carried halo and up to {@code stream} new rows
+             * of it), leaving the first row of the next in {@code next} and {@code at} on the first row to emit.
+             */
+            private List<Row> nextRun() {
+                List<Row> chunk = new ArrayList<>();
+                if (!carry.isEmpty() && sameGroup(carry.get(0), next)) {
+                    chunk.addAll(carry);
+                }
+                at = chunk.size();
+                chunk.add(next);
+                next = null;
+                int fresh = 1;
+                while (rows.hasNext()) {
+                    Row r = rows.next();
+                    if (!sameGroup(chunk.get(at), r) || (stream > 0 && fresh == stream)) {
+                        next = r;
+                        break;
+                    }
+                    chunk.add(r);
+                    fresh++;
+                }
+                return chunk;
             }
         };
     }
@@ -93,7 +135,11 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
         return true;
     }
 
-    private void derive(Pipeline pipeline, List<Row> chunk, ArrayDeque<Row> sink) {
+    /**
+     * Applies the ops to one run and returns the added columns; rows are then emitted one by one, each input row
+     * released as its output goes, so a whole series' output is never held at once (the garbage collector paid).
+     */
+    private Column<?>[] derive(Pipeline pipeline, List<Row> chunk) {
         Derived d;
         try {
             d = pipeline.apply(table(chunk));
@@ -105,20 +151,18 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
         for (int k = 0; k < outputs.length; k++) {
             cols[k] = d.table().column(outputs[k]);
         }
-        for (int r = 0; r < chunk.size(); r++) {
-            Row in = chunk.get(r);
-            if (!in.getBoolean(keep)) {
-                continue;
-            }
-            Object[] values = new Object[pass.length + cols.length];
-            for (int k = 0; k < pass.length; k++) {
-                values[k] = in.get(pass[k]);
-            }
-            for (int k = 0; k < cols.length; k++) {
-                values[pass.length + k] = value(cols[k], r);
-            }
-            sink.add(RowFactory.create(values));
+        return cols;
+    }
+
+    private Row output(Row in, Column<?>[] cols, int r) {
+        Object[] values = new Object[pass.length + cols.length];
+        for (int k = 0; k < pass.length; k++) {
+            values[k] = in.get(pass[k]);
         }
+        for (int k = 0; k < cols.length; k++) {
+            values[pass.length + k] = value(cols[k], r);
+        }
+        return RowFactory.create(values);
     }
 
     private Table table(List<Row> chunk) {

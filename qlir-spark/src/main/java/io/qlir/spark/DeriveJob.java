@@ -1,7 +1,5 @@
 package io.qlir.spark;
 
-import static org.apache.spark.sql.functions.lit;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +36,8 @@ public final class DeriveJob {
     /**
      * Runs the job from the command line; exits 2 on bad arguments.
      *
-     * @param args {@code --dataset DIR --ops OPS --out DIR [--chunk-rows N]}
+     * @param args {@code --dataset DIR --ops OPS --out DIR [--chunk-rows N]}; without {@code --chunk-rows} each
+     *     series folder runs whole in one task with no shuffle, with it series may be chunked (after a shuffle)
      */
     public static void main(String[] args) {
         DeriveJobArgs parsed;
@@ -55,7 +54,11 @@ public final class DeriveJob {
         }
         SparkSession spark = b.getOrCreate();
         try {
-            run(spark, parsed.dataset(), parsed.ops(), parsed.out(), parsed.chunkRows());
+            if (parsed.chunkRows() > 0) {
+                run(spark, parsed.dataset(), parsed.ops(), parsed.out(), parsed.chunkRows());
+            } else {
+                run(spark, parsed.dataset(), parsed.ops(), parsed.out());
+            }
         } catch (IllegalArgumentException e) {
             LOG.error("qlir-spark derive: {}", e.getMessage());
             spark.stop();
@@ -66,7 +69,29 @@ public final class DeriveJob {
     }
 
     /**
-     * Runs the job in a session of the caller's.
+     * Runs the job in a session of the caller's with no shuffle: each series folder is read into one task
+     * ({@link QlirSpark#deriveDataset}), which derives it whole, or in streamed chunks when every op is bounded.
+     *
+     * @param spark the session
+     * @param dataset the {@code parquet/binance} folder (or the data root holding it)
+     * @param ops ops in the op language
+     * @param out the folder to write; it must not exist yet
+     * @return the plan that ran, one per dataset
+     * @throws IllegalArgumentException when the dataset has no endpoint folder, the output exists, or ops are bad
+     */
+    public static DerivePlan run(SparkSession spark, Path dataset, String ops, Path out) {
+        DerivePlan plan = QlirSpark.plan(ops, QlirSpark.DEFAULT_CHUNK_ROWS);
+        LOG.info("qlir-spark plan:{}{}", System.lineSeparator(), plan.explainFolders());
+        for (Path endpoint : prepare(spark, dataset, out)) {
+            write(QlirSpark.deriveDataset(spark, endpoint, plan), out, endpoint);
+        }
+        return plan;
+    }
+
+    /**
+     * Runs the job in a session of the caller's through the general path ({@link QlirSpark#derive(Dataset,
+     * DerivePlan)}): series are shuffled together and, where the ops allow, split into chunks of {@code chunkRows}
+     * rows, for series too long for one task.
      *
      * @param spark the session
      * @param dataset the {@code parquet/binance} folder (or the data root holding it)
@@ -79,19 +104,27 @@ public final class DeriveJob {
     public static DerivePlan run(SparkSession spark, Path dataset, String ops, Path out, int chunkRows) {
         DerivePlan plan = QlirSpark.plan(ops, chunkRows);
         LOG.info("qlir-spark plan:{}{}", System.lineSeparator(), plan.explain());
+        for (Path endpoint : prepare(spark, dataset, out)) {
+            Dataset<Row> candles = spark.read().parquet(endpoint.toString()).drop("month");
+            write(QlirSpark.derive(candles, plan), out, endpoint);
+        }
+        return plan;
+    }
+
+    private static List<Path> prepare(SparkSession spark, Path dataset, Path out) {
+        List<Path> endpoints = endpoints(dataset);
         if (Files.exists(out)) {
             throw new IllegalArgumentException("--out " + out + " exists; give a new folder (nothing is overwritten)");
         }
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MILLIS");
         spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
-        for (Path endpoint : endpoints(dataset)) {
-            Dataset<Row> candles = spark.read().parquet(endpoint.toString()).drop("month");
-            Dataset<Row> derived = QlirSpark.derive(candles, plan);
-            derived.write().mode(SaveMode.ErrorIfExists).partitionBy("symbol", "interval")
-                    .parquet(out.resolve(endpoint.getFileName().toString()).toString());
-            LOG.info("qlir-spark wrote {}", out.resolve(endpoint.getFileName().toString()));
-        }
-        return plan;
+        return endpoints;
+    }
+
+    private static void write(Dataset<Row> derived, Path out, Path endpoint) {
+        Path to = out.resolve(endpoint.getFileName().toString());
+        derived.write().mode(SaveMode.ErrorIfExists).partitionBy("symbol", "interval").parquet(to.toString());
+        LOG.info("qlir-spark wrote {}", to);
     }
 
     static List<Path> endpoints(Path dataset) {

@@ -2,7 +2,10 @@ package io.qlir.spark;
 
 import java.nio.file.Path;
 
-/** The job's command line, checked: each bad argument is named with what would be valid. */
+/**
+ * The job's command line, checked: each bad argument is named with what would be valid. {@code chunkRows} is 0 when
+ * {@code --chunk-rows} is not given: each series folder then runs whole, with no shuffle.
+ */
 record DeriveJobArgs(Path dataset, String ops, Path out, int chunkRows) {
 
     static final String USAGE = "usage: DeriveJob --dataset DIR --ops OPS --out DIR [--chunk-rows N]";
@@ -11,7 +14,7 @@ record DeriveJobArgs(Path dataset, String ops, Path out, int chunkRows) {
         Path dataset = null;
         String ops = null;
         Path out = null;
-        int chunkRows = QlirSpark.DEFAULT_CHUNK_ROWS;
+        int chunkRows = 0;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {

@@ -78,6 +78,9 @@ public record DerivePlan(List<String> ops, int chunkRows, boolean chunked, int h
         List<String> lines = new ArrayList<>();
         List<String> unbounded = splits.stream().filter(s -> !s.bounded()).map(OpSplit::op)
                 .collect(Collectors.toList());
+        lines.add("path: any Dataset<Row> (QlirSpark.derive): rows are shuffled by series" + (chunked ? " and chunk"
+                : "") + " and sorted by open_time, since nothing is known of their order; qlir's dataset folders "
+                + "need no shuffle (QlirSpark.deriveDataset, explainFolders())");
         if (chunked) {
             lines.add("split: chunks of " + chunkRows + " rows per series, each with a halo of the " + halo
                     + " preceding rows (the largest lookback of the ops), computed then dropped");
@@ -92,6 +95,27 @@ public record DerivePlan(List<String> ops, int chunkRows, boolean chunked, int h
             } else {
                 lines.add("  " + s.op() + ": per series, " + s.reason());
             }
+        }
+        lines.add("adds " + outputNames());
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * The plan in words for {@link QlirSpark#deriveDataset}, which reads qlir's dataset folders: which path ran and why,
+     * then one line per op.
+     *
+     * @return the explanation
+     */
+    public String explainFolders() {
+        List<String> lines = new ArrayList<>();
+        lines.add("path: qlir's dataset folders: each series folder (symbol=S/interval=I) is read whole into one "
+                + "partition and sorted by open_time there, one task per series, no shuffle; " + (chunked
+                ? "the ops are all bounded, so the task streams the series in chunks of " + chunkRows + " rows, each "
+                + "after the " + halo + " rows before it (the largest lookback), and holds only one chunk"
+                : "the task holds the whole series, so every op is exact whatever rows it reads"));
+        for (OpSplit s : splits) {
+            lines.add("  " + s.op() + ": whole series, " + (s.bounded() ? "bounded, lookback " + s.lookback() + " ("
+                    + s.reason() + ")" : s.reason()));
         }
         lines.add("adds " + outputNames());
         return String.join(System.lineSeparator(), lines);

@@ -8,13 +8,18 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sequence;
 
 import io.qlir.core.Candles;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -98,13 +103,63 @@ public final class QlirSpark {
         order.add(col(Candles.OPEN_TIME));
         Dataset<Row> sorted = tagged.repartition(group.toArray(new Column[0]))
                 .sortWithinPartitions(order.toArray(new Column[0]));
-        StructType schema = sorted.schema();
+        return mapRuns(sorted, in, keys, plan);
+    }
+
+    /**
+     * Derives one endpoint folder of qlir's dataset ({@code <endpoint>/symbol=S/interval=I/month=M/*.parquet},
+     * docs/data-layout.md) with no shuffle: each series folder is read whole into one partition and sorted by open
+     * time there (no exchange), and one task derives each series: whole when an op reads all earlier rows, or, when
+     * every op is bounded, streamed in chunks of the plan's chunk rows, each after its halo carried over from the chunk
+     * before; {@link DerivePlan#explainFolders()} says which. For any other input, or a series whose ops need it whole
+     * but which is too long for one task, use {@link #derive(Dataset, DerivePlan)}.
+     * <pre>{@code
+     * Dataset<Row> derived = QlirSpark.deriveDataset(spark, Path.of("data/parquet/binance/klines"),
+     *         QlirSpark.plan("sma(close,14); rsi(close,14)", QlirSpark.DEFAULT_CHUNK_ROWS));
+     * }</pre>
+     *
+     * @param spark the session
+     * @param endpoint an endpoint folder, for example {@code data/parquet/binance/klines}
+     * @param plan from {@link #plan(String, int)}
+     * @return the candles ({@code symbol}, {@code interval} and the candle columns) plus the derived columns, one
+     *     partition per series in open-time order
+     * @throws IllegalArgumentException when the folder holds no series folder with Parquet files, or lacks a column
+     */
+    public static Dataset<Row> deriveDataset(SparkSession spark, Path endpoint, DerivePlan plan) {
+        List<Dataset<Row>> series = SeriesFolders.read(spark, endpoint, SeriesFolders.list(endpoint));
+        StructType in = series.get(0).schema();
+        List<String> keys = seriesKeys(in);
+        checkColumns(in, plan);
+        List<RDD<Row>> rdds = new ArrayList<>();
+        StructType schema = null;
+        for (Dataset<Row> s : series) {
+            Dataset<Row> tagged = s.select(Arrays.stream(in.fieldNames()).map(n -> col(n)).toArray(Column[]::new))
+                    .withColumn(CHUNK, lit(0L)).withColumn(KEEP, lit(true));
+            schema = tagged.schema();
+            rdds.add(tagged.rdd());
+        }
+        ChunkDeriver deriver = new ChunkDeriver(plan.opsText(), schema.fieldNames(),
+                indexes(schema, keys.size() + 1, keys), schema.fieldIndex(KEEP), candleIndexes(schema),
+                passIndexes(schema, in), plan.outputNames(), plan.chunked() ? plan.chunkRows() : 0, plan.halo());
+        JavaRDD<Row> all = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .union(rdds.stream().map(RDD::toJavaRDD).toArray(JavaRDD[]::new));
+        return spark.createDataFrame(all.mapPartitions(deriver::call, true), outSchema(in, plan));
+    }
+
+    /** Runs the deriver over partitions already sorted by (series key, chunk, open time). */
+    private static Dataset<Row> mapRuns(Dataset<Row> sorted, StructType in, List<String> keys, DerivePlan plan) {
+        return sorted.mapPartitions(deriver(sorted.schema(), in, keys, plan), Encoders.row(outSchema(in, plan)));
+    }
+
+    private static ChunkDeriver deriver(StructType schema, StructType in, List<String> keys, DerivePlan plan) {
+        return new ChunkDeriver(plan.opsText(), schema.fieldNames(), indexes(schema, keys.size() + 1, keys),
+                schema.fieldIndex(KEEP), candleIndexes(schema), passIndexes(schema, in), plan.outputNames());
+    }
+
+    private static StructType outSchema(StructType in, DerivePlan plan) {
         List<StructField> outFields = new ArrayList<>(Arrays.asList(in.fields()));
         outFields.addAll(plan.outputs());
-        ChunkDeriver deriver = new ChunkDeriver(plan.opsText(), schema.fieldNames(),
-                indexes(schema, group.size(), keys), schema.fieldIndex(KEEP), candleIndexes(schema),
-                passIndexes(schema, in), plan.outputNames());
-        return sorted.mapPartitions(deriver, Encoders.row(new StructType(outFields.toArray(new StructField[0]))));
+        return new StructType(outFields.toArray(new StructField[0]));
     }
 
     private static Dataset<Row> chunked(Dataset<Row> candles, List<String> keys, DerivePlan plan) {

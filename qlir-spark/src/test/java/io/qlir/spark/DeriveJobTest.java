@@ -57,7 +57,7 @@ class DeriveJobTest {
         assertThatThrownBy(() -> DeriveJobArgs.parse(new String[] {"--dataset", "d"}))
                 .hasMessageContaining("--dataset, --ops and --out are required");
         assertThat(DeriveJobArgs.parse(new String[] {"--dataset", "d", "--ops", "sma(close,5)", "--out", "o"})
-                .chunkRows()).isEqualTo(QlirSpark.DEFAULT_CHUNK_ROWS);
+                .chunkRows()).as("no --chunk-rows: whole series per folder").isZero();
     }
 
     /** The layout of issue 14 (qlir agg), written by Spark: TIMESTAMP(MILLIS) times, month folders. */

@@ -27,6 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * qlir's ops on Apache Spark ({@code qlir-spark}, {@code local[2]}: both cores) over the first {@code series} series
  * of {@link EndToEndFixture}'s dataset, the same work as {@link EndToEndBenchmark} (SMA 5/10/20/50/100/200,
  * Bollinger 20/2, ARP 14 per series), every derived row computed (Spark's {@code noop} sink) and nothing written.
+ * {@code spark} reads qlir's dataset folders with no shuffle ({@code QlirSpark.deriveDataset}); {@code sparkShuffled}
+ * is the general path on the same rows, for comparison.
  * Spark's start-up is outside the measurement (one session per trial). The score is milliseconds per run; divided
  * by {@code series × 525,000} it is the cost per candle, which should stay flat as series are added.
  *
@@ -51,6 +53,7 @@ public class SparkScaleBenchmark {
 
     private SparkSession spark;
     private Dataset<Row> candles;
+    private Path endpoint;
     private DerivePlan plan;
 
     /**
@@ -77,6 +80,7 @@ public class SparkScaleBenchmark {
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         candles = spark.read().option("basePath", klines.toString()).parquet(paths).drop("month");
+        endpoint = chosenOnly(chosen, klines);
         plan = QlirSpark.plan(EndToEndWork.OPS, QlirSpark.DEFAULT_CHUNK_ROWS);
     }
 
@@ -87,13 +91,44 @@ public class SparkScaleBenchmark {
     }
 
     /**
-     * Derives every series and computes every row (the {@code noop} sink), keeping nothing.
+     * Derives every series through qlir's dataset folders ({@link QlirSpark#deriveDataset}: one task per series, no
+     * shuffle) and computes every row (the {@code noop} sink), keeping nothing.
      *
      * @return the plan (keeps the work alive)
      */
     @Benchmark
     public DerivePlan spark() {
+        QlirSpark.deriveDataset(spark, endpoint, plan).write().format("noop").mode("overwrite").save();
+        return plan;
+    }
+
+    /**
+     * The general path for comparison ({@link QlirSpark#derive(Dataset, DerivePlan)} on the same rows read as one
+     * Dataset): a window shuffle for the chunks, a second shuffle by series and chunk, then the same deriver.
+     *
+     * @return the plan (keeps the work alive)
+     */
+    @Benchmark
+    public DerivePlan sparkShuffled() {
         QlirSpark.derive(candles, plan).write().format("noop").mode("overwrite").save();
         return plan;
+    }
+
+    /** An endpoint folder holding only the chosen series: symbolic links to their folders, in a temporary folder. */
+    private static Path chosenOnly(List<SliceSeries> chosen, Path klines) {
+        try {
+            Path parent = Files.createTempDirectory("qlir-spark-scale");
+            parent.toFile().deleteOnExit();
+            Path dir = Files.createDirectories(parent.resolve("klines"));
+            dir.toFile().deleteOnExit();
+            for (SliceSeries s : chosen) {
+                Path link = dir.resolve("symbol=" + s.symbol());
+                Files.createSymbolicLink(link, klines.resolve("symbol=" + s.symbol()));
+                link.toFile().deleteOnExit();
+            }
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot link the chosen series", e);
+        }
     }
 }
