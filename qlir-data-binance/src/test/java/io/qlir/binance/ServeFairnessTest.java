@@ -42,8 +42,8 @@ class ServeFairnessTest {
      * requests served at one instant all come due again at one instant, so a refresh may find that window's weight
      * taken and wait for the next, and (the eight workers being real threads racing to those instants) now and then
      * the one after. Measured over 27 runs (8,034 job runs recorded), the largest gap per job: 20 s for 80 %, 30 s
-     * for 20 %, 40 s for 19 jobs, 50 s for one. A starved job (one job or a backfill holding the workers) would wait the
-     * whole two minutes, far past 90 s.
+     * for 20 %, 40 s for 19 jobs, 50 s for one. A starved job (one job or a backfill holding the workers) would
+     * wait the whole two minutes, far past 90 s.
      */
     @Test
     void everyFormingCandleIsRefreshedWithinTheStretchedPeriod() throws Exception {
