@@ -44,9 +44,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 public class SparkScaleBenchmark {
 
-    /** The same op text as {@link EndToEndWork#OPS}. */
-    static final String OPS = "sma(close,5,10,20,50,100,200); bollinger(close,20,2); arp(14)";
-
     /** How many of the fixture's series the run covers. */
     @Param({"1", "5", "10", "20"})
     public int series;
