@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * with a cadence, while it forms; when nothing is due it takes no thread at all. Among the steps due, refreshes (the
  * forming candle, a close) go before catch-up, and within each kind the one due longest ago goes first, so one deep
  * backfill never holds the other series back and no job is starved. While a step runs, the MDC key {@value #MDC_JOB}
- * names its job so a logging backend can route its lines. All jobs share the client and so its one weight budget;
- * a cadence too fast for the budget is stretched ({@code cadence × needed / budget}, logged once). A job that fails
+ * names its job so a logging backend can route its lines. All jobs share the client and so its one weight budget.
+ * With a cadence, every job's forming refresh is booked in that budget ahead of time at a fixed slot per period, and
+ * everything else (opening, closes, catch-up) goes only where it leaves the booked weight free; a cadence too fast
+ * for the budget is stretched ({@code cadence × needed / budget}, logged once; see {@link RefreshPlan}). A job that fails
  * (network, disk, a locked directory) backs off and tries again; one whose symbol Binance does not know ends
  * ({@link JobPhase#FAILED}); the other jobs never notice.
  * <pre>{@code
@@ -58,15 +60,15 @@ public final class BinanceDataServer implements AutoCloseable {
 
     private final Builder spec;
 
-    private BinanceDataServer(FetchEngine engine, List<FetchJob> jobs, FollowJob.Settings settings, Sleeper sleeper,
-                              int workers, Duration shutdownTimeout, Builder spec) {
+    private BinanceDataServer(FetchEngine engine, List<FetchJob> jobs, FollowJob.Settings settings, RefreshPlan plan,
+                              Sleeper sleeper, int workers, Duration shutdownTimeout, Builder spec) {
         this.spec = spec;
         this.jobs = List.copyOf(jobs);
         this.shutdownTimeout = shutdownTimeout;
         this.cadence = settings.cadence();
         this.stop = new StopSignal(engine.client::cancelCallOf);
         this.workers = Math.min(workers, jobs.size());
-        this.scheduler = new JobScheduler(stop, engine.clock, sleeper, settings.maxSleep());
+        this.scheduler = new JobScheduler(stop, engine.clock, sleeper, settings.maxSleep(), plan);
         List<JobStateHolder> s = new ArrayList<>();
         List<FollowJob> tasks = new ArrayList<>();
         for (FetchJob job : jobs) {
@@ -466,10 +468,11 @@ public final class BinanceDataServer implements AutoCloseable {
             List<FetchJob> all = ServerJobs.resolve(client, jobs, allTrading);
             StoreOptions store = FetchEngine.storeOptions(storeOptions, client);
             FetchEngine engine = new FetchEngine(client, dataRoot, store, listener, FetchOrder.NEWEST_FIRST, 1);
+            RefreshPlan plan = RefreshPlan.of(client.budget(), cadence, all);
             FollowJob.Settings settings = new FollowJob.Settings(since == null ? null : since.toEpochMilli(),
-                    ServerJobs.affordableCadence(client.budget(), cadence, all), closeDelay, retryBackoff, maxBackoff,
-                    maxSleep);
-            return new BinanceDataServer(engine, all, settings, sleeper, workers, shutdownTimeout, new Builder(this));
+                    plan == null ? null : plan.period(), closeDelay, retryBackoff, maxBackoff, maxSleep);
+            return new BinanceDataServer(engine, all, settings, plan, sleeper, workers, shutdownTimeout,
+                    new Builder(this));
         }
     }
 }

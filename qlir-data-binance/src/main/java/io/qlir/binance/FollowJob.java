@@ -48,7 +48,8 @@ final class FollowJob implements JobScheduler.Task {
         this.settings = settings;
         this.state = state;
         this.meter = new ProgressMeter(job);
-        this.schedule = new FollowSchedule(job.interval(), engine.storeOptions.policy(), settings.cadence(),
+        // with a cadence the scheduler's refresh plan books the forming refreshes; the schedule keeps the closes
+        this.schedule = new FollowSchedule(job.interval(), engine.storeOptions.policy(), null,
                 settings.closeDelay(), settings.backoff(), settings.maxBackoff());
     }
 
@@ -58,9 +59,9 @@ final class FollowJob implements JobScheduler.Task {
     }
 
     @Override
-    public JobScheduler.Next step(StopSignal.Worker worker) {
+    public JobScheduler.Next step(StopSignal.Worker worker, boolean atSlot) {
         try {
-            JobScheduler.Next next = fetchOne(worker);
+            JobScheduler.Next next = fetchOne(worker, atSlot);
             jobFailures = 0;
             return next;
         } catch (UnknownSymbolException e) {
@@ -94,21 +95,33 @@ final class FollowJob implements JobScheduler.Task {
         LOG.info("{}: stopped", job);
     }
 
-    /** Opens when needed, then fetches the first due slice (if any); returns when the next step is due. */
-    private JobScheduler.Next fetchOne(StopSignal.Worker worker) throws IOException {
-        if (dir == null && !open(worker)) {
+    /**
+     * Opens when needed (a step of its own when refreshes are booked, so each step makes one request), then fetches
+     * one slice: at a booked slot the one holding the forming candle, otherwise the newest due; returns when the next
+     * step is due.
+     */
+    private JobScheduler.Next fetchOne(StopSignal.Worker worker, boolean atSlot) throws IOException {
+        boolean slotted = settings.cadence() != null;
+        if (dir == null) {
+            boolean opened = open(worker);
             long now = engine.clock.millis();
-            return sleepUntil(now, Math.min(schedule.nextClose(now), now + settings.maxSleep().toMillis()));
+            if (!opened) {
+                return sleepUntil(now, Math.min(schedule.nextClose(now), now + settings.maxSleep().toMillis()));
+            }
+            if (slotted) {
+                return new JobScheduler.Next(now, JobScheduler.Urgency.REFRESH, false);
+            }
         }
         long now = engine.clock.millis();
         dir.plan(fromMs, Math.max(fromMs, now));
         List<SliceEntry> due = dueNow(now);
-        if (due.isEmpty()) {
+        SliceEntry next = atSlot ? forming(now).orElse(due.isEmpty() ? null : due.get(0))
+                : due.isEmpty() ? null : due.get(0);
+        if (next == null) {
             return sleepUntil(now, nextWake(now));
         }
         state.phase(JobPhase.FETCHING, null);
-        meter.expectMore(due.size());
-        SliceEntry next = due.get(0);
+        meter.expectMore(Math.max(1, due.size()));
         SliceFetch.Outcome o = fetch.fetch(next, worker);
         if (o.stopped()) {
             return null;
@@ -127,7 +140,14 @@ final class FollowJob implements JobScheduler.Task {
         if (due.isEmpty()) {
             return sleepUntil(now, nextWake(now));
         }
-        return new JobScheduler.Next(now, urgency(due.get(0), now));
+        return new JobScheduler.Next(now, urgency(due.get(0), now), slotted);
+    }
+
+    /** The slice holding the forming candle (stored partly or not yet), when the directory has planned it. */
+    private Optional<SliceEntry> forming(long now) {
+        long newest = job.interval().floor(now);
+        return dir.entries().stream().filter(e -> e.key().startMs() <= newest && newest <= e.key().lastOpenMs())
+                .findFirst();
     }
 
     /** A refresh for the slice holding the forming candle or the one that just closed; catch-up for older ones. */
@@ -191,7 +211,7 @@ final class FollowJob implements JobScheduler.Task {
         long at = Math.max(now + 1, wake);
         state.phase(JobPhase.SLEEPING, Instant.ofEpochMilli(at));
         LOG.debug("{}: nothing due; next step at {}", job, Instant.ofEpochMilli(at));
-        return new JobScheduler.Next(at, JobScheduler.Urgency.REFRESH);
+        return new JobScheduler.Next(at, JobScheduler.Urgency.REFRESH, settings.cadence() != null && dir != null);
     }
 
     private void closeDirectory() {

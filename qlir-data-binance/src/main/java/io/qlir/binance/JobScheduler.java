@@ -49,8 +49,13 @@ final class JobScheduler {
      *
      * @param atMs the due time, epoch millis by the store's clock
      * @param urgency its kind
+     * @param slots whether the job has a forming candle to refresh at its booked slots (with a {@link RefreshPlan})
      */
-    record Next(long atMs, Urgency urgency) {
+    record Next(long atMs, Urgency urgency, boolean slots) {
+        /** A step due at a time, with no forming candle to refresh at the job's slots. */
+        Next(long atMs, Urgency urgency) {
+            this(atMs, urgency, false);
+        }
     }
 
     /** One job as the scheduler sees it. */
@@ -62,22 +67,28 @@ final class JobScheduler {
          * Runs one bounded step: at most one slice fetch (the first step also opens the job's directory).
          *
          * @param worker the worker's stop handle, for network calls and sleeps
+         * @param atSlot true when the step runs at the job's booked refresh slot: it refreshes the forming candle
          * @return when the next step is due, or null when the job has ended for good
          */
-        Next step(StopSignal.Worker worker);
+        Next step(StopSignal.Worker worker, boolean atSlot);
 
         /** Ends the job (closing what it holds); called once, never during a step. */
         void end();
     }
 
-    private static final class Slot {
+    static final class Slot {
         final Task task;
+        final int index;
         long atMs;
         Urgency urgency = Urgency.REFRESH;
         long seq;
+        int version;
+        boolean atSlot;
+        long lastSlotMs = Long.MIN_VALUE;
 
-        Slot(Task task) {
+        Slot(Task task, int index) {
             this.task = task;
+            this.index = index;
         }
     }
 
@@ -87,6 +98,7 @@ final class JobScheduler {
             .thenComparing(BY_TIME);
 
     private final StopSignal stop;
+    private final PlannedQueues planned;
     private final Clock clock;
     private final Sleeper sleeper;
     private final boolean systemSleeper;
@@ -102,7 +114,16 @@ final class JobScheduler {
     private long seq;
 
     JobScheduler(StopSignal stop, Clock clock, Sleeper sleeper, Duration maxWait) {
+        this(stop, clock, sleeper, maxWait, null);
+    }
+
+    /**
+     * A scheduler; with a plan, each job's forming refresh runs at its booked slots and every other step only where
+     * the plan admits it (see {@link RefreshPlan}).
+     */
+    JobScheduler(StopSignal stop, Clock clock, Sleeper sleeper, Duration maxWait, RefreshPlan plan) {
         this.stop = stop;
+        this.planned = plan == null ? null : new PlannedQueues(plan);
         this.clock = clock;
         this.sleeper = sleeper;
         this.systemSleeper = sleeper == Sleeper.system();
@@ -114,11 +135,19 @@ final class JobScheduler {
         long now = clock.millis();
         lock.lock();
         try {
+            if (planned != null) {
+                planned.plan.start(now);
+            }
+            int index = 0;
             for (Task t : tasks) {
-                Slot s = new Slot(t);
+                Slot s = new Slot(t, index++);
                 s.atMs = now;
                 s.seq = seq++;
-                ready.add(s);
+                if (planned != null) {
+                    planned.wish(s, now, Urgency.REFRESH, seq++);
+                } else {
+                    ready.add(s);
+                }
             }
         } finally {
             lock.unlock();
@@ -167,7 +196,7 @@ final class JobScheduler {
     private Next step(Slot s, StopSignal.Worker worker) {
         MDC.put(BinanceDataServer.MDC_JOB, s.task.name());
         try {
-            return s.task.step(worker);
+            return s.task.step(worker, s.atSlot);
         } catch (RuntimeException | Error e) {
             LOG.error("{}: a step failed unexpectedly; the job ends", s.task.name(), e);
             return null;
@@ -188,6 +217,9 @@ final class JobScheduler {
         lock.lock();
         try {
             running--;
+            if (planned != null) {
+                planned.plan.returned(s, clock.millis());
+            }
             changed.signalAll(); // the last job ending lets idle workers exit
         } finally {
             lock.unlock();
@@ -197,6 +229,13 @@ final class JobScheduler {
     private void requeue(Slot s, Next next) {
         lock.lock();
         try {
+            if (planned != null) {
+                running--;
+                planned.returned(s, next, clock.millis(), seq);
+                seq += 2;
+                changed.signalAll();
+                return;
+            }
             running--;
             s.atMs = next.atMs();
             s.urgency = next.urgency();
@@ -220,6 +259,31 @@ final class JobScheduler {
         lock.lock();
         try {
             while (true) {
+                if (planned != null) {
+                    PlannedQueues.Pick p = planned.pick(stop.isStopped(), Math.max(clock.millis(), waitedUntilMs));
+                    if (p.slot() != null) {
+                        running++;
+                        changed.signal();
+                        return p.slot();
+                    }
+                    if (!p.anyQueued()) {
+                        if (running == 0) {
+                            return null;
+                        }
+                        changed.await();
+                    } else if (leader != null || (!systemSleeper && running > 0)) {
+                        // on a sleeper other than the system one (a test's manual clock) time passes only while
+                        // no step runs, so a step's requests arrive at the instant it was let go
+                        changed.await();
+                    } else {
+                        long now = Math.max(clock.millis(), waitedUntilMs);
+                        long ms = Math.max(1, Math.min(p.wakeAtMs() - now, maxWaitMs));
+                        if (lead(worker, ms)) {
+                            waitedUntilMs = Math.max(waitedUntilMs, now + ms);
+                        }
+                    }
+                    continue;
+                }
                 if (stop.isStopped()) {
                     Slot s = ready.isEmpty() ? waiting.poll() : ready.poll();
                     return claimed(s);

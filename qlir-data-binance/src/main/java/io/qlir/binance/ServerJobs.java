@@ -1,15 +1,13 @@
 package io.qlir.binance;
 
 import io.qlir.core.Interval;
-import io.qlir.data.budget.WeightBudget;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What a {@link BinanceDataServer} runs: its jobs, all-trading lists resolved, and a cadence the budget affords. */
+/** What a {@link BinanceDataServer} runs: its jobs, all-trading lists resolved. */
 final class ServerJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinanceDataServer.class);
@@ -52,32 +50,5 @@ final class ServerJobs {
             throw new IllegalStateException("a data server needs at least one job; add job(...) or allTrading(...)");
         }
         return all;
-    }
-
-    /**
-     * The cadence, stretched so that refreshing every job's tail takes at most half the shared budget (the other
-     * half is left to catch-up): with {@code needed} the weight one refresh of every job costs per budget window at
-     * the asked cadence, and {@code budget} half the capacity per window, the period becomes
-     * {@code cadence × max(1, needed / budget)}. Logged once, at start, when it stretches.
-     */
-    static Duration affordableCadence(WeightBudget budget, Duration cadence, List<FetchJob> all) {
-        if (cadence == null) {
-            return null;
-        }
-        long weight = 0;
-        for (FetchJob j : all) {
-            weight += j.endpoint().weight(j.limit());
-        }
-        long minMs = (long) Math.ceil(2.0 * weight * budget.window().toMillis() / budget.capacity());
-        if (cadence.toMillis() >= minMs) {
-            return cadence;
-        }
-        Duration stretched = Duration.ofMillis(minMs);
-        double needed = (double) weight * budget.window().toMillis() / cadence.toMillis();
-        LOG.warn("data server: refreshing {} jobs every {} needs {} weight per {}, more than the half of the budget "
-                + "({} of {}) kept for refreshes; each forming candle is refreshed every {} instead (cadence x "
-                + "needed / budget)", all.size(), cadence, Math.round(needed), budget.window(), budget.capacity() / 2,
-                budget.capacity(), stretched);
-        return stretched;
     }
 }

@@ -174,8 +174,10 @@ class DataServerTest {
             }
             try (BinanceDataServer server = BinanceDataServer.builder(client, root).jobs(jobs)
                     .cadence(Duration.ofSeconds(1)).start()) {
-                // 10 jobs x weight 2 per refresh may use at most half of 600 per minute: one refresh per 4 s.
-                assertThat(server.cadence()).hasValue(Duration.ofSeconds(4));
+                // By hand: 10 jobs x weight 2 every 1 s need 1,200 per minute; the close fetches take 10 x 2 per
+                // minute and one request (2) is left over, so refreshes get 600 - 20 - 2 = 578 per minute:
+                // every 1 s x 1,200 / 578 = 2,076.1 ms, rounded up to 2,077 ms.
+                assertThat(server.cadence()).hasValue(Duration.ofMillis(2_077));
                 Await.until("every job has failed", () -> server.states().stream()
                         .allMatch(s -> s.phase() == JobPhase.FAILED), Duration.ofSeconds(30));
             }

@@ -33,7 +33,7 @@ class JobSchedulerTest {
             }
 
             @Override
-            public JobScheduler.Next step(StopSignal.Worker worker) {
+            public JobScheduler.Next step(StopSignal.Worker worker, boolean atSlot) {
                 steps++;
                 log.add(name + " " + steps);
                 return script.apply(steps);

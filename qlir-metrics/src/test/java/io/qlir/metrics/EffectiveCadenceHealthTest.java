@@ -36,13 +36,14 @@ class EffectiveCadenceHealthTest {
                 .symbol(FakeSymbol.trading("BTCUSDT", Instant.parse("2024-01-01T00:00:00Z"))).clock(time.clock())
                 .start();
                 BinanceClient client = BinanceClient.builder().baseUrl(fake.baseUrl()).clock(time.clock())
-                        .weightLimit(4, Duration.ofMinutes(1)).build()) {
+                        .weightLimit(6, Duration.ofMinutes(1)).build()) {
             BinanceDataServer server = BinanceDataServer.builder(client, root).job(job).cadence(asked).start();
             try {
                 HealthCheck health = HealthCheck.builder(metrics, server::states)
                         .effectiveCadence(() -> server.cadence().orElse(null)).build();
-                // By hand: one klines job costs weight 2 a request; refreshing it may use at most half of a budget
-                // of 4 per minute, so at most one request every 2 x 2 x 60 s / 4 = 60 s (not every 20 s).
+                // By hand: one klines job costs weight 2 a request, 6 per minute at a cadence of 20 s; of a budget
+                // of 6 per minute its close fetches take 2 and one request 2 stays free, leaving 2 for refreshes:
+                // one every 20 s x 6 / 2 = 60 s (not every 20 s).
                 assertThat(server.cadence()).hasValue(Duration.ofSeconds(60));
                 assertThat(health.threshold(job)).isEqualTo(Duration.ofMinutes(3)); // 3 x 60 s > 2 x 1m
                 HealthCheck byTheFlag = HealthCheck.builder(metrics, server::states).cadence(asked).build();
