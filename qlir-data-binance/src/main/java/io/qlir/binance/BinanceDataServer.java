@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * names its job so a logging backend can route its lines. All jobs share the client and so its one weight budget.
  * With a cadence, every job's forming refresh is booked in that budget ahead of time at a fixed slot per period, and
  * everything else (opening, closes, catch-up) goes only where it leaves the booked weight free; a cadence too fast
- * for the budget is stretched ({@code cadence × needed / budget}, logged once; see {@link RefreshPlan}). A job that fails
- * (network, disk, a locked directory) backs off and tries again; one whose symbol Binance does not know ends
+ * for the budget is stretched ({@code cadence × needed / budget}, logged once; see {@link RefreshPlan}). A job that
+ * fails (network, disk, a locked directory) backs off and tries again; one whose symbol Binance does not know ends
  * ({@link JobPhase#FAILED}); the other jobs never notice.
  * <pre>{@code
  * BinanceDataServer server = BinanceDataServer.builder(client, dataRoot)

@@ -75,11 +75,11 @@ final class FetchEngine {
                 return new Opened(null, p.call);
             }
             SliceDirectory dir = SliceDirectory.open(dataRoot, series, storeOptions);
-            return new Opened(anchored(dir, p.anchor), p.call);
+            return new Opened(OldEmptySlices.markDue(anchored(dir, p.anchor), job), p.call);
         }
         SliceDirectory dir = SliceDirectory.open(dataRoot, series, storeOptions);
         if (dir.gridAnchor().isPresent()) {
-            return new Opened(dir, null);
+            return new Opened(OldEmptySlices.markDue(dir, job), null);
         }
         try {
             Probe p = probe(job, worker);
@@ -87,7 +87,7 @@ final class FetchEngine {
                 dir.close();
                 return new Opened(null, p.call);
             }
-            return new Opened(anchored(dir, p.anchor), p.call);
+            return new Opened(OldEmptySlices.markDue(anchored(dir, p.anchor), job), p.call);
         } catch (RuntimeException e) {
             dir.close();
             throw e;

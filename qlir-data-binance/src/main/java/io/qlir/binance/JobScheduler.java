@@ -24,6 +24,13 @@ import org.slf4j.MDC;
  * at the back, so a deep backfill is cut into steps that take turns with every other job's work, and a refresh
  * waits at most for the steps already running (each one request) and for its turn in the shared weight budget.
  *
+ * <p><b>With a refresh plan</b> (a cadence; see {@link RefreshPlan}), each job with a forming candle also waits for its
+ * booked slot, and a slot that is due goes first and without asking for weight: the plan booked it. Every other
+ * step (refreshes as above, then catch-up) goes only when the plan admits it, which keeps the booked weight free; a
+ * job waits in both ways at once, and whichever lets it go first wins ({@link PlannedQueues}). On a sleeper other
+ * than the system one (a test's manual clock) time passes only while no step runs, so every request arrives at the
+ * instant its step was let go.
+ *
  * <p><b>Waiting.</b> When nothing is due, one worker (the leader) waits until the earliest due time; the others
  * wait until there is work. With the system sleeper the leader waits on a condition that an earlier step or a stop
  * wakes; with another {@link Sleeper} (a test's manual clock) it sleeps through that sleeper.

@@ -12,7 +12,7 @@ import java.util.PriorityQueue;
  */
 final class PlannedQueues {
 
-    /** What {@link #pick} found: a job to run (or to end, once stopped), whether anything waits, and when to look again. */
+    /** What {@link #pick} found: a job to run (or to end, once stopped), whether any waits, and when to look again. */
     record Pick(JobScheduler.Slot slot, boolean anyQueued, long wakeAtMs) {
     }
 

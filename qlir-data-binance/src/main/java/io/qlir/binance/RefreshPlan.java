@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@code needed = R × W / cadence}: rounded up to a millisecond, and up again until the timetable below fits.
  *
  * <p><b>The timetable.</b> Job {@code j} refreshes at {@code t0 + phase(j) + k × P}, the phases spread over the
- * period in proportion to the weights, so no window holds more than {@code C − w} of booked refresh weight; {@code t0}
- * is one window after the start, when whatever start-up asked of the budget has expired. A refresh goes at its slot
+ * period in proportion to the weights, so no window holds more than {@code C − w} of booked refresh weight;
+ * {@code t0} is one window after the start, when whatever start-up asked of the budget has expired. A refresh goes at its slot
  * without asking anyone: every other step is admitted only when, at every instant of the coming window, the weight
  * still held then (by the plan's own ledger of the steps it let go: from dispatch until one window after the step
  * returned, which covers the budget's hold from acquire until a window after the response) plus the refreshes booked

@@ -54,15 +54,17 @@ class ServeFairnessTest {
         long allOpen = tails.values().stream().mapToLong(l -> l.get(0)).max().orElseThrow();
         assertThat(allOpen).as("start-up ends well before the end").isLessThan(start.plusSeconds(60).toEpochMilli());
         long largest = 0;
+        Map<Long, Long> between = new java.util.TreeMap<>(); // fetch-to-fetch gaps, by length
         for (Map.Entry<String, List<Long>> e : tails.entrySet()) {
             List<Long> gaps = gapsAfter(e.getValue(), allOpen, end.toEpochMilli());
             assertThat(gaps).as(e.getKey() + " fetched at " + e.getValue() + ", every job open at " + allOpen)
                     .allSatisfy(g -> assertThat(g).isLessThanOrEqualTo(period));
             largest = Math.max(largest, gaps.stream().mapToLong(Long::longValue).max().orElseThrow());
+            gaps.subList(1, gaps.size() - 1).forEach(g -> between.merge(g, 1L, Long::sum));
             assertThat(e.getValue().size()).as(e.getKey()).isGreaterThanOrEqualTo(10);
         }
-        LoggerFactory.getLogger(ServeFairnessTest.class).info("largest refresh gap {} ms (bound {} ms)", largest,
-                period);
+        LoggerFactory.getLogger(ServeFairnessTest.class).info("largest refresh gap {} ms (bound {} ms); gaps "
+                + "between two fetches after start-up, ms=count: {}", largest, period, between);
     }
 
     /**
@@ -149,8 +151,8 @@ class ServeFairnessTest {
     }
 
     /**
-     * One job with 2 days of 1m history in slices of 10 (about 288 slices) and 20 jobs with half an hour (3 slices each),
-     * on 2 workers: the 20 are current after a few turns of the deep one, not after its whole backfill.
+     * One job with 2 days of 1m history in slices of 10 (about 288 slices) and 20 jobs with half an hour (3 slices
+     * each), on 2 workers: the 20 are current after a few turns of the deep one, not after its whole backfill.
      */
     @Test
     void oneDeepBackfillDoesNotHoldTheOthersBack() throws Exception {
