@@ -39,13 +39,14 @@ class ServeTelemetryTest {
                 .start();
                 ServeTelemetry watch = ServeTelemetry.start(on, time.clock(), asked);
                 BinanceClient client = BinanceClient.builder().baseUrl(fake.baseUrl()).clock(time.clock())
-                        .weightLimit(4, Duration.ofMinutes(1)).requestListener(watch.requestListener()).build()) {
+                        .weightLimit(6, Duration.ofMinutes(1)).requestListener(watch.requestListener()).build()) {
             assertThat(watch.healthCadence()).as("before the server runs: the flag").isEqualTo(asked);
             BinanceDataServer server = BinanceDataServer.builder(client, root).job(job).cadence(asked)
                     .listener(watch.listener(io.qlir.binance.FetchListener.NONE)).start();
             try {
                 watch.serving(client, List.of(job), server);
-                // By hand: weight 2 a klines request, at most half of 4 per minute: one every 2 x 2 x 60 s / 4 = 60 s
+                // By hand: weight 2 a klines request, 6 per minute at 20 s; a budget of 6 per minute less the close
+                // fetches (2) and one free request (2) leaves 2: one refresh every 20 s x 6 / 2 = 60 s
                 assertThat(watch.healthCadence()).isEqualTo(Duration.ofSeconds(60));
             } finally {
                 server.close();

@@ -3,7 +3,6 @@ package io.qlir.binance;
 import io.qlir.data.budget.WeightBudget;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,6 @@ final class RefreshPlan {
     private final long periodMs;
     private final long[] phases;   // per job index
     private final int[] weights;   // per job index
-    private final long[] sortedPhases;
-    private final int[] sortedWeights;
     private long t0 = Long.MAX_VALUE;
     private final List<long[]> ledger = new ArrayList<>(); // {weight, expiresAt} per step let go
     private final Map<Object, long[]> running = new IdentityHashMap<>(); // a running step's ledger entry
@@ -53,18 +50,7 @@ final class RefreshPlan {
         this.windowMs = windowMs;
         this.periodMs = periodMs;
         this.weights = weights.clone();
-        this.phases = phases(periodMs, weights);
-        Integer[] order = new Integer[weights.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(phases[a], phases[b]));
-        this.sortedPhases = new long[order.length];
-        this.sortedWeights = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
-            sortedPhases[i] = phases[order[i]];
-            sortedWeights[i] = weights[order[i]];
-        }
+        this.phases = phases(periodMs, weights); // ascending: cumulative weights rounded down
     }
 
     /**
@@ -197,22 +183,22 @@ final class RefreshPlan {
     /** Every booked slot in {@code [fromMs, toMs)} as {time, weight}, in time order. */
     private List<long[]> slots(long fromMs, long toMs) {
         List<long[]> out = new ArrayList<>();
-        if (toMs <= t0 || sortedPhases.length == 0) {
+        if (toMs <= t0 || phases.length == 0) {
             return out;
         }
         long from = Math.max(fromMs, t0);
         long base = t0 + (from - t0) / periodMs * periodMs;
-        int i = lowerBound(sortedPhases, from - base);
+        int i = lowerBound(phases, from - base);
         while (true) {
-            if (i == sortedPhases.length) {
+            if (i == phases.length) {
                 i = 0;
                 base += periodMs;
             }
-            long at = base + sortedPhases[i];
+            long at = base + phases[i];
             if (at >= toMs) {
                 return out;
             }
-            out.add(new long[] {at, sortedWeights[i]});
+            out.add(new long[] {at, weights[i]});
             i++;
         }
     }
@@ -246,7 +232,10 @@ final class RefreshPlan {
         return p;
     }
 
-    /** The most booked weight in any window (half-open, {@code windowMs} long) of the repeating timetable. */
+    /**
+     * The most booked weight in any window (half-open, {@code windowMs} long) of the repeating timetable, the phases
+     * given in ascending order.
+     */
     static long busiestWindow(long[] phases, int[] weights, long periodMs, long windowMs) {
         long total = 0;
         for (int w : weights) {
@@ -254,17 +243,12 @@ final class RefreshPlan {
         }
         long laps = windowMs / periodMs;
         long rest = windowMs % periodMs;
-        Integer[] order = new Integer[phases.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(phases[a], phases[b]));
         int n = phases.length;
         long[] at = new long[2 * n];
         long[] w = new long[2 * n];
         for (int i = 0; i < n; i++) {
-            at[i] = phases[order[i]];
-            w[i] = weights[order[i]];
+            at[i] = phases[i];
+            w[i] = weights[i];
             at[i + n] = at[i] + periodMs;
             w[i + n] = w[i];
         }
