@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * One data-server job as a series of short steps run by the {@link JobScheduler}: open the directory (probing the
  * first candle), then each step fetches at most one due slice, newest first, and says when the next step is due.
  * The forming slice and a just-closed one are {@link JobScheduler.Urgency#REFRESH refreshes}; older due slices are
- * {@link JobScheduler.Urgency#CATCH_UP catch-up}, one slice per turn. A failure backs the job off; only a stop or
- * an unknown symbol ends it.
+ * {@link JobScheduler.Urgency#CATCH_UP catch-up}, one slice per turn. With a cadence, opening is a step of its own
+ * and, once open, the job refreshes the slice holding the forming candle at each of its booked slots (a step run
+ * with {@code atSlot}; see {@link RefreshPlan}). A failure backs the job off; only a stop or an unknown symbol ends
+ * it.
  */
 final class FollowJob implements JobScheduler.Task {
 
@@ -48,9 +50,8 @@ final class FollowJob implements JobScheduler.Task {
         this.settings = settings;
         this.state = state;
         this.meter = new ProgressMeter(job);
-        // with a cadence the scheduler's refresh plan books the forming refreshes; the schedule keeps the closes
-        this.schedule = new FollowSchedule(job.interval(), engine.storeOptions.policy(), null,
-                settings.closeDelay(), settings.backoff(), settings.maxBackoff());
+        this.schedule = new FollowSchedule(job.interval(), engine.storeOptions.policy(), settings.closeDelay(),
+                settings.backoff(), settings.maxBackoff());
     }
 
     @Override

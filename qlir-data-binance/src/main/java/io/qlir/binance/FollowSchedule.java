@@ -14,8 +14,9 @@ import java.util.Optional;
  * When a slice is due in follow mode.
  *
  * <p>A slice holding a candle that was still forming when its file was written is due when that candle closes
- * (plus a short settle delay, so Binance has the final values), and, with a cadence, again {@code cadence} after
- * each write while it is forming; its tail is what gets fetched. Every other slice follows the status policy. A
+ * (plus a short settle delay, so Binance has the final values); its tail is what gets fetched. Refreshes while it
+ * forms are not due here: with a cadence the scheduler's {@link RefreshPlan} books them at the job's slots. Every
+ * other slice follows the status policy. A
  * slice whose attempt failed or changed nothing waits out a growing backoff first, so a slice that keeps failing
  * can never turn the loop into a busy one.
  */
@@ -23,17 +24,15 @@ final class FollowSchedule {
 
     private final Interval interval;
     private final StatusPolicy policy;
-    private final Long cadenceMs;
     private final long closeDelayMs;
     private final long backoffMs;
     private final long maxBackoffMs;
     private final Map<Long, long[]> backoff = new HashMap<>(); // slice start -> {failures, not before}
 
-    FollowSchedule(Interval interval, StatusPolicy policy, Duration cadence, Duration closeDelay, Duration backoff,
+    FollowSchedule(Interval interval, StatusPolicy policy, Duration closeDelay, Duration backoff,
                    Duration maxBackoff) {
         this.interval = interval;
         this.policy = policy;
-        this.cadenceMs = cadence == null ? null : cadence.toMillis();
         this.closeDelayMs = closeDelay.toMillis();
         this.backoffMs = backoff.toMillis();
         this.maxBackoffMs = maxBackoff.toMillis();
@@ -44,8 +43,7 @@ final class FollowSchedule {
         Long at;
         if (e.status() == SliceStatus.PARTIAL && e.reason() == SliceReason.STILL_FORMING && e.completedAt() != null) {
             long written = e.completedAt().toEpochMilli();
-            long close = interval.closeTime(interval.floor(written)) + 1 + closeDelayMs;
-            at = cadenceMs == null ? close : Math.min(close, written + cadenceMs);
+            at = interval.closeTime(interval.floor(written)) + 1 + closeDelayMs;
         } else {
             at = policy.dueAt(e.key(), e.verdict(), e.completedAt()).map(i -> i.toEpochMilli()).orElse(null);
         }
