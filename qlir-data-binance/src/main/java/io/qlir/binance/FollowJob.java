@@ -42,6 +42,7 @@ final class FollowJob implements JobScheduler.Task {
     private SliceFetch fetch;
     private long fromMs;
     private int jobFailures;
+    private boolean openedOnly;
     private boolean refused;
 
     FollowJob(FetchEngine engine, FetchJob job, Settings settings, JobStateHolder state) {
@@ -62,8 +63,11 @@ final class FollowJob implements JobScheduler.Task {
     @Override
     public JobScheduler.Next step(StopSignal.Worker worker, boolean atSlot) {
         try {
+            openedOnly = false;
             JobScheduler.Next next = fetchOne(worker, atSlot);
-            jobFailures = 0;
+            if (!openedOnly) { // an open alone proves little: a job that keeps failing its first fetch backs off more
+                jobFailures = 0;
+            }
             return next;
         } catch (UnknownSymbolException e) {
             LOG.error("{}: {}", job, e.getMessage());
@@ -110,6 +114,7 @@ final class FollowJob implements JobScheduler.Task {
                 return sleepUntil(now, Math.min(schedule.nextClose(now), now + settings.maxSleep().toMillis()));
             }
             if (slotted) {
+                openedOnly = true;
                 return new JobScheduler.Next(now, JobScheduler.Urgency.REFRESH, false);
             }
         }
