@@ -57,6 +57,27 @@ final class ZstdCodecs implements CompressionCodecFactory {
         return out;
     }
 
+    /**
+     * Decompresses one ZSTD frame, {@code in}'s remaining bytes, into the direct buffer {@code out} from its start:
+     * exactly {@code size} bytes, or an error.
+     */
+    static void decompress(ByteBuffer in, ByteBuffer out, int size) throws IOException {
+        int n;
+        try {
+            if (in.isDirect()) {
+                n = DECOMPRESS.get().decompressDirectByteBuffer(out, 0, size, in, in.position(), in.remaining());
+            } else {
+                n = DECOMPRESS.get().decompressByteArrayToDirectByteBuffer(out, 0, size, in.array(),
+                        in.arrayOffset() + in.position(), in.remaining());
+            }
+        } catch (ZstdException e) {
+            throw new IOException("ZSTD page did not decompress to " + size + " bytes (" + e.getMessage() + ")", e);
+        }
+        if (n != size) {
+            throw new IOException("ZSTD page did not decompress to " + size + " bytes (" + n + " bytes)");
+        }
+    }
+
     @Override
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
         check(codec);
