@@ -19,6 +19,7 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -202,6 +203,12 @@ final class MonthReader {
             if (!type.equals(wantLong ? "INT64" : "DOUBLE") || d.getMaxDefinitionLevel() != 0) {
                 throw new IOException("Parquet file " + file + ": column '" + name + "' is "
                         + d.getPrimitiveType() + "; valid: required " + (wantLong ? "INT64" : "DOUBLE"));
+            }
+            LogicalTypeAnnotation logical = d.getPrimitiveType().getLogicalTypeAnnotation();
+            if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t
+                    && t.getUnit() != LogicalTypeAnnotation.TimeUnit.MILLIS) {
+                throw new IOException("Parquet file " + file + ": column '" + name + "' is " + logical + "; valid: "
+                        + "INT64 TIMESTAMP(MILLIS, UTC) or plain INT64 epoch milliseconds");
             }
             out[c] = d;
         }
