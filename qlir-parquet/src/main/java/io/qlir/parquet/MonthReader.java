@@ -35,7 +35,8 @@ final class MonthReader {
     record Content(CandleColumns columns, Map<String, String> metadata) {
     }
 
-    private static final GroupConverter NO_RECORDS = new GroupConverter() {
+    /** A converter that assembles nothing: column readers are used alone, value by value. */
+    static final GroupConverter NO_RECORDS = new GroupConverter() {
         @Override
         public Converter getConverter(int fieldIndex) {
             return new PrimitiveConverter() {

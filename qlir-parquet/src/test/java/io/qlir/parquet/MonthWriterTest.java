@@ -25,9 +25,6 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -42,22 +39,6 @@ class MonthWriterTest {
 
     @TempDir
     Path dir;
-
-    private static final GroupConverter NO_RECORDS = new GroupConverter() {
-        @Override
-        public Converter getConverter(int fieldIndex) {
-            return new PrimitiveConverter() {
-            };
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void end() {
-        }
-    };
 
     private void assertWrittenExactly(CandleColumns cols, int from, int to, String name) throws Exception {
         Map<String, String> meta = MonthFile.metadata("binance/klines BTCUSDT 1m 1000", true, java.util.List.of());
@@ -99,7 +80,7 @@ class MonthWriterTest {
             PageReadStore pages;
             while ((pages = r.readNextRowGroup()) != null) {
                 int n = (int) pages.getRowCount();
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, NO_RECORDS, schema,
+                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, MonthReader.NO_RECORDS, schema,
                         r.getFooter().getFileMetaData().getCreatedBy());
                 for (int c = 0; c < Candles.COLUMNS.size(); c++) {
                     ColumnDescriptor d = schema.getColumnDescription(new String[] {Candles.COLUMNS.get(c)});
