@@ -31,7 +31,7 @@ import org.apache.parquet.io.PositionOutputStream;
  * rename, fsync of the folder), so a reader sees the old file or the new one, never a torn one. INT64 columns are
  * DELTA_BINARY_PACKED and DOUBLE columns PLAIN (layout {@value CandleSchema#LAYOUT}): encodings DuckDB, Polars and
  * Spark's vectorized reader all read (Spark refuses BYTE_STREAM_SPLIT). Delta-encoded times of contiguous candles
- * are a few bytes per page, so reading them costs nothing to decompress; as PLAIN they were a quarter of the
+ * are a few bytes per page, so reading them costs nothing to decompress; as PLAIN they were two fifths of the
  * reader's zstd time.
  *
  * <p>It writes column chunks itself, a page at a time: each page's values are encoded from the arrays (PLAIN by one
