@@ -13,19 +13,21 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
 /**
  * Sent to executors: makes one {@link SeriesChunkReader} per series. Reads are columnar, so Spark copies the values
  * out of qlir's arrays with its generated code; the row reader (for a caller that asks rows) walks the same batches.
- * Holds only the op text, the schema and two numbers, so it serializes small.
+ * Holds only the op text, the two schemas (as the files read, as Spark gets it) and two numbers, so it serializes small.
  */
 final class DeriveReaderFactory implements PartitionReaderFactory {
 
     private static final long serialVersionUID = 1L;
 
     private final String opsText;
+    private final StructType read;
     private final StructType schema;
     private final int chunkRows;
     private final int halo;
 
-    DeriveReaderFactory(String opsText, StructType schema, int chunkRows, int halo) {
+    DeriveReaderFactory(String opsText, StructType read, StructType schema, int chunkRows, int halo) {
         this.opsText = opsText;
+        this.read = read;
         this.schema = schema;
         this.chunkRows = chunkRows;
         this.halo = halo;
@@ -38,7 +40,7 @@ final class DeriveReaderFactory implements PartitionReaderFactory {
 
     @Override
     public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
-        return new SeriesChunkReader((SeriesInput) partition, opsText, schema, chunkRows, halo);
+        return new SeriesChunkReader((SeriesInput) partition, opsText, read, schema, chunkRows, halo);
     }
 
     @Override

@@ -25,6 +25,7 @@ final class DeriveScan implements SupportsRead, ScanBuilder, Scan, Batch {
     private final DerivePlan plan;
     private final StructType schema;
     private final List<Path> series;
+    private final StructType read;
 
     DeriveScan(Path endpoint, DerivePlan plan) {
         this.endpoint = endpoint;
@@ -32,7 +33,7 @@ final class DeriveScan implements SupportsRead, ScanBuilder, Scan, Batch {
         this.schema = QlirDeriveSource.schema(plan);
         this.series = SeriesFolders.list(endpoint);
         List<List<String>> first = SeriesFolders.months(series.get(0));
-        SeriesBuffer.requireColumns(first.get(0).get(0));
+        this.read = SeriesBuffer.requireColumns(first.get(0).get(0));
     }
 
     @Override
@@ -87,7 +88,7 @@ final class DeriveScan implements SupportsRead, ScanBuilder, Scan, Batch {
 
     @Override
     public PartitionReaderFactory createReaderFactory() {
-        return new DeriveReaderFactory(plan.opsText(), schema, plan.chunked() ? plan.chunkRows() : 0, plan.halo());
+        return new DeriveReaderFactory(plan.opsText(), read, schema, plan.chunked() ? plan.chunkRows() : 0, plan.halo());
     }
 
     private static String value(Path folder, String prefix) {

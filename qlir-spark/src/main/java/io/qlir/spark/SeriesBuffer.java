@@ -7,9 +7,19 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapred.FileSplit;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
+import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
+import org.apache.parquet.hadoop.ParquetInputFormat;
+import org.apache.spark.internal.config.ConfigEntry;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetReadSupport;
 import org.apache.spark.sql.execution.datasources.parquet.VectorizedParquetRecordReader;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import tech.tablesaw.api.LongColumn;
@@ -40,10 +50,25 @@ final class SeriesBuffer {
     record Cut(Object[] columns, Table table) {
     }
 
+    /** Hadoop's defaults, parsed once per JVM: parsing them per month file cost more than reading the file. */
+    private static Configuration defaults;
+
     private final Object[] columns = new Object[COLS];
+    private final Configuration conf;
     private int size;
 
-    SeriesBuffer() {
+    /**
+     * An empty buffer that reads month files as Spark types {@code read} (from {@link #requireColumns}).
+     */
+    SeriesBuffer(StructType read) {
+        conf = new Configuration(defaults());
+        conf.set(ParquetInputFormat.READ_SUPPORT_CLASS, ParquetReadSupport.class.getName());
+        conf.set(ParquetReadSupport.SPARK_ROW_REQUESTED_SCHEMA(), read.json());
+        for (ConfigEntry<?> off : List.of(SQLConf.PARQUET_BINARY_AS_STRING(), SQLConf.PARQUET_INT96_AS_TIMESTAMP(),
+                SQLConf.CASE_SENSITIVE(), SQLConf.PARQUET_INFER_TIMESTAMP_NTZ_ENABLED(),
+                SQLConf.LEGACY_PARQUET_NANOS_AS_LONG())) {
+            conf.setBoolean(off.key(), false);
+        }
         for (int c = 0; c < COLS; c++) {
             columns[c] = LONG[c] ? new long[BATCH_ROWS] : new double[BATCH_ROWS];
         }
@@ -77,15 +102,31 @@ final class SeriesBuffer {
         }
     }
 
+    private static synchronized Configuration defaults() {
+        if (defaults == null) {
+            defaults = new Configuration();
+            defaults.size();   // parses the default resources now, once
+        }
+        return defaults;
+    }
+
     /**
-     * Checks on the driver, before any task runs, that a file holds every candle column.
+     * Checks on the driver, before any task runs, that a file holds every candle column, and says as which Spark
+     * types they read (the tasks ask for the same).
      *
+     * @return the candle columns with their Spark types, in {@link Candles#COLUMNS} order
      * @throws IllegalArgumentException naming the file, the columns needed and the error
      */
-    static void requireColumns(String file) {
+    static StructType requireColumns(String file) {
         VectorizedParquetRecordReader reader = new VectorizedParquetRecordReader(false, BATCH_ROWS);
         try {
             reader.initialize(file, Candles.COLUMNS);
+            ColumnarBatch batch = reader.resultBatch();
+            StructType out = new StructType();
+            for (int c = 0; c < COLS; c++) {
+                out = out.add(Candles.COLUMNS.get(c), batch.column(c).dataType(), true);
+            }
+            return out;
         } catch (IOException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("cannot read the candle columns " + Candles.COLUMNS + " of " + file
                     + ": " + e.getMessage() + "; qlir-spark derives qlir's dataset (docs/data-layout.md)", e);
@@ -105,11 +146,17 @@ final class SeriesBuffer {
     private void appendFile(String file) {
         VectorizedParquetRecordReader reader = new VectorizedParquetRecordReader(false, BATCH_ROWS);
         try {
-            reader.initialize(file, Candles.COLUMNS);
+            Path path = new Path(file);
+            long length = path.getFileSystem(conf).getFileStatus(path).getLen();
+            reader.initialize(new FileSplit(path, 0, length, new String[0]),
+                    new TaskAttemptContextImpl(conf, new TaskAttemptID()));
             ColumnarBatch batch = reader.resultBatch();
             while (reader.nextBatch()) {
                 append(batch, file);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + file, e);
         } catch (IOException | UnsupportedOperationException e) {
             throw new UncheckedIOException(new IOException("cannot read the candle columns " + Candles.COLUMNS
                     + " of " + file + ": " + e.getMessage(), e));

@@ -25,13 +25,14 @@ final class SeriesChunkReader implements PartitionReader<ColumnarBatch> {
     private final StructType schema;
     private final int chunkRows;
     private final int halo;
-    private final SeriesBuffer buffer = new SeriesBuffer();
+    private final SeriesBuffer buffer;
     private int month;
     private int emitted;
     private ColumnarBatch batch;
 
-    SeriesChunkReader(SeriesInput input, String opsText, StructType schema, int chunkRows, int halo) {
+    SeriesChunkReader(SeriesInput input, String opsText, StructType read, StructType schema, int chunkRows, int halo) {
         this.input = input;
+        this.buffer = new SeriesBuffer(read);
         this.pipeline = Pipeline.parse("qlir-spark", opsText);
         this.schema = schema;
         this.chunkRows = chunkRows > 0 ? chunkRows : Integer.MAX_VALUE;
