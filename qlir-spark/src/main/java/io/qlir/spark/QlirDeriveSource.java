@@ -106,7 +106,11 @@ public final class QlirDeriveSource implements TableProvider, DataSourceRegister
                     : Candles.LONG_COLUMNS.contains(c) ? DataTypes.TimestampType : DataTypes.DoubleType;
             fields.add(DataTypes.createStructField(c, t, false));
         }
-        fields.addAll(plan.outputs());
+        for (StructField f : plan.outputs()) {
+            // A double is never null here (qlir's missing is NaN): saying so spares Spark a null check per value.
+            fields.add(f.dataType() == DataTypes.DoubleType ? DataTypes.createStructField(f.name(), f.dataType(), false)
+                    : f);
+        }
         return new StructType(fields.toArray(new StructField[0]));
     }
 }
