@@ -2,6 +2,7 @@ package io.qlir.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class SeriesFolders {
     }
 
     private static boolean holdsParquet(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             return s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
