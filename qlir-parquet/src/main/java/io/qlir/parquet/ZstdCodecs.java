@@ -20,13 +20,23 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  */
 final class ZstdCodecs implements CompressionCodecFactory {
 
-    /** ZSTD level 3: zstd's default, a good size at several hundred MB/s. */
-    static final int LEVEL = 3;
+    /**
+     * ZSTD level -5 with a minimum match of 7 bytes, for every page. Why not zstd's default (3): at level 3 the
+     * compressible DOUBLE pages (tick-sized prices that repeat) become Huffman-coded literals, which decode at about
+     * 1 GB/s here, 8 ns per candle for each price column and 32 of the reader's 55 ns per candle in all; at this
+     * level literals stay raw and only repeats become matches, which decode at copy speed (3.4 ns per price column),
+     * for twice the bytes of those pages (the benchmark's cent-tick dataset: 16.6 % of its slice files instead of
+     * 8.1 %; full-precision doubles are stored either way). Delta-encoded and constant pages shrink to a few bytes
+     * at any level. Measured with {@code io.qlir.bench.loader.ZstdCeiling}; docs/benchmarks.md has the runs.
+     */
+    static final int LEVEL = -5;
+    /** The minimum match length at {@link #LEVEL}: eight-byte values repeat whole or not at all. */
+    static final int MIN_MATCH = 7;
 
     static final ZstdCodecs INSTANCE = new ZstdCodecs();
 
     private static final ThreadLocal<ZstdCompressCtx> COMPRESS = ThreadLocal.withInitial(
-            () -> new ZstdCompressCtx().setLevel(LEVEL));
+            () -> new ZstdCompressCtx().setLevel(LEVEL).setMinMatch(MIN_MATCH));
     private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESS = ThreadLocal.withInitial(ZstdDecompressCtx::new);
 
     private ZstdCodecs() {
@@ -57,6 +67,32 @@ final class ZstdCodecs implements CompressionCodecFactory {
         return out;
     }
 
+    /** One page as a ZSTD frame at {@link #LEVEL}. */
+    static byte[] compress(byte[] raw) {
+        return COMPRESS.get().compress(raw);
+    }
+
+    /**
+     * Decompresses one ZSTD frame, {@code in}'s remaining bytes, into the direct buffer {@code out} from its start:
+     * exactly {@code size} bytes, or an error.
+     */
+    static void decompress(ByteBuffer in, ByteBuffer out, int size) throws IOException {
+        int n;
+        try {
+            if (in.isDirect()) {
+                n = DECOMPRESS.get().decompressDirectByteBuffer(out, 0, size, in, in.position(), in.remaining());
+            } else {
+                n = DECOMPRESS.get().decompressByteArrayToDirectByteBuffer(out, 0, size, in.array(),
+                        in.arrayOffset() + in.position(), in.remaining());
+            }
+        } catch (ZstdException e) {
+            throw new IOException("ZSTD page did not decompress to " + size + " bytes (" + e.getMessage() + ")", e);
+        }
+        if (n != size) {
+            throw new IOException("ZSTD page did not decompress to " + size + " bytes (" + n + " bytes)");
+        }
+    }
+
     @Override
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
         check(codec);
@@ -64,7 +100,7 @@ final class ZstdCodecs implements CompressionCodecFactory {
             @Override
             public BytesInput compress(BytesInput bytes) throws IOException {
                 return codec == CompressionCodecName.UNCOMPRESSED ? bytes
-                        : BytesInput.from(COMPRESS.get().compress(bytes.toByteArray()));
+                        : BytesInput.from(ZstdCodecs.compress(bytes.toByteArray()));
             }
 
             @Override
