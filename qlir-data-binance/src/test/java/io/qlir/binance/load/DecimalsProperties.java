@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -58,7 +59,8 @@ class DecimalsProperties {
     }
 
     private static double parse(String s) {
-        char[] buffer = ("##" + s + "##").toCharArray(); // the parser reads a window of a larger buffer
-        return Decimals.parse(buffer, 2, s.length());
+        // the parser reads a window of a larger buffer (digits around it, to catch a read past the end)
+        byte[] buffer = ("12" + s + "3456789").getBytes(StandardCharsets.UTF_8);
+        return Decimals.parse(buffer, 2, buffer.length - 7);
     }
 }
