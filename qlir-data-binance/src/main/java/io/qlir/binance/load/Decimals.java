@@ -59,7 +59,7 @@ final class Decimals {
         if (i < to && bytes[i] == '.') {
             point = i++;
             for (; i + 8 <= to; i += 8) {
-                long w = (long) LONG_LE.get(bytes, i);
+                long w = word(bytes, i);
                 if (!eightDigits(w)) {
                     break;
                 }
@@ -86,13 +86,38 @@ final class Decimals {
         return bytes[from] == '-' ? -v : v;
     }
 
+    /** The eight bytes at {@code bytes[i .. i+8)} as a little-endian word (the first byte lowest). */
+    static long word(byte[] bytes, int i) {
+        return (long) LONG_LE.get(bytes, i);
+    }
+
+    /** The index of the first {@code '.'} in a little-endian word (0 to 7), or 8 when there is none. */
+    static int pointIndex(long w) {
+        long x = w ^ 0x2E2E2E2E2E2E2E2EL; // '.' bytes become zero
+        return Long.numberOfTrailingZeros((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) >>> 3;
+    }
+
+    /**
+     * The value of {@code digits} (1 to 7) integer digits in the low bytes of {@code integerWord}, a point, and the
+     * eight fraction digits of {@code fractionWord} (Binance's {@code "36949.82000000"}): NaN when these bytes are not
+     * all digits. Exact: the mantissa is below {@code 10^15 < 2^53}, so one division by {@code 10^8} rounds
+     * correctly.
+     */
+    static double eightDecimals(long integerWord, int digits, long fractionWord) {
+        long integer = (integerWord << (8 * (8 - digits))) | (0x3030303030303030L >>> (8 * digits)); // '0'-padded
+        if (!eightDigits(integer) || !eightDigits(fractionWord)) {
+            return Double.NaN;
+        }
+        return (eightDigitsValue(integer) * 100_000_000L + eightDigitsValue(fractionWord)) / POW10[8];
+    }
+
     /** Whether all eight bytes of a little-endian word are ASCII digits. */
-    private static boolean eightDigits(long w) {
+    static boolean eightDigits(long w) {
         return (((w + 0x4646464646464646L) | (w - 0x3030303030303030L)) & 0x8080808080808080L) == 0;
     }
 
     /** The value of eight ASCII digits, the first in the word's lowest byte (three multiplications, no loop). */
-    private static long eightDigitsValue(long w) {
+    static long eightDigitsValue(long w) {
         long v = w - 0x3030303030303030L;
         v = v * 10 + (v >>> 8); // pairs of digits
         return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))

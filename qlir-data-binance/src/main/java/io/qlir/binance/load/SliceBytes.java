@@ -151,6 +151,7 @@ final class SliceBytes {
         ws();
         if (b[pos] == ']') {
             pos++;
+            row = -1; // past the data array
             return false;
         }
         if (row >= 0) {
@@ -183,20 +184,36 @@ final class SliceBytes {
         element(field);
         int start = pos;
         byte c = b[pos];
+        if (c > '0' && c <= '9' && start + 19 < b.length) { // fast path: up to 18 digits, the first eight at once
+            long v = 0;
+            int i = start;
+            long w = Decimals.word(b, i);
+            if (Decimals.eightDigits(w)) {
+                v = Decimals.eightDigitsValue(w);
+                i += 8;
+            }
+            int d;
+            while ((d = b[i] - '0') >= 0 && d <= 9 && i - start < 18) {
+                v = v * 10 + d;
+                i++;
+            }
+            c = b[i];
+            if (c != '.' && c != 'e' && c != 'E' && (c < '0' || c > '9')) {
+                pos = i;
+                return v;
+            }
+            c = b[start];
+        }
         if (c == '-' || (c >= '0' && c <= '9')) {
             boolean integral = number();
-            if (!integral) {
-                throw rowError(FIELDS[field] + " is " + text(start, pos) + ", not an integer");
-            }
-            int i = c == '-' ? start + 1 : start;
-            if (pos - i <= 18) {
-                long v = 0;
-                for (; i < pos; i++) {
-                    v = v * 10 + (b[i] - '0');
+            try {
+                if (integral) {
+                    return Long.parseLong(new String(b, start, pos - start, StandardCharsets.US_ASCII));
                 }
-                return c == '-' ? -v : v;
+            } catch (NumberFormatException e) {
+                throw rowError(FIELDS[field] + " is " + text(start, pos) + ", outside a long's range");
             }
-            return parseLong(text(start, pos), field);
+            throw rowError(FIELDS[field] + " is " + text(start, pos) + ", not an integer");
         }
         if (c == '"') {
             return parseLong(string(), field);
@@ -210,6 +227,17 @@ final class SliceBytes {
         element(field);
         int start = pos;
         byte c = b[pos];
+        if (c == '"' && start + 18 < b.length) { // fast path: Binance's "<1 to 7 digits>.<8 digits>"
+            long w = Decimals.word(b, start + 1);
+            int point = Decimals.pointIndex(w);
+            if (point > 0 && point < 8 && b[start + point + 10] == '"') {
+                double v = Decimals.eightDecimals(w, point, Decimals.word(b, start + point + 2));
+                if (v == v) {
+                    pos = start + point + 11;
+                    return v;
+                }
+            }
+        }
         try {
             if (c == '"') {
                 escaped = false;
@@ -233,6 +261,10 @@ final class SliceBytes {
 
     /** Moves to element {@code field} of the current row (past the comma before it). */
     private void element(int field) throws SliceFileException {
+        if (pos + 1 < b.length && b[field == 0 ? pos : pos + 1] > ' ' && (field == 0 ? b[pos] != ']' : b[pos] == ',')) {
+            pos += field == 0 ? 0 : 1; // the common case: no whitespace
+            return;
+        }
         ws();
         if (field > 0) {
             if (b[pos] == ']') {
