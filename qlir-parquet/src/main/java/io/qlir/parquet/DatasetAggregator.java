@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * written under a per-series lock of the dataset ({@code .agg.lock} in the series folder) so two aggregators
  * never interleave, and each file is replaced atomically, so a kill at any moment leaves the old or the new file
  * of each month and the next run finishes the job. Rows are exactly what {@link CandleLoader} gives for the month
- * (closed candles only). Months are loaded and written in batches of consecutive months, the batches on up to one
- * thread per core (loading the slice files' JSON is most of the work).
+ * (closed candles only). Months are loaded and written in batches of consecutive months, the batches on up to two
+ * threads per core: loading the slice files and compressing the months is CPU work, but each month file also waits
+ * for its fsync, and a second thread per core keeps the core busy meanwhile.
  * <pre>{@code
  * AggregationResult r = DatasetAggregator.of(dataRoot).aggregate(
  *         new SliceSeries("binance", "klines", "BTCUSDT", Interval.M1, 1000));
@@ -52,6 +53,8 @@ public final class DatasetAggregator {
     private static final int ATTEMPTS = 3;
     /** Months loaded from JSON at once (bounds memory: six months of 1m candles is about 23 MB). */
     private static final int MONTHS_PER_LOAD = 6;
+    /** Batches in flight per core: two, so that one batch's fsyncs overlap another's parsing and compressing. */
+    private static final int THREADS_PER_CORE = 2;
 
     private final Path dataRoot;
     private final Clock clock;
@@ -169,11 +172,11 @@ public final class DatasetAggregator {
     }
 
     /**
-     * Writes the batches on up to one thread per core (each batch loads its months' slice files, most of the cost,
-     * and writes its month files); the results in batch order, null for a batch whose slices changed meanwhile.
+     * Writes the batches on up to {@link #THREADS_PER_CORE} threads per core (each batch loads its months' slice
+     * files and writes its month files); the results in batch order, null for a batch whose slices changed meanwhile.
      */
     private List<Batch> writeBatches(SliceSeries series, List<List<SeriesMonths.Month>> batches) throws IOException {
-        int threads = Math.min(batches.size(), Runtime.getRuntime().availableProcessors());
+        int threads = Math.min(batches.size(), THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
         List<Batch> out = new ArrayList<>();
         if (threads <= 1) {
             for (List<SeriesMonths.Month> b : batches) {
