@@ -98,6 +98,20 @@ class SliceBytesTest {
     }
 
     @Test
+    void stringsOfEveryLengthWithQuotesAndBackslashesEscapedAreSkippedExactly() throws Exception {
+        for (int n = 0; n < 20; n++) {
+            for (String escape : new String[] {"", "\\\"", "\\\\", "\\u00e9", "é"}) {
+                String ignore = "\"" + "x".repeat(n) + escape + "y".repeat(n % 9) + "\"";
+                String text = "{\"meta\":{\"k\":" + ignore + "},\"data\":[" + ROW.replace("\"0\"]", ignore + "]")
+                        + "," + ROW + "]," + "\"z\":" + ignore + "}";
+                byte[] data = ("[" + ROW.replace("\"0\"]", ignore + "]") + "," + ROW + "]")
+                        .getBytes(StandardCharsets.UTF_8);
+                assertSameAsJackson(text, bytes(text), data);
+            }
+        }
+    }
+
+    @Test
     void integersComeFromNumbersOrStringsAndRejectFractions() throws Exception {
         List<long[]> ints = readIntegers(bytes("{\"data\":[[\"1359216000000\",\"1\",\"1\",\"1\",\"1\",\"1\","
                 + "1359216059999,\"1\",\"17\",\"1\",\"1\"],[123456789012345678,\"1\",\"1\",\"1\",\"1\",\"1\","
