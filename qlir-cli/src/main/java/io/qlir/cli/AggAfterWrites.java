@@ -4,6 +4,8 @@ import io.qlir.binance.FetchJob;
 import io.qlir.parquet.AggregationResult;
 import io.qlir.parquet.DatasetAggregator;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code qlir serve --agg}: the step that aggregates a series into the Parquet dataset after its slice writes, run
@@ -16,6 +18,8 @@ import java.util.function.Consumer;
  */
 final class AggAfterWrites implements AfterSeriesWrites.Step {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AggAfterWrites.class);
+
     private final DatasetAggregator aggregator;
     private final Consumer<FetchJob> monthWritten;
 
@@ -27,6 +31,7 @@ final class AggAfterWrites implements AfterSeriesWrites.Step {
     @Override
     public void run(FetchJob job) {
         AggregationResult result = aggregator.aggregate(job.series());
+        LOG.info("{}", result.describe());
         result.written().forEach(month -> monthWritten.accept(job));
     }
 }

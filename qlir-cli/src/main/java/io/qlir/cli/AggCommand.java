@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +52,8 @@ import picocli.CommandLine.Spec;
             "  qlir agg --all --follow --push s3://research/qlir --metrics-address 127.0.0.1:9465"
         })
 final class AggCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AggCommand.class);
 
     private final CliContext context;
 
@@ -145,10 +149,16 @@ final class AggCommand implements Callable<Integer> {
         return out;
     }
 
-    /** One aggregation of a series, its log lines routed to the series' job log. */
+    /**
+     * One aggregation of a series, its log lines routed to the series' job log. The result goes to that log only
+     * ({@link Logging#FILE_ONLY}): the caller prints it on standard output, so the console shows it once.
+     */
     static AggregationResult run(DatasetAggregator agg, SliceSeries s) throws Exception {
-        return Logging.inJob(Logging.jobName(s.venue(), s.endpoint(), s.symbol(), s.interval()),
-                () -> agg.aggregate(s));
+        return Logging.inJob(Logging.jobName(s.venue(), s.endpoint(), s.symbol(), s.interval()), () -> {
+            AggregationResult r = agg.aggregate(s);
+            LOG.info(Logging.FILE_ONLY, "{}", r.describe());
+            return r;
+        });
     }
 
     /** The agg server until stopped (Ctrl-C, SIGTERM or --stop-after), with its pushes and telemetry. */

@@ -113,7 +113,7 @@ public final class DatasetAggregator {
                 for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                     AggregationResult r = attempt(series);
                     if (r != null) {
-                        LOG.info("{}", r.describe());
+                        LOG.debug("{}", r.describe()); // the caller reports the result in its own words
                         return r;
                     }
                     LOG.info("{}: slice files changed while aggregating; starting over", series);
