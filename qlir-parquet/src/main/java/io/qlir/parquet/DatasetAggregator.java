@@ -143,7 +143,7 @@ public final class DatasetAggregator {
         List<YearMonth> written = new ArrayList<>();
         List<YearMonth> removed = removeOrphans(series, expected);
         long rows = 0;
-        for (Batch b : writeBatches(series, batches(stale))) {
+        for (Batch b : writeBatches(series, reader, batches(stale))) {
             if (b == null) {
                 return null;
             }
@@ -175,12 +175,13 @@ public final class DatasetAggregator {
      * Writes the batches on up to {@link #THREADS_PER_CORE} threads per core (each batch loads its months' slice
      * files and writes its month files); the results in batch order, null for a batch whose slices changed meanwhile.
      */
-    private List<Batch> writeBatches(SliceSeries series, List<List<SeriesMonths.Month>> batches) throws IOException {
+    private List<Batch> writeBatches(SliceSeries series, SliceReader reader, List<List<SeriesMonths.Month>> batches)
+            throws IOException {
         int threads = Math.min(batches.size(), THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
         List<Batch> out = new ArrayList<>();
         if (threads <= 1) {
             for (List<SeriesMonths.Month> b : batches) {
-                out.add(writeBatch(series, b));
+                out.add(writeBatch(series, reader, b));
             }
             return out;
         }
@@ -192,7 +193,7 @@ public final class DatasetAggregator {
         try {
             List<Future<Batch>> futures = new ArrayList<>();
             for (List<SeriesMonths.Month> b : batches) {
-                futures.add(pool.submit(() -> writeBatch(series, b)));
+                futures.add(pool.submit(() -> writeBatch(series, reader, b)));
             }
             for (Future<Batch> f : futures) {
                 out.add(f.get());
@@ -214,13 +215,17 @@ public final class DatasetAggregator {
         }
     }
 
-    /** Loads a run of consecutive months from the slices and writes each; null when the slices changed meanwhile. */
-    private Batch writeBatch(SliceSeries series, List<SeriesMonths.Month> batch) throws IOException {
+    /**
+     * Loads a run of consecutive months from the slices (planned from the manifest the pass read) and writes each;
+     * null when the slices changed meanwhile.
+     */
+    private Batch writeBatch(SliceSeries series, SliceReader reader, List<SeriesMonths.Month> batch)
+            throws IOException {
         List<YearMonth> written = new ArrayList<>();
         List<YearMonth> removed = new ArrayList<>();
         SeriesMonths.Month first = batch.get(0);
         SeriesMonths.Month last = batch.get(batch.size() - 1);
-        LoadResult load = CandleLoader.of(dataRoot, series).clock(clock).dataset(false)
+        LoadResult load = CandleLoader.of(dataRoot, series).reader(reader).clock(clock).dataset(false)
                 .between(Instant.ofEpochMilli(first.startMs()), Instant.ofEpochMilli(last.endExclusiveMs() - 1))
                 .load();
         Map<String, String> shaByKey = new HashMap<>();

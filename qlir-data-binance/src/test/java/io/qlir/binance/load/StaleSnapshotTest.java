@@ -1,6 +1,7 @@
 package io.qlir.binance.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -60,6 +61,33 @@ class StaleSnapshotTest {
 
             LoadResult fresh = CandleLoader.of(root, SERIES).clock(time.clock()).load();
             assertThat(fresh.candles().rowCount()).isEqualTo(15); // 16 stored, the newest still forming
+        }
+    }
+
+    @Test
+    void aCallersReaderPlansTheFirstAttemptAndAStaleOneIsReplacedByAFreshManifest() throws Exception {
+        ManualTime time = new ManualTime(Instant.ofEpochMilli(T0 + 12 * M1 + 30_000));
+        try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
+                StoreOptions.builder().clock(time.clock()).build())) {
+            dir.setGridAnchor(T0);
+            dir.write(SERIES.key(T0), rows(T0, 10), fetch(T0));
+            dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 3), fetch(T0 + 10 * M1)); // the last one forming
+            SliceReader snapshot = SliceReader.open(root, SERIES);
+
+            LoadResult same = CandleLoader.of(root, SERIES).clock(time.clock()).reader(snapshot).load();
+            assertThat(same.candles().rowCount()).isEqualTo(12);
+            assertThat(same.sliceChecksums()).isEqualTo(CandleLoader.of(root, SERIES).clock(time.clock()).load()
+                    .sliceChecksums());
+
+            time.advance(Duration.ofMinutes(3)); // a writer replaces the forming slice after the caller's read
+            dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 6), fetch(T0 + 10 * M1));
+            LoadResult fresh = CandleLoader.of(root, SERIES).clock(time.clock()).reader(snapshot).load();
+            assertThat(fresh.candles().rowCount()).isEqualTo(15); // planned again from the new manifest
+
+            SliceSeries other = new SliceSeries("binance", "klines", "BTCUSDT", Interval.M1, 20);
+            assertThatThrownBy(() -> CandleLoader.of(root, other).reader(snapshot).load())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit=10")
+                    .hasMessageContaining("limit=20");
         }
     }
 
