@@ -118,14 +118,12 @@ class SliceBytesTest {
                 + "-5,\"1\",0,\"1\",\"1\"]]}"));
         assertThat(ints.get(0)).containsExactly(1359216000000L, 1359216059999L, 17L);
         assertThat(ints.get(1)).containsExactly(123456789012345678L, -5L, 0L);
-        assertRefused("{\"data\":[" + ROW.replace("1359216059999", "1359216059999.0") + "]}",
-                SliceScan.Problem.BAD_ROWS, "row 0: close_time is 1359216059999.0, not an integer");
-        assertRefused("{\"data\":[" + ROW.replace(",17,", ",1.7e1,") + "]}", SliceScan.Problem.BAD_ROWS,
-                "row 0: trades is 1.7e1, not an integer");
-        assertRefused("{\"data\":[" + ROW.replace(",17,", ",\"x\",") + "]}", SliceScan.Problem.BAD_ROWS,
-                "row 0: trades is \"x\", not an integer");
-        assertRefused("{\"data\":[" + ROW.replace("1359216000000", "99999999999999999999") + "]}",
-                SliceScan.Problem.BAD_ROWS, "row 0: open_time is 99999999999999999999, outside a long's range");
+        assertRowRefused("1359216059999", "1359216059999.0",
+                "row 0: close_time is 1359216059999.0, not an integer");
+        assertRowRefused(",17,", ",1.7e1,", "row 0: trades is 1.7e1, not an integer");
+        assertRowRefused(",17,", ",\"x\",", "row 0: trades is \"x\", not an integer");
+        assertRowRefused("1359216000000", "99999999999999999999",
+                "row 0: open_time is 99999999999999999999, outside a long's range");
     }
 
     @Test
@@ -134,16 +132,11 @@ class SliceBytesTest {
         assertRefused("", SliceScan.Problem.ZERO_BYTE, "the file is empty");
         assertRefused("{\"data\":[" + ROW + "," + ROW.replace("\"36950.22000000\"", "\"abc\"") + "]}",
                 SliceScan.Problem.BAD_ROWS, "row 1: high is \"abc\", not a number");
-        assertRefused("{\"data\":[" + ROW.replace("\"36950.22000000\"", "true") + "]}",
-                SliceScan.Problem.BAD_ROWS, "row 0: high is true, not a number");
-        assertRefused("{\"data\":[" + ROW.replace("\"36950.22000000\"", "\"1,5\"") + "]}",
-                SliceScan.Problem.BAD_ROWS, "row 0: high is \"1,5\", not a number");
-        assertRefused("{\"data\":[" + ROW.replace("\"0\"]", "tru]") + "]}", SliceScan.Problem.BAD_ROWS,
-                "row 0: found 't' at byte");
-        assertRefused("{\"data\":[" + ROW.replace("17", "017") + "]}", SliceScan.Problem.BAD_ROWS,
-                "without leading zeros");
-        assertRefused("{\"data\":[" + ROW.replace("\"1.25000000\"", "1.") + "]}", SliceScan.Problem.BAD_ROWS,
-                "a digit after a decimal point");
+        assertRowRefused("\"36950.22000000\"", "true", "row 0: high is true, not a number");
+        assertRowRefused("\"36950.22000000\"", "\"1,5\"", "row 0: high is \"1,5\", not a number");
+        assertRowRefused("\"0\"]", "tru]", "row 0: found 't' at byte");
+        assertRowRefused("17", "017", "without leading zeros");
+        assertRowRefused("\"1.25000000\"", "1.", "a digit after a decimal point");
         assertRefused("{\"data\":[[1359216000000,\"1\"]]}", SliceScan.Problem.BAD_ROWS,
                 "row 0: the row has 2 elements; valid: at least 11");
         assertRefused("{\"data\":[[]]}", SliceScan.Problem.BAD_ROWS, "row 0: the row is empty");
@@ -151,8 +144,7 @@ class SliceBytesTest {
                 "row 1: the row is '{', not an array");
         assertRefused("{\"data\":[" + ROW + " " + ROW + "]}", SliceScan.Problem.BAD_ROWS,
                 "row 0: found '[' at byte");
-        assertRefused("{\"data\":[" + ROW.replace("\"0\"", "\"a\tb\"") + "]}", SliceScan.Problem.BAD_ROWS,
-                "no control character inside a string");
+        assertRowRefused("\"0\"", "\"a\tb\"", "no control character inside a string");
         assertRefused("{\"data\":[" + ROW + "]} x", SliceScan.Problem.MALFORMED,
                 "unexpected 'x' after the top-level object");
         assertRefused("{\"meta\":{\"a\":1,}, \"data\":[" + ROW + "]}", SliceScan.Problem.MALFORMED,
@@ -287,6 +279,11 @@ class SliceBytesTest {
         }
         in.end();
         return sha;
+    }
+
+    /** A file of one row, {@link #ROW} with {@code from} replaced by {@code to}, is refused as bad rows. */
+    private static void assertRowRefused(String from, String to, String message) {
+        assertRefused("{\"data\":[" + ROW.replace(from, to) + "]}", SliceScan.Problem.BAD_ROWS, message);
     }
 
     private static void assertRefused(String text, SliceScan.Problem problem, String message) {

@@ -38,9 +38,7 @@ class StaleSnapshotTest {
         ManualTime time = new ManualTime(Instant.ofEpochMilli(T0 + 12 * M1 + 30_000));
         try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
                 StoreOptions.builder().clock(time.clock()).build())) {
-            dir.setGridAnchor(T0);
-            dir.write(SERIES.key(T0), rows(T0, 10), fetch(T0));
-            dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 3), fetch(T0 + 10 * M1)); // the last one forming
+            writeTwelveCandles(dir);
 
             SliceReader reader = SliceReader.open(root, SERIES);
             Grid grid = new Grid(Interval.M1);
@@ -69,9 +67,7 @@ class StaleSnapshotTest {
         ManualTime time = new ManualTime(Instant.ofEpochMilli(T0 + 12 * M1 + 30_000));
         try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
                 StoreOptions.builder().clock(time.clock()).build())) {
-            dir.setGridAnchor(T0);
-            dir.write(SERIES.key(T0), rows(T0, 10), fetch(T0));
-            dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 3), fetch(T0 + 10 * M1)); // the last one forming
+            writeTwelveCandles(dir);
             SliceReader snapshot = SliceReader.open(root, SERIES);
 
             LoadResult same = CandleLoader.of(root, SERIES).clock(time.clock()).reader(snapshot).load();
@@ -89,6 +85,13 @@ class StaleSnapshotTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit=10")
                     .hasMessageContaining("limit=20");
         }
+    }
+
+    /** Two slices from T0: ten candles, then three of which the last is still forming at T0 + 12.5 minutes. */
+    private static void writeTwelveCandles(SliceDirectory dir) throws java.io.IOException {
+        dir.setGridAnchor(T0);
+        dir.write(SERIES.key(T0), rows(T0, 10), fetch(T0));
+        dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 3), fetch(T0 + 10 * M1));
     }
 
     private static ArrayNode rows(long start, int n) {
