@@ -22,12 +22,13 @@ final class CandleSchema {
     /** Key-value metadata: "true" when every slice the month covers was complete when written. */
     static final String KEY_SEALED = "qlir.sealed";
     /**
-     * Key-value metadata: the layout of the file's pages, {@link #LAYOUT}. Files without it were written by an earlier
-     * build with BYTE_STREAM_SPLIT doubles, which Spark cannot read; the aggregator rewrites them.
+     * Key-value metadata: the layout of the file's pages, {@link #LAYOUT}. The aggregator rewrites a file of another
+     * layout: {@code plain-zstd} (every column PLAIN: longs cost as much to decompress as doubles) or none (the first
+     * build's BYTE_STREAM_SPLIT doubles, which Spark cannot read).
      */
     static final String KEY_LAYOUT = "qlir.layout";
-    /** The page layout this build writes: every column PLAIN, ZSTD-compressed. */
-    static final String LAYOUT = "plain-zstd";
+    /** The page layout this build writes: INT64 columns DELTA_BINARY_PACKED, DOUBLE columns PLAIN, all ZSTD. */
+    static final String LAYOUT = "delta-zstd";
     /** Key-value metadata: the slice series (venue/endpoint symbol interval limit) the month came from. */
     static final String KEY_SERIES = "qlir.series";
 

@@ -28,8 +28,8 @@ import java.util.Map;
  * @param qlirVersion the qlir version that wrote it
  * @param series the slice series it was made from ({@code SliceSeries.toString()})
  * @param lineage the slices it was made from, in time order
- * @param layout the page layout it was written with ({@code plain-zstd}; empty for files of the first build, whose
- *     BYTE_STREAM_SPLIT doubles Spark cannot read)
+ * @param layout the page layout it was written with ({@code delta-zstd}; {@code plain-zstd} for files of the
+ *     PLAIN-only build; empty for files of the first build, whose BYTE_STREAM_SPLIT doubles Spark cannot read)
  */
 public record MonthFile(Path file, YearMonth month, long rows, boolean sealed, String qlirVersion, String series,
                         List<SliceLineage> lineage, String layout) {
@@ -103,7 +103,7 @@ public record MonthFile(Path file, YearMonth month, long rows, boolean sealed, S
     /**
      * Whether the file is in the page layout this build writes; one that is not is rewritten by the next aggregation.
      *
-     * @return true for {@code plain-zstd}
+     * @return true for {@code delta-zstd}
      */
     public boolean hasCurrentLayout() {
         return CandleSchema.LAYOUT.equals(layout);

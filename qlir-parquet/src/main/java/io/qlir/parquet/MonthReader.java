@@ -1,7 +1,9 @@
 package io.qlir.parquet;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.ParquetReadOptions;
@@ -17,12 +19,14 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Reads a month file straight into primitive arrays: column by column, row group by row group, decoding pages
- * directly ({@link PageDecoder}) for the encodings qlir writes and through Parquet's column readers otherwise (no
- * record assembly, no object per row either way). The file's schema must be {@link CandleSchema}'s
+ * Reads a month file straight into primitive arrays: column by column, row group by row group, reading the column
+ * chunks from the file and decoding their pages directly ({@link PageDecoder}) when every chunk uses encodings and a
+ * codec qlir writes, and through Parquet's column readers otherwise (no record assembly, no object per row either
+ * way). The file's schema must be {@link CandleSchema}'s
  * (columns found by name, so a file with extra columns reads too); anything else is refused, naming the file.
  */
 final class MonthReader {
@@ -31,7 +35,8 @@ final class MonthReader {
     record Content(CandleColumns columns, Map<String, String> metadata) {
     }
 
-    private static final GroupConverter NO_RECORDS = new GroupConverter() {
+    /** A converter that assembles nothing: column readers are used alone, value by value. */
+    static final GroupConverter NO_RECORDS = new GroupConverter() {
         @Override
         public Converter getConverter(int fieldIndex) {
             return new PrimitiveConverter() {
@@ -108,25 +113,46 @@ final class MonthReader {
     private static void readRows(Path file, ParquetFileReader r, CandleColumns out, int from) throws IOException {
         MessageType schema = r.getFooter().getFileMetaData().getSchema();
         ColumnDescriptor[] descs = descriptors(file, schema);
+        List<BlockMetaData> groups = r.getRowGroups();
+        ColumnChunkMetaData[][] chunks = new ColumnChunkMetaData[groups.size()][];
+        boolean direct = true;
+        for (int g = 0; g < groups.size(); g++) {
+            chunks[g] = new ColumnChunkMetaData[descs.length];
+            for (int c = 0; c < descs.length; c++) {
+                chunks[g][c] = chunk(groups.get(g), descs[c]);
+                direct &= PageDecoder.handles(chunks[g][c]);
+            }
+        }
+        if (!direct) {
+            readWithColumnReaders(file, r, schema, descs, out, from);
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            int at = from;
+            for (int g = 0; g < groups.size(); g++) {
+                long rows = groups.get(g).getRowCount();
+                for (int c = 0; c < descs.length; c++) {
+                    int read = PageDecoder.read(ch, file, chunks[g][c], out.longs[c], out.doubles[c], at);
+                    if (read != rows) {
+                        throw new IOException("Parquet file " + file + ": column '" + names(c) + "' has " + read
+                                + " values in a row group of " + rows + " rows");
+                    }
+                }
+                at += (int) rows;
+            }
+        }
+    }
+
+    /** Every column through Parquet's column readers (a file with encodings {@link PageDecoder} does not read). */
+    private static void readWithColumnReaders(Path file, ParquetFileReader r, MessageType schema,
+                                              ColumnDescriptor[] descs, CandleColumns out, int from) throws IOException {
         String createdBy = r.getFooter().getFileMetaData().getCreatedBy();
         int at = from;
-        List<BlockMetaData> groups = r.getRowGroups();
-        for (int g = 0; g < groups.size(); g++) {
-            PageReadStore pages = r.readNextRowGroup();
+        PageReadStore pages;
+        while ((pages = r.readNextRowGroup()) != null) {
             int n = (int) pages.getRowCount();
-            ColumnReadStoreImpl store = null;
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, NO_RECORDS, schema, createdBy);
             for (int c = 0; c < descs.length; c++) {
-                if (PageDecoder.handles(chunk(groups.get(g), descs[c]).getEncodings())) {
-                    int read = PageDecoder.read(pages.getPageReader(descs[c]), out.longs[c], out.doubles[c], at);
-                    if (read != n) {
-                        throw new IOException("Parquet file " + file + ": column '" + names(c) + "' has " + read
-                                + " values in a row group of " + n + " rows");
-                    }
-                    continue;
-                }
-                if (store == null) {
-                    store = new ColumnReadStoreImpl(pages, NO_RECORDS, schema, createdBy);
-                }
                 readWithColumnReader(store.getColumnReader(descs[c]), out, c, at, n);
             }
             at += n;
@@ -178,6 +204,12 @@ final class MonthReader {
             if (!type.equals(wantLong ? "INT64" : "DOUBLE") || d.getMaxDefinitionLevel() != 0) {
                 throw new IOException("Parquet file " + file + ": column '" + name + "' is "
                         + d.getPrimitiveType() + "; valid: required " + (wantLong ? "INT64" : "DOUBLE"));
+            }
+            LogicalTypeAnnotation logical = d.getPrimitiveType().getLogicalTypeAnnotation();
+            if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t
+                    && t.getUnit() != LogicalTypeAnnotation.TimeUnit.MILLIS) {
+                throw new IOException("Parquet file " + file + ": column '" + name + "' is " + logical + "; valid: "
+                        + "INT64 TIMESTAMP(MILLIS, UTC) or plain INT64 epoch milliseconds");
             }
             out[c] = d;
         }

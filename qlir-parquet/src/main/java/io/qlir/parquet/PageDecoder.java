@@ -1,71 +1,184 @@
 package io.qlir.parquet;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.page.DataPage;
-import org.apache.parquet.column.page.DataPageV1;
-import org.apache.parquet.column.page.DataPageV2;
-import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DataPageHeaderV2;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * The reader's fast path: decodes the pages of a required, flat INT64 or DOUBLE column chunk straight into a
- * primitive array, for the encodings qlir writes (PLAIN; and BYTE_STREAM_SPLIT, which the first build wrote). A required column of a flat schema
- * has no repetition or definition levels, so a page's (decompressed) bytes are its values alone. Column chunks
- * with other encodings (a dictionary, delta encodings: files written by other tools) go through Parquet's column
- * reader instead ({@link #handles}).
+ * The reader's fast path: reads a required, flat INT64 or DOUBLE column chunk straight from the file into a
+ * primitive array, for the encodings qlir writes (DELTA_BINARY_PACKED longs and PLAIN doubles; PLAIN longs and
+ * BYTE_STREAM_SPLIT doubles of earlier builds' files) and the codecs ZSTD and UNCOMPRESSED. A required column of
+ * a flat schema has no repetition or definition levels, so a page's decompressed bytes are its values alone.
+ *
+ * <p>Nothing is allocated per page: each thread keeps one direct buffer for a chunk's bytes (read by one positional
+ * read, no copy through the heap) and one for a decompressed page; zstd decompresses from the one into the other,
+ * and the values go into the arrays by one bulk copy (PLAIN) or a decode loop (DELTA_BINARY_PACKED,
+ * BYTE_STREAM_SPLIT). Parquet's page objects, its per-page heap buffers and its column-chunk store are not used.
+ * Column chunks with other encodings or codecs (a dictionary, files written by other tools) go through Parquet's
+ * column reader instead ({@link #handles}).
  */
 final class PageDecoder {
 
-    private static final Set<Encoding> LEVELS_OR_VALUES = EnumSet.of(Encoding.PLAIN, Encoding.BYTE_STREAM_SPLIT,
-            Encoding.RLE, Encoding.BIT_PACKED);
+    private static final Set<Encoding> READ = EnumSet.of(Encoding.PLAIN, Encoding.BYTE_STREAM_SPLIT,
+            Encoding.DELTA_BINARY_PACKED, Encoding.RLE, Encoding.BIT_PACKED);
+    /** Buffers larger than this are allocated for one chunk and not kept (a month of one-second candles fits). */
+    private static final int KEEP_BYTES = 32 << 20;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private PageDecoder() {
     }
 
-    /** Whether a column chunk uses only encodings this decoder reads. */
-    static boolean handles(Set<Encoding> chunkEncodings) {
-        return LEVELS_OR_VALUES.containsAll(chunkEncodings);
+    /** Whether a column chunk uses only encodings and a codec this decoder reads. */
+    static boolean handles(ColumnChunkMetaData chunk) {
+        CompressionCodecName codec = chunk.getCodec();
+        return READ.containsAll(chunk.getEncodings())
+                && (codec == CompressionCodecName.ZSTD || codec == CompressionCodecName.UNCOMPRESSED);
     }
 
-    /** Reads every page of a column chunk into {@code longs} or {@code doubles} from {@code at}; returns the count. */
-    static int read(PageReader pages, long[] longs, double[] doubles, int at) throws IOException {
+    /**
+     * Reads every page of a column chunk of {@code file} into {@code longs} or {@code doubles} from {@code at};
+     * returns the number of values read.
+     */
+    static int read(FileChannel file, Path name, ColumnChunkMetaData chunk, long[] longs, double[] doubles, int at)
+            throws IOException {
+        long size = chunk.getTotalSize();
+        if (size > Integer.MAX_VALUE) {
+            throw new IOException("column chunk of " + size + " bytes; valid: under 2 GiB");
+        }
+        Buffers buffers = BUFFERS.get();
+        ByteBuffer in = buffers.in((int) size);
+        long from = chunk.getStartingPos();
+        while (in.hasRemaining()) {
+            if (file.read(in, from + in.position()) < 0) {
+                throw new IOException("Parquet file " + name + " ends inside a column chunk (at byte "
+                        + (from + in.position()) + ")");
+            }
+        }
+        in.flip();
+        boolean zstd = chunk.getCodec() == CompressionCodecName.ZSTD;
         int i = at;
-        DataPage page;
-        while ((page = pages.readPage()) != null) {
-            int n = page.getValueCount();
-            ByteBuffer bytes;
+        while (in.hasRemaining()) {
+            PageHeader h = Util.readPageHeader(new Stream(in));
+            int compressed = h.getCompressed_page_size();
+            int start = in.position();
+            if (compressed < 0 || compressed > in.remaining()) {
+                throw new IOException("page of " + compressed + " bytes in a column chunk with " + in.remaining()
+                        + " left");
+            }
+            in.position(start + compressed);
+            int n;
             Encoding encoding;
-            if (page instanceof DataPageV1 v1) {
-                bytes = v1.getBytes().toByteBuffer();
-                encoding = v1.getValueEncoding();
-            } else if (page instanceof DataPageV2 v2) {
-                bytes = v2.getData().toByteBuffer();
-                encoding = v2.getDataEncoding();
-            } else {
-                throw new IOException("unknown Parquet page type " + page.getClass().getName());
-            }
-            bytes = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
-            if (bytes.remaining() < 8L * n) {
-                throw new IOException("a page of " + n + " values holds only " + bytes.remaining() + " bytes");
-            }
-            if (encoding == Encoding.PLAIN) {
-                if (longs != null) {
-                    bytes.asLongBuffer().get(longs, i, n);
-                } else {
-                    bytes.asDoubleBuffer().get(doubles, i, n);
+            boolean pageCompressed = zstd;
+            int levels = 0;
+            if (h.isSetData_page_header()) {
+                DataPageHeader d = h.getData_page_header();
+                n = d.getNum_values();
+                encoding = Encoding.valueOf(d.getEncoding().name());
+            } else if (h.isSetData_page_header_v2()) {
+                DataPageHeaderV2 d = h.getData_page_header_v2();
+                n = d.getNum_values();
+                encoding = Encoding.valueOf(d.getEncoding().name());
+                levels = d.getRepetition_levels_byte_length() + d.getDefinition_levels_byte_length();
+                pageCompressed = zstd && d.isIs_compressed();
+                if (d.getNum_nulls() != 0) {
+                    throw new IOException("a page of a required column with " + d.getNum_nulls() + " nulls");
                 }
-            } else if (encoding == Encoding.BYTE_STREAM_SPLIT) {
-                ByteStreamSplit.decode(bytes, n, longs, doubles, i);
             } else {
-                throw new IOException("value encoding " + encoding + " in a column chunk declared PLAIN or "
-                        + "BYTE_STREAM_SPLIT");
+                continue; // an index page, or a dictionary page a PLAIN chunk does not use
             }
+            ByteBuffer values = in.duplicate().position(start + levels).limit(start + compressed).slice();
+            if (pageCompressed) {
+                int raw = h.getUncompressed_page_size() - levels;
+                ByteBuffer out = buffers.out(raw);
+                ZstdCodecs.decompress(values, out, raw);
+                values = out;
+            }
+            decode(encoding, values.order(ByteOrder.LITTLE_ENDIAN), n, longs, doubles, i);
             i += n;
         }
         return i - at;
+    }
+
+    /** Decodes one page's value bytes (from {@code page}'s position to its limit, little-endian). */
+    private static void decode(Encoding encoding, ByteBuffer page, int n, long[] longs, double[] doubles, int at)
+            throws IOException {
+        if (encoding == Encoding.DELTA_BINARY_PACKED && longs != null) {
+            DeltaBinaryPacked.decode(page, n, longs, at);
+            return;
+        }
+        if (page.remaining() < 8L * n) {
+            throw new IOException("a page of " + n + " values holds only " + page.remaining() + " bytes");
+        }
+        if (encoding == Encoding.PLAIN) {
+            if (longs != null) {
+                page.asLongBuffer().get(longs, at, n);
+            } else {
+                page.asDoubleBuffer().get(doubles, at, n);
+            }
+        } else if (encoding == Encoding.BYTE_STREAM_SPLIT) {
+            ByteStreamSplit.decode(page, n, longs, doubles, at);
+        } else {
+            throw new IOException("value encoding " + encoding + " for a " + (longs != null ? "INT64" : "DOUBLE")
+                    + " column; valid: PLAIN, BYTE_STREAM_SPLIT, or DELTA_BINARY_PACKED for INT64");
+        }
+    }
+
+    /** A thread's two direct buffers: a column chunk as read, and one decompressed page. */
+    private static final class Buffers {
+        private ByteBuffer in = ByteBuffer.allocateDirect(0);
+        private ByteBuffer out = ByteBuffer.allocateDirect(0);
+
+        ByteBuffer in(int size) {
+            ByteBuffer b = in.capacity() >= size ? in : ByteBuffer.allocateDirect(size);
+            if (b != in && size <= KEEP_BYTES) {
+                in = b;
+            }
+            return b.clear().limit(size);
+        }
+
+        ByteBuffer out(int size) {
+            ByteBuffer b = out.capacity() >= size ? out : ByteBuffer.allocateDirect(size);
+            if (b != out && size <= KEEP_BYTES) {
+                out = b;
+            }
+            return b.clear().limit(size);
+        }
+    }
+
+    /** The page-header parser's input: a buffer from its position on, advanced as the header is read. */
+    private static final class Stream extends InputStream {
+        private final ByteBuffer b;
+
+        Stream(ByteBuffer b) {
+            this.b = b;
+        }
+
+        @Override
+        public int read() {
+            return b.hasRemaining() ? b.get() & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] dst, int off, int len) {
+            if (!b.hasRemaining()) {
+                return -1;
+            }
+            int n = Math.min(len, b.remaining());
+            b.get(dst, off, n);
+            return n;
+        }
     }
 }

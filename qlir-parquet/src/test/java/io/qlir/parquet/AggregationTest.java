@@ -107,23 +107,35 @@ class AggregationTest {
     }
 
     @Test
-    void aMonthFileOfTheFirstBuildsLayoutIsRewrittenOnceAndOnlyIt() throws Exception {
+    void monthFilesOfEarlierLayoutsAreReadAndRewrittenOnceAndOnlyThey() throws Exception {
         agg().aggregate(TestStores.SERIES);
+        Path jan = ParquetLayout.monthFile(root, TestStores.SERIES, JAN);
         Path feb = ParquetLayout.monthFile(root, TestStores.SERIES, FEB);
         MonthFile written = MonthFile.read(feb);
-        assertThat(written.layout()).isEqualTo("plain-zstd");
-        // the first build wrote the same footer without qlir.layout (and BYTE_STREAM_SPLIT doubles)
+        assertThat(written.layout()).isEqualTo("delta-zstd");
+        Table janRows = ParquetDataset.readMonth(jan);
+        Table febRows = ParquetDataset.readMonth(feb);
+        // January as the PLAIN build wrote it (every column PLAIN, parquet-java's record writer), February as the
+        // first build's footer said it (no qlir.layout)
+        Map<String, String> plainBuild = new java.util.LinkedHashMap<>(MonthFile.metadata(written.series(), true,
+                MonthFile.read(jan).lineage()));
+        plainBuild.put("qlir.layout", "plain-zstd");
+        PlainLayoutWriter.write(jan, CandleColumns.of(janRows), 0, janRows.rowCount(), plainBuild);
         Map<String, String> firstBuild = new java.util.LinkedHashMap<>(
                 MonthFile.metadata(written.series(), written.sealed(), written.lineage()));
         firstBuild.remove("qlir.layout");
-        Table rows = ParquetDataset.readMonth(feb);
-        MonthWriter.write(feb, CandleColumns.of(rows), 0, rows.rowCount(), firstBuild);
+        MonthWriter.write(feb, CandleColumns.of(febRows), 0, febRows.rowCount(), firstBuild);
+        assertThat(MonthFile.read(jan).layout()).isEqualTo("plain-zstd");
+        assertThat(MonthFile.read(jan).hasCurrentLayout()).isFalse();
         assertThat(MonthFile.read(feb).hasCurrentLayout()).isFalse();
+        Cells.assertSame(ParquetDataset.readMonth(jan), janRows); // the reader still reads the PLAIN layout
 
         AggregationResult r = agg().aggregate(TestStores.SERIES);
 
-        assertThat(r.written()).containsExactly(FEB);
+        assertThat(r.written()).containsExactly(JAN, FEB);
+        assertThat(MonthFile.read(jan).hasCurrentLayout()).isTrue();
         assertThat(MonthFile.read(feb).hasCurrentLayout()).isTrue();
+        Cells.assertSame(ParquetDataset.readMonth(jan), janRows);
         assertThat(agg().aggregate(TestStores.SERIES).nothingNew()).isTrue();
     }
 

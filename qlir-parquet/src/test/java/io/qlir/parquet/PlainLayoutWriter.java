@@ -17,13 +17,14 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.RecordConsumer;
 
 /**
- * The month writer as it was before {@link MonthWriter} wrote pages itself: parquet-java's record writer, one
- * record per row through a {@code RecordConsumer}, with the same properties. The test that pins byte compatibility
- * compares {@link MonthWriter}'s files with this one's.
+ * Month files of the {@code plain-zstd} layout, as the builds before {@code delta-zstd} wrote them: parquet-java's
+ * record writer, one record per row through a {@code RecordConsumer}, every column PLAIN (dictionary and
+ * BYTE_STREAM_SPLIT off), ZSTD, statistics and page checksums on. The tests use it to show that the reader still
+ * reads that layout and that the aggregator rewrites it.
  */
-final class RecordWriterReference {
+final class PlainLayoutWriter {
 
-    private RecordWriterReference() {
+    private PlainLayoutWriter() {
     }
 
     static void write(Path target, CandleColumns cols, int from, int to, Map<String, String> metadata)
