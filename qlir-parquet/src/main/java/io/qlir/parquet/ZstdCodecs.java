@@ -20,22 +20,23 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  */
 final class ZstdCodecs implements CompressionCodecFactory {
 
-    /** ZSTD level 3: zstd's default, a good size at several hundred MB/s. */
-    static final int LEVEL = 3;
     /**
-     * The level of a page that {@link #LEVEL} shrinks by less than an eighth. Doubles with full-precision digits
-     * (most of a volume's bytes) compress by 5-10 % at level 3, all of it Huffman-coded literals, which cost about
-     * 5.7 ns per value to decode here (1.4 GB/s), while a negative level leaves such literals raw: a frame of stored
-     * blocks that decodes at copy speed (0.2 ns per value) for under a tenth more bytes.
+     * ZSTD level -5 with a minimum match of 7 bytes, for every page. Why not zstd's default (3): at level 3 the
+     * compressible DOUBLE pages (tick-sized prices that repeat) become Huffman-coded literals, which decode at about
+     * 1 GB/s here, 8 ns per candle for each price column and 32 of the reader's 55 ns per candle in all; at this
+     * level literals stay raw and only repeats become matches, which decode at copy speed (3.4 ns per price column),
+     * for twice the bytes of those pages (the benchmark's cent-tick dataset: 16.6 % of its slice files instead of
+     * 8.1 %; full-precision doubles are stored either way). Delta-encoded and constant pages shrink to a few bytes
+     * at any level. Measured with {@code io.qlir.bench.loader.ZstdCeiling}; docs/benchmarks.md has the runs.
      */
-    static final int STORE_LEVEL = -1;
+    static final int LEVEL = -5;
+    /** The minimum match length at {@link #LEVEL}: eight-byte values repeat whole or not at all. */
+    static final int MIN_MATCH = 7;
 
     static final ZstdCodecs INSTANCE = new ZstdCodecs();
 
     private static final ThreadLocal<ZstdCompressCtx> COMPRESS = ThreadLocal.withInitial(
-            () -> new ZstdCompressCtx().setLevel(LEVEL));
-    private static final ThreadLocal<ZstdCompressCtx> STORE = ThreadLocal.withInitial(
-            () -> new ZstdCompressCtx().setLevel(STORE_LEVEL));
+            () -> new ZstdCompressCtx().setLevel(LEVEL).setMinMatch(MIN_MATCH));
     private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESS = ThreadLocal.withInitial(ZstdDecompressCtx::new);
 
     private ZstdCodecs() {
@@ -66,13 +67,9 @@ final class ZstdCodecs implements CompressionCodecFactory {
         return out;
     }
 
-    /**
-     * One page as a ZSTD frame: at {@link #LEVEL}, or at {@link #STORE_LEVEL} when level 3 saves less than an eighth
-     * of its bytes (decoding speed is worth more than those bytes).
-     */
+    /** One page as a ZSTD frame at {@link #LEVEL}. */
     static byte[] compress(byte[] raw) {
-        byte[] z = COMPRESS.get().compress(raw);
-        return z.length > raw.length - raw.length / 8 ? STORE.get().compress(raw) : z;
+        return COMPRESS.get().compress(raw);
     }
 
     /**

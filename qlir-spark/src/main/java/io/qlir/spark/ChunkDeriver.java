@@ -35,23 +35,9 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
     private final int[] pass;
     private final String[] outputs;
     private final String[] names;
-    private final int stream;
-    private final int halo;
 
     ChunkDeriver(String opsText, String[] names, int[] group, int keep, int[] candle, int[] pass,
             List<String> outputs) {
-        this(opsText, names, group, keep, candle, pass, outputs, 0, 0);
-    }
-
-    /**
-     * With {@code stream > 0}, a run (a series, sorted, in one partition) is derived in local chunks of {@code stream}
-     * rows, each preceded by the last {@code halo} rows of the one before (computed again, not emitted): memory stays
-     * bounded by a chunk, with no shuffle. Only for ops that all read a bounded past window of at most {@code halo}.
-     */
-    ChunkDeriver(String opsText, String[] names, int[] group, int keep, int[] candle, int[] pass,
-            List<String> outputs, int stream, int halo) {
-        this.stream = stream;
-        this.halo = halo;
         this.names = names.clone();
         this.opsText = Objects.requireNonNull(opsText, "opsText");
         this.group = group.clone();
@@ -67,7 +53,6 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
         return new Iterator<>() {
             private Row next = rows.hasNext() ? rows.next() : null;
             private List<Row> run = List.of();
-            private List<Row> carry = List.of();
             private Column<?>[] cols;
             private int at;
 
@@ -85,8 +70,6 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
                     }
                     run = nextRun();
                     cols = derive(pipeline, run);
-                    carry = stream > 0 ? new ArrayList<>(run.subList(Math.max(0, run.size() - halo), run.size()))
-                            : List.of();
                 }
             }
 
@@ -99,27 +82,19 @@ final class ChunkDeriver implements MapPartitionsFunction<Row, Row> {
                 return output(in, cols, at++);
             }
 
-            /**
-             * The rows of one series (or chunk; or, when streaming, the carried halo and up to {@code stream} new rows
-             * of it), leaving the first row of the next in {@code next} and {@code at} on the first row to emit.
-             */
+            /** The rows of one series or chunk, leaving the first row of the next in {@code next}. */
             private List<Row> nextRun() {
                 List<Row> chunk = new ArrayList<>();
-                if (!carry.isEmpty() && sameGroup(carry.get(0), next)) {
-                    chunk.addAll(carry);
-                }
-                at = chunk.size();
+                at = 0;
                 chunk.add(next);
                 next = null;
-                int fresh = 1;
                 while (rows.hasNext()) {
                     Row r = rows.next();
-                    if (!sameGroup(chunk.get(at), r) || (stream > 0 && fresh == stream)) {
+                    if (!sameGroup(chunk.get(0), r)) {
                         next = r;
                         break;
                     }
                     chunk.add(r);
-                    fresh++;
                 }
                 return chunk;
             }

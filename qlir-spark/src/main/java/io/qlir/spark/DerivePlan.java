@@ -108,8 +108,9 @@ public record DerivePlan(List<String> ops, int chunkRows, boolean chunked, int h
      */
     public String explainFolders() {
         List<String> lines = new ArrayList<>();
-        lines.add("path: qlir's dataset folders: each series folder (symbol=S/interval=I) is read whole into one "
-                + "partition and sorted by open_time there, one task per series, no shuffle; " + (chunked
+        lines.add("path: qlir's dataset folders (QlirDeriveSource): each series folder (symbol=S/interval=I) is read "
+                + "month by month in open_time order (each month file is sorted: no sort), one task per series, no "
+                + "shuffle, columns in and out with no row object per candle; " + (chunked
                 ? "the ops are all bounded, so the task streams the series in chunks of " + chunkRows + " rows, each "
                 + "after the " + halo + " rows before it (the largest lookback), and holds only one chunk"
                 : "the task holds the whole series, so every op is exact whatever rows it reads"));

@@ -12,9 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -108,11 +105,12 @@ public final class QlirSpark {
 
     /**
      * Derives one endpoint folder of qlir's dataset ({@code <endpoint>/symbol=S/interval=I/month=M/*.parquet},
-     * docs/data-layout.md) with no shuffle: each series folder is read whole into one partition and sorted by open
-     * time there (no exchange), and one task derives each series: whole when an op reads all earlier rows, or, when
-     * every op is bounded, streamed in chunks of the plan's chunk rows, each after its halo carried over from the chunk
-     * before; {@link DerivePlan#explainFolders()} says which. For any other input, or a series whose ops need it whole
-     * but which is too long for one task, use {@link #derive(Dataset, DerivePlan)}.
+     * docs/data-layout.md) through {@link QlirDeriveSource}: one task per series folder reads its month files in month
+     * order (each is sorted, so no sort and no shuffle) with Spark's vectorized Parquet reader straight into a qlir
+     * candle table, and hands Spark the derived columns as column batches over qlir's arrays (no row object per
+     * candle). The task takes the series whole when an op reads all earlier rows, or, when every op is bounded,
+     * streams it in chunks of the plan's chunk rows, each after its halo; {@link DerivePlan#explainFolders()} says
+     * which. For any other input, use {@link #derive(Dataset, DerivePlan)}.
      * <pre>{@code
      * Dataset<Row> derived = QlirSpark.deriveDataset(spark, Path.of("data/parquet/binance/klines"),
      *         QlirSpark.plan("sma(close,14); rsi(close,14)", QlirSpark.DEFAULT_CHUNK_ROWS));
@@ -121,29 +119,13 @@ public final class QlirSpark {
      * @param spark the session
      * @param endpoint an endpoint folder, for example {@code data/parquet/binance/klines}
      * @param plan from {@link #plan(String, int)}
-     * @return the candles ({@code symbol}, {@code interval} and the candle columns) plus the derived columns, one
+     * @return {@code symbol}, {@code interval}, the candle columns (times as timestamps) and the derived columns, one
      *     partition per series in open-time order
      * @throws IllegalArgumentException when the folder holds no series folder with Parquet files, or lacks a column
      */
     public static Dataset<Row> deriveDataset(SparkSession spark, Path endpoint, DerivePlan plan) {
-        List<Dataset<Row>> series = SeriesFolders.read(spark, endpoint, SeriesFolders.list(endpoint));
-        StructType in = series.get(0).schema();
-        List<String> keys = seriesKeys(in);
-        checkColumns(in, plan);
-        List<RDD<Row>> rdds = new ArrayList<>();
-        StructType schema = null;
-        for (Dataset<Row> s : series) {
-            Dataset<Row> tagged = s.select(Arrays.stream(in.fieldNames()).map(n -> col(n)).toArray(Column[]::new))
-                    .withColumn(CHUNK, lit(0L)).withColumn(KEEP, lit(true));
-            schema = tagged.schema();
-            rdds.add(tagged.rdd());
-        }
-        ChunkDeriver deriver = new ChunkDeriver(plan.opsText(), schema.fieldNames(),
-                indexes(schema, keys.size() + 1, keys), schema.fieldIndex(KEEP), candleIndexes(schema),
-                passIndexes(schema, in), plan.outputNames(), plan.chunked() ? plan.chunkRows() : 0, plan.halo());
-        JavaRDD<Row> all = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .union(rdds.stream().map(RDD::toJavaRDD).toArray(JavaRDD[]::new));
-        return spark.createDataFrame(all.mapPartitions(deriver::call, true), outSchema(in, plan));
+        return spark.read().format(QlirDeriveSource.class.getName()).option(QlirDeriveSource.OPS, plan.opsText())
+                .option(QlirDeriveSource.CHUNK_ROWS, plan.chunkRows()).load(endpoint.toString());
     }
 
     /** Runs the deriver over partitions already sorted by (series key, chunk, open time). */

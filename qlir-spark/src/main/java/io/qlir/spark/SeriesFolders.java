@@ -1,23 +1,17 @@
 package io.qlir.spark;
 
-import static org.apache.spark.sql.functions.col;
-
-import io.qlir.core.Candles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * Reads qlir's dataset with no shuffle: every series is its own folder ({@code symbol=S/interval=I}) of month files
- * (docs/data-layout.md), so each series is read alone, coalesced to one partition (narrow) and sorted by open time
- * within it (a sort inside one partition, no exchange); unioned as RDDs they keep one partition per series.
+ * Finds the series of qlir's dataset: every series is its own folder ({@code symbol=S/interval=I}) of month files
+ * (docs/data-layout.md), each sorted by open time, so a series read month by month needs neither a shuffle nor a sort.
  */
 final class SeriesFolders {
 
@@ -47,17 +41,35 @@ final class SeriesFolders {
     }
 
     /**
-     * Each series read alone into one partition, sorted by open time within it; columns as Spark reads them, without
-     * {@code month}. They stay separate datasets: a Dataset union of single-partition children would be zipped into
-     * one partition (Spark's {@code unionOutputPartitioning}), so the caller unions them as RDDs.
+     * A series folder's Parquet files, grouped by month in month order ({@code month=YYYY-MM} sorts as time does),
+     * each month's files in name order; files outside any month folder form one group of their own, first.
      */
-    static List<Dataset<Row>> read(SparkSession spark, Path endpoint, List<Path> series) {
-        List<Dataset<Row>> out = new ArrayList<>();
-        for (Path s : series) {
-            out.add(spark.read().option("basePath", endpoint.toString()).parquet(s.toString()).drop("month")
-                    .coalesce(1).sortWithinPartitions(col(Candles.OPEN_TIME)));
+    static List<List<String>> months(Path series) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> loose = parquetFiles(series);
+        if (!loose.isEmpty()) {
+            out.add(loose);
+        }
+        for (Path month : children(series, "month=")) {
+            List<String> files = parquetFiles(month);
+            if (!files.isEmpty()) {
+                out.add(files);
+            }
         }
         return out;
+    }
+
+    private static List<String> parquetFiles(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> isData(p.getFileName().toString())).sorted()
+                    .map(p -> p.toAbsolutePath().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static boolean isData(String name) {
+        return name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_");
     }
 
     private static List<Path> children(Path dir, String prefix) {
@@ -74,7 +86,7 @@ final class SeriesFolders {
     }
 
     private static boolean holdsParquet(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             return s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);

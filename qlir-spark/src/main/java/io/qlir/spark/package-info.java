@@ -8,10 +8,12 @@
  * <pre>{@code
  * Dataset<Row> derived = QlirSpark.derive(spark.read().parquet("parquet/binance"), "sma(close,14); rsi(close,14)");
  * }</pre>
- * Over qlir's own dataset, where every series is a folder of month files, {@link
- * io.qlir.spark.QlirSpark#deriveDataset} needs no shuffle: each series folder is read into one partition in
- * open-time order and one task derives it (whole, or streamed in chunks with their halo when every op is bounded). {@link io.qlir.spark.DeriveJob} is the same for
- * {@code spark-submit} over qlir's Parquet dataset. Spark is a
+ * Over qlir's own dataset, where every series is a folder of sorted month files, {@link
+ * io.qlir.spark.QlirSpark#deriveDataset} (the data source {@link io.qlir.spark.QlirDeriveSource}) needs no shuffle
+ * and no sort: one task per series folder reads its months in order as Spark column batches into a qlir table and
+ * hands the derived columns back as column batches over qlir's arrays (whole, or streamed in chunks with their halo
+ * when every op is bounded). {@link io.qlir.spark.DeriveJob} is the same for {@code spark-submit} over qlir's Parquet
+ * dataset. Spark is a
  * provided dependency: a cluster, or the {@code qlir-spark/derive} launcher, supplies it.
  */
 package io.qlir.spark;

@@ -73,7 +73,7 @@ class DatasetFromAggTest {
         Dataset<Row> derived = QlirSpark.deriveDataset(LocalSpark.session(), root.resolve("parquet/binance/klines"),
                 plan);
 
-        assertThat(derived.rdd().toDebugString()).as("no shuffle in the lineage").contains("FileScanRDD")
+        assertThat(derived.rdd().toDebugString()).as("no shuffle in the lineage").contains("DataSourceRDD")
                 .doesNotContainIgnoringCase("shuffle");
         assertThat(plan.explainFolders()).contains("one task per series, no shuffle")
                 .contains("holds the whole series")

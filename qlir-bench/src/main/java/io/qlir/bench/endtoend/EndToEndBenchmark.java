@@ -124,7 +124,7 @@ public class EndToEndBenchmark {
             }
         }
 
-        private static long processCpuNanos() {
+        static long processCpuNanos() {
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
         }

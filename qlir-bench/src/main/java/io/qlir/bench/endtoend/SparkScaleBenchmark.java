@@ -10,9 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -91,11 +93,13 @@ public class SparkScaleBenchmark {
      * Derives every series through qlir's dataset folders ({@link QlirSpark#deriveDataset}: one task per series, no
      * shuffle) and computes every row (the {@code noop} sink), keeping nothing.
      *
+     * @param cpu the counter
      * @return the plan (keeps the work alive)
      */
     @Benchmark
-    public DerivePlan spark() {
+    public DerivePlan spark(Cpu cpu) {
         QlirSpark.deriveDataset(spark, endpoint, plan).write().format("noop").mode("overwrite").save();
+        cpu.stop();
         return plan;
     }
 
@@ -103,12 +107,38 @@ public class SparkScaleBenchmark {
      * The general path for comparison ({@link QlirSpark#derive(Dataset, DerivePlan)} on the same rows read as one
      * Dataset): a window shuffle for the chunks, a second shuffle by series and chunk, then the same deriver.
      *
+     * @param cpu the counter
      * @return the plan (keeps the work alive)
      */
     @Benchmark
-    public DerivePlan sparkShuffled() {
+    public DerivePlan sparkShuffled(Cpu cpu) {
         QlirSpark.derive(candles, plan).write().format("noop").mode("overwrite").save();
+        cpu.stop();
         return plan;
+    }
+
+    /**
+     * The process's CPU time per run beside the wall-clock score (every thread: Spark's tasks, the driver, GC and
+     * JIT), as {@link EndToEndBenchmark.Cpu} counts it for the single-JVM side: on a shared machine it moves less
+     * than the wall time.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+        /** CPU time of the whole process during the run, milliseconds. */
+        public double processCpuMs;
+        private long start;
+
+        /** Resets the counter before each run. */
+        @Setup(Level.Invocation)
+        public void start() {
+            processCpuMs = 0;
+            start = EndToEndBenchmark.Cpu.processCpuNanos();
+        }
+
+        void stop() {
+            processCpuMs = (EndToEndBenchmark.Cpu.processCpuNanos() - start) / 1e6;
+        }
     }
 
     /** An endpoint folder holding only the chosen series: symbolic links to their folders, in a temporary folder. */
