@@ -17,12 +17,15 @@ import org.openjdk.jmh.results.ScalarResult;
  * score: the CPU time of all Java threads (the benchmark's, and any it starts), at nanosecond resolution. On a shared
  * machine the wall clock also counts the time the benchmark waited for a core; CPU time does not, so it is the
  * steadier number to compare when the load is high. The JVM's own GC and JIT threads are not Java threads and are not
- * counted (allocation and zeroing of arrays happen on the benchmark's thread and are). Use:
- * {@code -prof io.qlir.bench.CpuTimeProfiler}.
+ * counted (allocation and zeroing of arrays happen on the benchmark's thread and are), and neither are threads that
+ * ended before the iteration did (a pool the benchmarked code starts and shuts down, like the aggregator's): for
+ * those, {@code process.cpu.ns/op} is the operating system's CPU time of the whole process (every thread, ended ones,
+ * GC and JIT included). Use: {@code -prof io.qlir.bench.CpuTimeProfiler}.
  */
 public final class CpuTimeProfiler implements InternalProfiler {
 
     private long startCpu;
+    private long startProcessCpu;
 
     /** Creates the profiler (JMH instantiates it by name). */
     public CpuTimeProfiler() {
@@ -36,15 +39,25 @@ public final class CpuTimeProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         startCpu = processCpuNanos();
+        startProcessCpu = osProcessCpuNanos();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
             IterationResult result) {
         long cpu = processCpuNanos() - startCpu;
+        long processCpu = osProcessCpuNanos() - startProcessCpu;
         long ops = result.getMetadata() == null ? 0 : result.getMetadata().getMeasuredOps();
         double perOp = ops > 0 ? (double) cpu / ops : Double.NaN;
-        return List.of(new ScalarResult("cpu.ns/op", perOp, "ns/op", AggregationPolicy.AVG));
+        double processPerOp = ops > 0 && startProcessCpu >= 0 ? (double) processCpu / ops : Double.NaN;
+        return List.of(new ScalarResult("cpu.ns/op", perOp, "ns/op", AggregationPolicy.AVG),
+                new ScalarResult("process.cpu.ns/op", processPerOp, "ns/op", AggregationPolicy.AVG));
+    }
+
+    /** The whole process's CPU time from the operating system (every thread, ended ones too), or -1. */
+    private static long osProcessCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static long processCpuNanos() {

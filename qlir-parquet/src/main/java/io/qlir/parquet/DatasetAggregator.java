@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * written under a per-series lock of the dataset ({@code .agg.lock} in the series folder) so two aggregators
  * never interleave, and each file is replaced atomically, so a kill at any moment leaves the old or the new file
  * of each month and the next run finishes the job. Rows are exactly what {@link CandleLoader} gives for the month
- * (closed candles only). Months are loaded and written in batches of consecutive months, the batches on up to one
- * thread per core (loading the slice files' JSON is most of the work).
+ * (closed candles only). Months are loaded and written in batches of consecutive months, the batches on up to two
+ * threads per core: loading the slice files and compressing the months is CPU work, but each month file also waits
+ * for its fsync, and a second thread per core keeps the core busy meanwhile.
  * <pre>{@code
  * AggregationResult r = DatasetAggregator.of(dataRoot).aggregate(
  *         new SliceSeries("binance", "klines", "BTCUSDT", Interval.M1, 1000));
@@ -52,6 +53,8 @@ public final class DatasetAggregator {
     private static final int ATTEMPTS = 3;
     /** Months loaded from JSON at once (bounds memory: six months of 1m candles is about 23 MB). */
     private static final int MONTHS_PER_LOAD = 6;
+    /** Batches in flight per core: two, so that one batch's fsyncs overlap another's parsing and compressing. */
+    private static final int THREADS_PER_CORE = 2;
 
     private final Path dataRoot;
     private final Clock clock;
@@ -140,7 +143,7 @@ public final class DatasetAggregator {
         List<YearMonth> written = new ArrayList<>();
         List<YearMonth> removed = removeOrphans(series, expected);
         long rows = 0;
-        for (Batch b : writeBatches(series, batches(stale))) {
+        for (Batch b : writeBatches(series, reader, batches(stale))) {
             if (b == null) {
                 return null;
             }
@@ -169,15 +172,16 @@ public final class DatasetAggregator {
     }
 
     /**
-     * Writes the batches on up to one thread per core (each batch loads its months' slice files, most of the cost,
-     * and writes its month files); the results in batch order, null for a batch whose slices changed meanwhile.
+     * Writes the batches on up to {@link #THREADS_PER_CORE} threads per core (each batch loads its months' slice
+     * files and writes its month files); the results in batch order, null for a batch whose slices changed meanwhile.
      */
-    private List<Batch> writeBatches(SliceSeries series, List<List<SeriesMonths.Month>> batches) throws IOException {
-        int threads = Math.min(batches.size(), Runtime.getRuntime().availableProcessors());
+    private List<Batch> writeBatches(SliceSeries series, SliceReader reader, List<List<SeriesMonths.Month>> batches)
+            throws IOException {
+        int threads = Math.min(batches.size(), THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
         List<Batch> out = new ArrayList<>();
         if (threads <= 1) {
             for (List<SeriesMonths.Month> b : batches) {
-                out.add(writeBatch(series, b));
+                out.add(writeBatch(series, reader, b));
             }
             return out;
         }
@@ -189,7 +193,7 @@ public final class DatasetAggregator {
         try {
             List<Future<Batch>> futures = new ArrayList<>();
             for (List<SeriesMonths.Month> b : batches) {
-                futures.add(pool.submit(() -> writeBatch(series, b)));
+                futures.add(pool.submit(() -> writeBatch(series, reader, b)));
             }
             for (Future<Batch> f : futures) {
                 out.add(f.get());
@@ -211,13 +215,17 @@ public final class DatasetAggregator {
         }
     }
 
-    /** Loads a run of consecutive months from the slices and writes each; null when the slices changed meanwhile. */
-    private Batch writeBatch(SliceSeries series, List<SeriesMonths.Month> batch) throws IOException {
+    /**
+     * Loads a run of consecutive months from the slices (planned from the manifest the pass read) and writes each;
+     * null when the slices changed meanwhile.
+     */
+    private Batch writeBatch(SliceSeries series, SliceReader reader, List<SeriesMonths.Month> batch)
+            throws IOException {
         List<YearMonth> written = new ArrayList<>();
         List<YearMonth> removed = new ArrayList<>();
         SeriesMonths.Month first = batch.get(0);
         SeriesMonths.Month last = batch.get(batch.size() - 1);
-        LoadResult load = CandleLoader.of(dataRoot, series).clock(clock).dataset(false)
+        LoadResult load = CandleLoader.of(dataRoot, series).reader(reader).clock(clock).dataset(false)
                 .between(Instant.ofEpochMilli(first.startMs()), Instant.ofEpochMilli(last.endExclusiveMs() - 1))
                 .load();
         Map<String, String> shaByKey = new HashMap<>();

@@ -59,14 +59,17 @@ public final class CandleLoader {
     private final boolean reindex;
     private final Clock clock;
     private final boolean dataset;
+    /** The manifest to plan the first attempt from, already read by the caller; null to read it. */
+    private final SliceReader reader;
 
     private CandleLoader(StoreSource store, SliceSeries series, Long fromMs, Long toMs, boolean includeForming,
                          boolean reindex, Clock clock) {
-        this(store, series, fromMs, toMs, includeForming, reindex, clock, true);
+        this(store, series, fromMs, toMs, includeForming, reindex, clock, true, null);
     }
 
     private CandleLoader(StoreSource store, SliceSeries series, Long fromMs, Long toMs, boolean includeForming,
-                         boolean reindex, Clock clock, boolean dataset) {
+                         boolean reindex, Clock clock, boolean dataset, SliceReader reader) {
+        this.reader = reader;
         this.store = store;
         this.series = series;
         this.fromMs = fromMs;
@@ -124,7 +127,7 @@ public final class CandleLoader {
                     + "; valid: from <= to");
         }
         return new CandleLoader(store, series, from.toEpochMilli(), to.toEpochMilli(), includeForming, reindex,
-                clock, dataset);
+                clock, dataset, reader);
     }
 
     /**
@@ -135,7 +138,7 @@ public final class CandleLoader {
      */
     public CandleLoader from(Instant from) {
         return new CandleLoader(store, series, from == null ? null : from.toEpochMilli(), toMs, includeForming,
-                reindex, clock, dataset);
+                reindex, clock, dataset, reader);
     }
 
     /**
@@ -146,7 +149,7 @@ public final class CandleLoader {
      */
     public CandleLoader to(Instant to) {
         return new CandleLoader(store, series, fromMs, to == null ? null : to.toEpochMilli(), includeForming,
-                reindex, clock, dataset);
+                reindex, clock, dataset, reader);
     }
 
     /**
@@ -161,7 +164,7 @@ public final class CandleLoader {
             throw new IllegalArgumentException("limit " + candlesPerSlice + " is out of range; valid: 1 to 1000");
         }
         return new CandleLoader(store, new SliceSeries(series.venue(), series.endpoint(), series.symbol(),
-                series.interval(), candlesPerSlice), fromMs, toMs, includeForming, reindex, clock, dataset);
+                series.interval(), candlesPerSlice), fromMs, toMs, includeForming, reindex, clock, dataset, reader);
     }
 
     /**
@@ -171,7 +174,7 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader includeForming(boolean include) {
-        return new CandleLoader(store, series, fromMs, toMs, include, reindex, clock, dataset);
+        return new CandleLoader(store, series, fromMs, toMs, include, reindex, clock, dataset, reader);
     }
 
     /**
@@ -181,7 +184,7 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader reindex(boolean onGrid) {
-        return new CandleLoader(store, series, fromMs, toMs, includeForming, onGrid, clock, dataset);
+        return new CandleLoader(store, series, fromMs, toMs, includeForming, onGrid, clock, dataset, reader);
     }
 
     /**
@@ -193,7 +196,7 @@ public final class CandleLoader {
      */
     public CandleLoader clock(Clock c) {
         return new CandleLoader(store, series, fromMs, toMs, includeForming, reindex,
-                Objects.requireNonNull(c, "clock"), dataset);
+                Objects.requireNonNull(c, "clock"), dataset, reader);
     }
 
     /**
@@ -206,7 +209,25 @@ public final class CandleLoader {
      * @return a new loader
      */
     public CandleLoader dataset(boolean use) {
-        return new CandleLoader(store, series, fromMs, toMs, includeForming, reindex, clock, use);
+        return new CandleLoader(store, series, fromMs, toMs, includeForming, reindex, clock, use, reader);
+    }
+
+    /**
+     * This loader planning its first attempt from a manifest the caller already read, instead of reading it again:
+     * for a caller that loads several ranges of one series from one snapshot, as the aggregator does for its
+     * batches of months (each manifest read costs about as much as parsing a few thousand candles). If files changed
+     * since that read, the next attempt reads the manifest afresh, as always.
+     * <pre>{@code
+     * SliceReader snapshot = SliceReader.open(dataRoot, series);
+     * LoadResult march = CandleLoader.of(dataRoot, series).reader(snapshot).between(from, to).load();
+     * }</pre>
+     *
+     * @param snapshot an open reader of this loader's series and store
+     * @return a new loader
+     */
+    public CandleLoader reader(SliceReader snapshot) {
+        return new CandleLoader(store, series, fromMs, toMs, includeForming, reindex, clock, dataset,
+                Objects.requireNonNull(snapshot, "snapshot"));
     }
 
     /**
@@ -227,13 +248,14 @@ public final class CandleLoader {
      * @throws StoreDamagedException when the directory has no qlir manifest or a file is damaged (named)
      * @throws UncheckedIOException when the directory or a file cannot be read
      * @throws IllegalStateException when files kept changing under a writer through every attempt
+     * @throws IllegalArgumentException when the {@link #reader} given reads another series or store
      */
     public LoadResult load() {
         Path dir = series.directory(store.root());
         boolean useDataset = dataset && !includeForming && store.isLocal();
         for (int attempt = 1; ; attempt++) {
             try {
-                LoadResult r = attempt(dir, useDataset);
+                LoadResult r = attempt(dir, useDataset, attempt == 1 ? snapshot(dir) : null);
                 if (r != null) {
                     LOG.debug("{}: {}", dir, r.describe());
                     return r;
@@ -260,9 +282,18 @@ public final class CandleLoader {
         }
     }
 
-    /** One load; null when the files changed under it. */
-    private LoadResult attempt(Path dir, boolean useDataset) throws IOException {
-        SliceReader reader = SliceReader.open(store, series);
+    /** The caller's reader, checked to be of this loader's series; null when there is none. */
+    private SliceReader snapshot(Path dir) {
+        if (reader != null && !reader.directory().equals(dir)) {
+            throw new IllegalArgumentException("the reader given reads " + reader.directory() + " but this loader "
+                    + "reads " + dir + "; valid: a reader of the same series (same limit) and store");
+        }
+        return reader;
+    }
+
+    /** One load, from the given manifest or a fresh one; null when the files changed under it. */
+    private LoadResult attempt(Path dir, boolean useDataset, SliceReader given) throws IOException {
+        SliceReader reader = given != null ? given : SliceReader.open(store, series);
         List<SliceEntry> entries = reader.entries(fromMs == null ? Long.MIN_VALUE : fromMs,
                 toMs == null ? Long.MAX_VALUE : toMs);
         Grid grid = new Grid(series.interval());

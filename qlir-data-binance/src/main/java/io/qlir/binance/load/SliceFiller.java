@@ -1,14 +1,8 @@
 package io.qlir.binance.load;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import io.qlir.core.Candles;
 import io.qlir.core.Columns;
 import io.qlir.data.file.SliceFile;
-import io.qlir.data.file.SliceFileException;
-import io.qlir.data.file.SliceScan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +12,10 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The reading pass: streams each slice file's rows with Jackson straight into the presized columns (no object per
- * candle), placing each row by its open time, skipping the versions the plan says lose (a forming candle where a
- * closed one exists; an older write where a newer one exists, by reading files oldest write first).
+ * The reading pass: reads each slice file's rows straight from its bytes ({@link SliceBytes}) into the presized
+ * columns (no object, token or string per candle), placing each row by its open time, skipping the versions the
+ * plan says lose (a forming candle where a closed one exists; an older write where a newer one exists, by reading
+ * files oldest write first).
  *
  * <p>It also checks the plan: a file whose size or data checksum is not the manifest's, a row in a slot the plan
  * did not expect, or a slot left unfilled, means a writer changed files since the manifest was read;
@@ -33,10 +28,6 @@ import tech.tablesaw.api.Table;
  * ended up in the table, with the checksums of the bytes actually parsed.
  */
 final class SliceFiller {
-
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final String[] FIELDS = {"open_time", "open", "high", "low", "close", "volume", "close_time",
-        "quote_volume", "trades", "taker_buy_base_volume", "taker_buy_quote_volume"};
 
     private final LoadPlan plan;
     private final CandleArrays out;
@@ -87,26 +78,20 @@ final class SliceFiller {
         long firstOpen = Long.MAX_VALUE;
         int dataStart = -1;
         int dataEnd = -1;
-        try (JsonParser p = JSON.createParser(bytes)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw malformed(file, -1, "the file is not a JSON object");
+        SliceBytes in = new SliceBytes(bytes, file);
+        in.beginObject();
+        for (boolean first = true; in.nextField(first); first = false) {
+            if (in.keyIs(SliceBytes.DATA) && in.peek() == '[') {
+                dataStart = in.position();
+                firstOpen = rows(in, source, index);
+                dataEnd = in.position();
+            } else if (in.keyIs(SliceBytes.META) && in.peek() == '{') {
+                declaredSha = dataSha256(in);
+            } else {
+                in.skipValue();
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if ("data".equals(name) && t == JsonToken.START_ARRAY) {
-                    dataStart = (int) p.currentTokenLocation().getByteOffset();
-                    firstOpen = rows(p, source, index);
-                    dataEnd = (int) p.currentLocation().getByteOffset();
-                } else if ("meta".equals(name) && t == JsonToken.START_OBJECT) {
-                    declaredSha = dataSha256(p);
-                } else {
-                    p.skipChildren();
-                }
-            }
-        } catch (JsonProcessingException e) { // not JSON at all: damaged in place, same size
-            throw malformed(file, -1, e.getOriginalMessage());
         }
+        in.end();
         String sha = dataStart < 0 ? "" : SliceFile.dataSha256(bytes, dataStart, dataEnd);
         if (declaredSha != null && !declaredSha.equals(sha)) {
             throw new IOException("slice file " + file + " is damaged: its data hashes to " + sha + " but its meta's "
@@ -208,15 +193,15 @@ final class SliceFiller {
         return -1;
     }
 
-    /** The meta's {@code data_sha256}, or null; leaves the parser at the meta's end. */
-    private static String dataSha256(JsonParser p) throws IOException {
+    /** The meta's {@code data_sha256}, or null; leaves the cursor past the meta's end. */
+    private static String dataSha256(SliceBytes in) throws IOException {
+        in.beginObject();
         String sha = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            if (p.nextToken() == JsonToken.VALUE_STRING && "data_sha256".equals(field)) {
-                sha = p.getText();
+        for (boolean first = true; in.nextField(first); first = false) {
+            if (in.keyIs(SliceBytes.DATA_SHA256)) {
+                sha = in.stringOrSkip();
             } else {
-                p.skipChildren();
+                in.skipValue();
             }
         }
         return sha;
@@ -243,13 +228,11 @@ final class SliceFiller {
     }
 
     /** Reads the data array's rows; returns the first row's open time (Long.MAX_VALUE when there is none). */
-    private long rows(JsonParser p, LoadPlan.Source source, int index) throws IOException {
-        int row = 0;
+    private long rows(SliceBytes in, LoadPlan.Source source, int index) throws IOException {
+        in.beginRows();
         long firstOpen = Long.MAX_VALUE;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
-            p.nextToken();
-            long openMs = longValue(p, source.file(), row, 0);
+        for (int row = 0; in.nextRow(); row++) {
+            long openMs = in.integer(0);
             if (row == 0) {
                 firstOpen = openMs;
             }
@@ -257,15 +240,9 @@ final class SliceFiller {
             if (target >= 0) {
                 owner[target] = index;
                 out.openTime.set(target, openMs);
-                fill(p, source.file(), row, target);
+                fill(in, target);
             }
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                p.skipChildren();
-            }
-            row++;
-        }
-        if (t != JsonToken.END_ARRAY) {
-            throw malformed(source.file(), row, "a row is not an array");
+            in.endRow();
         }
         return firstOpen;
     }
@@ -301,57 +278,16 @@ final class SliceFiller {
         return reindex ? (int) plan.grid.index(plan.lo, openMs) : plan.present.rank(slot);
     }
 
-    private void fill(JsonParser p, Path file, int row, int i) throws IOException {
-        out.open[i] = decimal(p, file, row, 1);
-        out.high[i] = decimal(p, file, row, 2);
-        out.low[i] = decimal(p, file, row, 3);
-        out.close[i] = decimal(p, file, row, 4);
-        out.volume[i] = decimal(p, file, row, 5);
-        p.nextToken();
-        out.closeTime.set(i, longValue(p, file, row, 6));
-        out.quoteVolume[i] = decimal(p, file, row, 7);
-        p.nextToken();
-        out.trades.set(i, longValue(p, file, row, 8));
-        out.takerBase[i] = decimal(p, file, row, 9);
-        out.takerQuote[i] = decimal(p, file, row, 10);
-    }
-
-    private static double decimal(JsonParser p, Path file, int row, int field) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_STRING) {
-            try {
-                return Decimals.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            } catch (NumberFormatException e) {
-                throw malformed(file, row, FIELDS[field] + " is \"" + p.getText() + "\", not a number");
-            }
-        }
-        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getDoubleValue();
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return Double.NaN;
-        }
-        throw malformed(file, row, FIELDS[field] + " is " + t + ", not a number");
-    }
-
-    private static long longValue(JsonParser p, Path file, int row, int field) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getLongValue();
-        }
-        if (t == JsonToken.VALUE_STRING) {
-            try {
-                return Long.parseLong(p.getText());
-            } catch (NumberFormatException e) {
-                throw malformed(file, row, FIELDS[field] + " is \"" + p.getText() + "\", not an integer");
-            }
-        }
-        throw malformed(file, row, FIELDS[field] + " is " + t + ", not an integer");
-    }
-
-    private static SliceFileException malformed(Path file, int row, String what) {
-        return new SliceFileException(file, row < 0 ? SliceScan.Problem.MALFORMED : SliceScan.Problem.BAD_ROWS,
-                (row >= 0 ? "row " + row + ": " : "") + what
-                + "; valid: rows of Binance klines [openTime, open, high, low, close, volume, closeTime, ...]");
+    private void fill(SliceBytes in, int i) throws IOException {
+        out.open[i] = in.decimal(1);
+        out.high[i] = in.decimal(2);
+        out.low[i] = in.decimal(3);
+        out.close[i] = in.decimal(4);
+        out.volume[i] = in.decimal(5);
+        out.closeTime.set(i, in.integer(6));
+        out.quoteVolume[i] = in.decimal(7);
+        out.trades.set(i, in.integer(8));
+        out.takerBase[i] = in.decimal(9);
+        out.takerQuote[i] = in.decimal(10);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -12,7 +13,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 
-/** The loader's decimal parser gives exactly what {@link Double#parseDouble} gives, bit for bit. */
+/**
+ * The loader's decimal parser gives exactly what {@link Double#parseDouble} gives, bit for bit, on its own and inside
+ * a slice file's row (where Binance's eight-decimal strings take {@link Decimals#eightDecimals}).
+ */
 class DecimalsProperties {
 
     @Property(tries = 3000)
@@ -28,6 +32,17 @@ class DecimalsProperties {
         if (Double.isFinite(x)) {
             assertSame(new BigDecimal(x).toPlainString());
             assertSame(Double.toString(x));
+        }
+    }
+
+    @Property(tries = 3000)
+    void quotedInARowTheyParseExactlyToo(@ForAll @LongRange(min = 0, max = 999_999_999_999_999L) long unscaled,
+                                         @ForAll("scales") int scale, @ForAll boolean negative) throws Exception {
+        String text = (negative ? "-" : "") + BigDecimal.valueOf(unscaled, scale).toPlainString();
+        String binance = BigDecimal.valueOf(unscaled, 8).toPlainString(); // "<integer>.<eight digits>"
+        for (String s : new String[] {text, pad(text, 8), binance}) {
+            assertThat(Double.doubleToRawLongBits(inARow(s))).as(s)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(s)));
         }
     }
 
@@ -57,8 +72,21 @@ class DecimalsProperties {
                 Double.parseDouble(s)));
     }
 
+    /** The value as the loader reads it from a slice file's row: {@code "<s>"} as the open price. */
+    private static double inARow(String s) throws Exception {
+        byte[] file = ("{\"data\":[[1,\"" + s + "\",\"1\"]]}").getBytes(StandardCharsets.UTF_8);
+        SliceBytes in = new SliceBytes(file, java.nio.file.Path.of("f.json"));
+        in.beginObject();
+        in.nextField(true);
+        in.beginRows();
+        in.nextRow();
+        in.integer(0);
+        return in.decimal(1);
+    }
+
     private static double parse(String s) {
-        char[] buffer = ("##" + s + "##").toCharArray(); // the parser reads a window of a larger buffer
-        return Decimals.parse(buffer, 2, s.length());
+        // the parser reads a window of a larger buffer (digits around it, to catch a read past the end)
+        byte[] buffer = ("12" + s + "3456789").getBytes(StandardCharsets.UTF_8);
+        return Decimals.parse(buffer, 2, buffer.length - 7);
     }
 }

@@ -1,6 +1,7 @@
 package io.qlir.binance.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,9 +38,7 @@ class StaleSnapshotTest {
         ManualTime time = new ManualTime(Instant.ofEpochMilli(T0 + 12 * M1 + 30_000));
         try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
                 StoreOptions.builder().clock(time.clock()).build())) {
-            dir.setGridAnchor(T0);
-            dir.write(SERIES.key(T0), rows(T0, 10), fetch(T0));
-            dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 3), fetch(T0 + 10 * M1)); // the last one forming
+            writeTwelveCandles(dir);
 
             SliceReader reader = SliceReader.open(root, SERIES);
             Grid grid = new Grid(Interval.M1);
@@ -61,6 +60,38 @@ class StaleSnapshotTest {
             LoadResult fresh = CandleLoader.of(root, SERIES).clock(time.clock()).load();
             assertThat(fresh.candles().rowCount()).isEqualTo(15); // 16 stored, the newest still forming
         }
+    }
+
+    @Test
+    void aCallersReaderPlansTheFirstAttemptAndAStaleOneIsReplacedByAFreshManifest() throws Exception {
+        ManualTime time = new ManualTime(Instant.ofEpochMilli(T0 + 12 * M1 + 30_000));
+        try (SliceDirectory dir = SliceDirectory.open(root, SERIES,
+                StoreOptions.builder().clock(time.clock()).build())) {
+            writeTwelveCandles(dir);
+            SliceReader snapshot = SliceReader.open(root, SERIES);
+
+            LoadResult same = CandleLoader.of(root, SERIES).clock(time.clock()).reader(snapshot).load();
+            assertThat(same.candles().rowCount()).isEqualTo(12);
+            assertThat(same.sliceChecksums()).isEqualTo(CandleLoader.of(root, SERIES).clock(time.clock()).load()
+                    .sliceChecksums());
+
+            time.advance(Duration.ofMinutes(3)); // a writer replaces the forming slice after the caller's read
+            dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 6), fetch(T0 + 10 * M1));
+            LoadResult fresh = CandleLoader.of(root, SERIES).clock(time.clock()).reader(snapshot).load();
+            assertThat(fresh.candles().rowCount()).isEqualTo(15); // planned again from the new manifest
+
+            SliceSeries other = new SliceSeries("binance", "klines", "BTCUSDT", Interval.M1, 20);
+            assertThatThrownBy(() -> CandleLoader.of(root, other).reader(snapshot).load())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit=10")
+                    .hasMessageContaining("limit=20");
+        }
+    }
+
+    /** Two slices from T0: ten candles, then three of which the last is still forming at T0 + 12.5 minutes. */
+    private static void writeTwelveCandles(SliceDirectory dir) throws java.io.IOException {
+        dir.setGridAnchor(T0);
+        dir.write(SERIES.key(T0), rows(T0, 10), fetch(T0));
+        dir.write(SERIES.key(T0 + 10 * M1), rows(T0 + 10 * M1, 3), fetch(T0 + 10 * M1));
     }
 
     private static ArrayNode rows(long start, int n) {
