@@ -160,7 +160,7 @@ public final class DatasetAggregator {
         }
         try {
             MonthFile f = MonthFile.read(file);
-            return f.sealed() == m.sealed() && f.lineage().equals(m.lineage()) && f.hasCurrentLayout();
+            return f.sealed() == m.sealed() && m.sameSources(f.lineage()) && f.hasCurrentLayout();
         } catch (IOException e) {
             LOG.warn("{} is unreadable and will be rewritten: {}", file, e.getMessage());
             return false;
@@ -230,7 +230,7 @@ public final class DatasetAggregator {
                 .load();
         Map<String, String> shaByKey = new HashMap<>();
         for (SeriesMonths.Month m : batch) {
-            for (SliceLineage l : m.lineage()) {
+            for (SliceLineage l : m.lineage()) { // a batch's months are being written: their ids are needed anyway
                 shaByKey.put(l.key(), l.dataSha256());
             }
         }
