@@ -37,10 +37,11 @@ final class ErrorHandlers implements CommandLine.IParameterExceptionHandler, Com
         }
         err.println(cmd.getColorScheme().errorText("qlir: " + cmd.getCommandSpec().qualifiedName() + " failed: "
                 + describe(ex)));
+        java.util.Optional<java.nio.file.Path> logFile = Logging.currentFile();
         if (LOG.isDebugEnabled()) {
             ex.printStackTrace(err);
-        } else if (Logging.filesStarted()) {
-            err.println("The stack trace is in the job's log file (or rerun with --log-profile debug).");
+        } else if (logFile.isPresent()) {
+            err.println("The stack trace is in " + logFile.get() + " (or rerun with --log-profile debug).");
         } else { // the command failed before its data root, and so its log folder, checked out: no file is written
             err.println("Rerun with --log-profile debug to see the stack trace.");
         }

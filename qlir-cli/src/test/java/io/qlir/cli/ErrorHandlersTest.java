@@ -6,6 +6,7 @@ import io.qlir.cli.logging.LogProfile;
 import io.qlir.cli.logging.Logging;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +37,17 @@ class ErrorHandlersTest {
     }
 
     @Test
-    void withLogFilesTheHintNamesTheJobsLogFile() throws Exception {
+    void withLogFilesTheHintNamesTheFileThatHoldsTheStackTrace() throws Exception {
         Logging.configureConsole(LogProfile.INFO);
         Logging.startFiles(temp.resolve("logs"), LogProfile.INFO);
 
         String err = fail();
 
-        assertThat(err).contains("The stack trace is in the job's log file");
+        // outside any job the failure is logged to qlir.log: the hint names that file, which then holds the trace
+        Path file = temp.resolve("logs").toAbsolutePath().normalize().resolve("qlir.log");
+        assertThat(err).contains("The stack trace is in " + file + " (or rerun with --log-profile debug).");
+        Logging.stopFiles();
+        assertThat(Files.readString(file)).contains("disk on fire").contains("stack_trace");
     }
 
     private static String fail() {

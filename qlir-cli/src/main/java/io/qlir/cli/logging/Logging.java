@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.slf4j.ILoggerFactory;
@@ -47,6 +48,9 @@ public final class Logging {
 
     /** The job of lines logged outside any job; they land in {@code qlir.log}. */
     public static final String DEFAULT_JOB = "qlir";
+
+    /** The folder {@link #startFiles} writes to; null before it. */
+    private static Path filesDir;
 
     /**
      * Marks a line for the job files only: for example a failure the command has already reported on stderr in
@@ -116,6 +120,7 @@ public final class Logging {
         Path dir = Files.createDirectories(logDir.toAbsolutePath().normalize());
         LoggerContext context = context();
         stopFiles(context);
+        filesDir = dir;
 
         MDCBasedDiscriminator discriminator = new MDCBasedDiscriminator();
         discriminator.setContext(context);
@@ -152,10 +157,26 @@ public final class Logging {
      * @return true between {@link #startFiles} and {@link #stopFiles}
      */
     public static synchronized boolean filesStarted() {
+        return filesStartedIn().isPresent();
+    }
+
+    /**
+     * The file a line logged now on this thread goes to: its job's file ({@code <job>.log}), or {@code qlir.log}
+     * outside any job. Error messages name it, so the user opens the file that holds the stack trace.
+     *
+     * @return the file, or empty when no files are being written
+     */
+    public static synchronized Optional<Path> currentFile() {
+        String job = MDC.get(JOB_KEY);
+        return filesStartedIn().map(dir -> jobFile(dir, job == null ? DEFAULT_JOB : job));
+    }
+
+    private static Optional<Path> filesStartedIn() {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        return factory instanceof LoggerContext
+        boolean started = factory instanceof LoggerContext
                 && ((LoggerContext) factory).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
                         .getAppender(FILES_APPENDER) != null;
+        return started ? Optional.ofNullable(filesDir) : Optional.empty();
     }
 
     /**
