@@ -65,6 +65,25 @@ final class AnnouncedLimits {
         LOG.info("pacing by the limits Binance announces: {}", describe());
     }
 
+    /**
+     * The budget a schedule planned ahead must fit: of {@code configured} and every announced
+     * {@code REQUEST_WEIGHT} limit, the one that lets the least weight through per unit of time. (An announced
+     * {@code RAW_REQUESTS} limit counts requests, not weight; Binance's is far looser than its weight limit.)
+     */
+    WeightBudget slowest(WeightBudget configured) {
+        WeightBudget best = configured;
+        for (Pacer p : pacers) {
+            if ("REQUEST_WEIGHT".equals(p.limit().type()) && perMs(p.budget()) < perMs(best)) {
+                best = p.budget();
+            }
+        }
+        return best;
+    }
+
+    private static double perMs(WeightBudget b) {
+        return (double) b.capacity() / b.window().toMillis();
+    }
+
     /** Whether limits were read at least once (only then does a 429 make them stale). */
     boolean adopted() {
         return adopted;

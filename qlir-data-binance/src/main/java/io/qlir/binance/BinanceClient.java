@@ -148,6 +148,14 @@ public final class BinanceClient implements AutoCloseable {
         return r;
     }
 
+    /**
+     * The budget the data server plans its refreshes in: the configured one, or an announced {@code REQUEST_WEIGHT}
+     * limit that lets less weight through per unit of time (read by {@link #adoptAnnouncedLimits}).
+     */
+    WeightBudget planningBudget() {
+        return limits.slowest(budget);
+    }
+
     /** Whether announced limits were read (for tests and the summary). */
     String announcedLimits() {
         return limits.describe();

@@ -468,7 +468,10 @@ public final class BinanceDataServer implements AutoCloseable {
             List<FetchJob> all = ServerJobs.resolve(client, jobs, allTrading);
             StoreOptions store = FetchEngine.storeOptions(storeOptions, client);
             FetchEngine engine = new FetchEngine(client, dataRoot, store, listener, FetchOrder.NEWEST_FIRST, 1);
-            RefreshPlan plan = RefreshPlan.of(client.budget(), cadence, all);
+            if (cadence != null) {
+                engine.readAnnouncedLimits(); // plan in the strictest of them and the configured budget
+            }
+            RefreshPlan plan = RefreshPlan.of(client.planningBudget(), cadence, all);
             FollowJob.Settings settings = new FollowJob.Settings(since == null ? null : since.toEpochMilli(),
                     plan == null ? null : plan.period(), closeDelay, retryBackoff, maxBackoff, maxSleep);
             return new BinanceDataServer(engine, all, settings, plan, sleeper, workers, shutdownTimeout,

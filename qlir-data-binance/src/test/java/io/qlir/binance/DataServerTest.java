@@ -183,4 +183,28 @@ class DataServerTest {
             }
         }
     }
+
+    @Test
+    void anAnnouncedLimitStricterThanTheConfiguredBudgetIsTheOneTheRefreshesArePlannedIn() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2024-01-04T12:34:56Z"), ZoneOffset.UTC);
+        // configured: the client's default 6,000 per minute; announced by the fake: 600 per minute
+        try (FakeBinance fake = Stores.market(clock).weightLimit(600, Duration.ofMinutes(1)).start();
+                BinanceClient client = Stores.client(fake, clock).build()) {
+            List<FetchJob> jobs = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                jobs.add(FetchJob.of(Endpoint.KLINES, "GONE" + i + "USDT", Interval.M1));
+            }
+            try (BinanceDataServer server = BinanceDataServer.builder(client, root).jobs(jobs)
+                    .cadence(Duration.ofSeconds(1)).start()) {
+                // By hand, as in the test above but with 600 per minute announced rather than configured: refreshes
+                // get 600 - 20 - 2 = 578 per minute, every 1 s x 1,200 / 578 = 2,076.1 ms, rounded up to 2,077 ms.
+                // (Planned in the configured 6,000 it would have stayed 1 s, and the announced limit would have
+                // made every gap wait.)
+                assertThat(client.announcedLimits()).contains("REQUEST_WEIGHT 600 per 1 MINUTE");
+                assertThat(server.cadence()).hasValue(Duration.ofMillis(2_077));
+                Await.until("every job has failed", () -> server.states().stream()
+                        .allMatch(s -> s.phase() == JobPhase.FAILED), Duration.ofSeconds(30));
+            }
+        }
+    }
 }
