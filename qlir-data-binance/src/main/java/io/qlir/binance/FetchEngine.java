@@ -65,7 +65,12 @@ final class FetchEngine {
      */
     void readAnnouncedLimits() {
         if (limitsRead.compareAndSet(false, true)) {
-            client.adoptAnnouncedLimits();
+            try {
+                client.adoptAnnouncedLimits();
+            } catch (IllegalArgumentException e) { // a configured budget smaller than exchangeInfo's weight
+                LOG.warn("could not read the limits Binance announces ({}); pacing by the configured budget alone",
+                        e.getMessage());
+            }
         }
     }
 
