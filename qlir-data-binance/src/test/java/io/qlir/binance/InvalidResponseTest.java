@@ -19,6 +19,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -91,6 +92,41 @@ class InvalidResponseTest {
                 assertThat(again.failed()).isZero();
                 assertThat(entry(1).status()).isEqualTo(SliceStatus.COMPLETE);
                 assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).isClean()).isTrue();
+            }
+        }
+    }
+
+    /**
+     * Issue 13 §4.1, the extreme case: every ranged answer is {@code 200 []}, even for the slice holding the first
+     * candle the probe has just seen and the one holding the newest. None of them is recorded empty (which would
+     * never be due again): each is a failed attempt, reported, and asked again by the next run.
+     */
+    @Test
+    void whenEveryRangeAnswersEmptyNoSliceInsideTheHistoryIsRecordedEmpty() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest r) {
+                    boolean ranged = r.getUrl().queryParameter("endTime") != null
+                            && !"0".equals(r.getUrl().queryParameter("startTime"));
+                    return ranged ? json("[]") : answer(r, null);
+                }
+            });
+            server.start();
+            try (BinanceClient client = BinanceClient.builder().baseUrl(server.url("/").toString()).clock(CLOCK)
+                    .retryPolicy(Stores.quickRetries()).build()) {
+                BinanceFetcher fetcher = BinanceFetcher.builder(client, root).build();
+                FetchSummary s = fetcher.fetch(JOB);
+                // the history runs from T0 (the probe's first candle) to T0 + 25 min (the newest): slices 0, 1, 2
+                assertThat(s.attempted()).isEqualTo(3);
+                assertThat(s.failed()).isEqualTo(3);
+                assertThat(s.complete() + s.partial()).isZero();
+                for (int i = 0; i < 3; i++) {
+                    assertThat(entry(i).status()).as("slice " + i).isEqualTo(SliceStatus.FAILED);
+                    assertThat(entry(i).reason()).as("slice " + i).isEqualTo(SliceReason.INVALID_RESPONSE);
+                }
+                assertThat(fetcher.fetch(JOB).attempted()).as("all three stay due").isEqualTo(3);
+                assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).errors()).isEmpty();
             }
         }
     }

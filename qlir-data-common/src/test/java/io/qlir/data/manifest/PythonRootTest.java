@@ -60,7 +60,9 @@ class PythonRootTest {
     void readerServesThePythonFileToLoaders() throws IOException {
         placePythonFile();
         assertThatThrownBy(() -> SliceReader.open(root, SERIES)).isInstanceOf(StoreDamagedException.class)
-                .hasMessageContaining("has no qlir manifest");
+                .hasMessageContaining("has no qlir manifest")
+                // issue 13 §4.12: the command that builds it, not the Java method (it used to say SliceDirectory.open)
+                .hasMessageContaining("`qlir manifest rebuild`").hasMessageNotContaining("SliceDirectory");
         SliceDirectory.open(root, SERIES).close();
         SliceReader reader = SliceReader.open(root, SERIES);
         List<SliceEntry> entries = reader.entries(KEY.startMs(), KEY.startMs());
