@@ -63,37 +63,26 @@ class InvalidResponseTest {
     @EnumSource(Broken.class)
     void rowsThatDoNotMatchTheirRequestAreRecordedAsInvalidResponseAndNeverStored(Broken broken) throws Exception {
         AtomicReference<Broken> mode = new AtomicReference<>(broken);
-        try (MockWebServer server = new MockWebServer()) {
-            server.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest r) {
-                    return answer(r, mode.get());
-                }
-            });
-            server.start();
-            try (BinanceClient client = BinanceClient.builder().baseUrl(server.url("/").toString()).clock(CLOCK)
-                    .retryPolicy(Stores.quickRetries()).build()) {
-                BinanceFetcher fetcher = BinanceFetcher.builder(client, root).build();
-                FetchSummary s = fetcher.fetch(JOB);
-                assertThat(s.attempted()).isEqualTo(3);
-                assertThat(s.failed()).isEqualTo(1);
-                assertThat(s.complete()).isEqualTo(1);
-                assertThat(s.partial()).isEqualTo(1);
-                SliceEntry bad = entry(1);
-                assertThat(bad.status()).isEqualTo(SliceStatus.FAILED);
-                assertThat(bad.reason()).isEqualTo(SliceReason.INVALID_RESPONSE);
-                assertThat(bad.hasFile()).isFalse();
-                assertThat(bad.error()).contains(broken.problem);
-                assertThat(fetcher.fetch(JOB).failed()).as("the slice stays due and is reported again").isEqualTo(1);
-                assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).errors()).isEmpty();
+        againstServer(r -> answer(r, mode.get()), fetcher -> {
+            FetchSummary s = fetcher.fetch(JOB);
+            assertThat(s.attempted()).isEqualTo(3);
+            assertThat(s.failed()).isEqualTo(1);
+            assertThat(s.complete()).isEqualTo(1);
+            assertThat(s.partial()).isEqualTo(1);
+            SliceEntry bad = entry(1);
+            assertThat(bad.status()).isEqualTo(SliceStatus.FAILED);
+            assertThat(bad.reason()).isEqualTo(SliceReason.INVALID_RESPONSE);
+            assertThat(bad.hasFile()).isFalse();
+            assertThat(bad.error()).contains(broken.problem);
+            assertThat(fetcher.fetch(JOB).failed()).as("the slice stays due and is reported again").isEqualTo(1);
+            assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).errors()).isEmpty();
 
-                mode.set(null); // Binance behaves again: the failed slice is due, and only it (and the forming one)
-                FetchSummary again = fetcher.fetch(JOB);
-                assertThat(again.failed()).isZero();
-                assertThat(entry(1).status()).isEqualTo(SliceStatus.COMPLETE);
-                assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).isClean()).isTrue();
-            }
-        }
+            mode.set(null); // Binance behaves again: the failed slice is due, and only it (and the forming one)
+            FetchSummary again = fetcher.fetch(JOB);
+            assertThat(again.failed()).isZero();
+            assertThat(entry(1).status()).isEqualTo(SliceStatus.COMPLETE);
+            assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).isClean()).isTrue();
+        });
     }
 
     /**
@@ -103,30 +92,41 @@ class InvalidResponseTest {
      */
     @Test
     void whenEveryRangeAnswersEmptyNoSliceInsideTheHistoryIsRecordedEmpty() throws Exception {
+        againstServer(r -> r.getUrl().queryParameter("endTime") != null
+                && !"0".equals(r.getUrl().queryParameter("startTime")) ? json("[]") : answer(r, null), fetcher -> {
+            FetchSummary s = fetcher.fetch(JOB);
+            // the history runs from T0 (the probe's first candle) to T0 + 25 min (the newest): slices 0, 1, 2
+            assertThat(s.attempted()).isEqualTo(3);
+            assertThat(s.failed()).isEqualTo(3);
+            assertThat(s.complete() + s.partial()).isZero();
+            for (int i = 0; i < 3; i++) {
+                assertThat(entry(i).status()).as("slice " + i).isEqualTo(SliceStatus.FAILED);
+                assertThat(entry(i).reason()).as("slice " + i).isEqualTo(SliceReason.INVALID_RESPONSE);
+            }
+            assertThat(fetcher.fetch(JOB).attempted()).as("all three stay due").isEqualTo(3);
+            assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).errors()).isEmpty();
+        });
+    }
+
+    /** What a test does with a fetcher whose client talks to the local server. */
+    private interface FetcherUse {
+        void accept(BinanceFetcher fetcher) throws Exception;
+    }
+
+    /** Runs {@code use} with a fetcher against a local server that answers every request with {@code answers}. */
+    private void againstServer(java.util.function.Function<RecordedRequest, MockResponse> answers, FetcherUse use)
+            throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest r) {
-                    boolean ranged = r.getUrl().queryParameter("endTime") != null
-                            && !"0".equals(r.getUrl().queryParameter("startTime"));
-                    return ranged ? json("[]") : answer(r, null);
+                    return answers.apply(r);
                 }
             });
             server.start();
             try (BinanceClient client = BinanceClient.builder().baseUrl(server.url("/").toString()).clock(CLOCK)
                     .retryPolicy(Stores.quickRetries()).build()) {
-                BinanceFetcher fetcher = BinanceFetcher.builder(client, root).build();
-                FetchSummary s = fetcher.fetch(JOB);
-                // the history runs from T0 (the probe's first candle) to T0 + 25 min (the newest): slices 0, 1, 2
-                assertThat(s.attempted()).isEqualTo(3);
-                assertThat(s.failed()).isEqualTo(3);
-                assertThat(s.complete() + s.partial()).isZero();
-                for (int i = 0; i < 3; i++) {
-                    assertThat(entry(i).status()).as("slice " + i).isEqualTo(SliceStatus.FAILED);
-                    assertThat(entry(i).reason()).as("slice " + i).isEqualTo(SliceReason.INVALID_RESPONSE);
-                }
-                assertThat(fetcher.fetch(JOB).attempted()).as("all three stay due").isEqualTo(3);
-                assertThat(Binance.validate(root, JOB, ValidationMode.DEEP).errors()).isEmpty();
+                use.accept(BinanceFetcher.builder(client, root).build());
             }
         }
     }
