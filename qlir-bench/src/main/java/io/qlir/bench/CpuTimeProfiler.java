@@ -38,15 +38,15 @@ public final class CpuTimeProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        startCpu = processCpuNanos();
-        startProcessCpu = osProcessCpuNanos();
+        startCpu = javaThreadsCpuNanos();
+        startProcessCpu = processCpuNanos();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
             IterationResult result) {
-        long cpu = processCpuNanos() - startCpu;
-        long processCpu = osProcessCpuNanos() - startProcessCpu;
+        long cpu = javaThreadsCpuNanos() - startCpu;
+        long processCpu = processCpuNanos() - startProcessCpu;
         long ops = result.getMetadata() == null ? 0 : result.getMetadata().getMeasuredOps();
         double perOp = ops > 0 ? (double) cpu / ops : Double.NaN;
         double processPerOp = ops > 0 && startProcessCpu >= 0 ? (double) processCpu / ops : Double.NaN;
@@ -54,13 +54,18 @@ public final class CpuTimeProfiler implements InternalProfiler {
                 new ScalarResult("process.cpu.ns/op", processPerOp, "ns/op", AggregationPolicy.AVG));
     }
 
-    /** The whole process's CPU time from the operating system (every thread, ended ones too), or -1. */
-    private static long osProcessCpuNanos() {
+    /**
+     * The whole process's CPU time from the operating system (every thread, ended ones, GC and JIT too), or -1 where
+     * the JVM does not report it: the one reading of it for every benchmark that counts process CPU.
+     *
+     * @return nanoseconds, or -1
+     */
+    public static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
     }
 
-    private static long processCpuNanos() {
+    private static long javaThreadsCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (long id : threads.getAllThreadIds()) {

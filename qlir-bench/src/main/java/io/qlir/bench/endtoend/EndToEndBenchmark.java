@@ -1,10 +1,10 @@
 package io.qlir.bench.endtoend;
 
+import io.qlir.bench.CpuTimeProfiler;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.ops.pipeline.SeriesBatch;
 import io.qlir.ops.pipeline.SeriesResult;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -97,7 +97,10 @@ public class EndToEndBenchmark {
         duck.close();
     }
 
-    /** The process's CPU time per run, beside the wall-clock score. */
+    /**
+     * The process's CPU time per run, beside the wall-clock score. JMH prints an {@code EVENTS} counter summed over
+     * the measured iterations: divide by their number for the CPU of one run.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Cpu {
@@ -112,21 +115,16 @@ public class EndToEndBenchmark {
         public void start() {
             processCpuMs = 0;
             rows = 0;
-            start = processCpuNanos();
+            start = CpuTimeProfiler.processCpuNanos();
         }
 
         void stop(long resultRows) {
-            processCpuMs = (processCpuNanos() - start) / 1e6;
+            processCpuMs = (CpuTimeProfiler.processCpuNanos() - start) / 1e6;
             rows = resultRows;
             if (resultRows != EndToEndFixture.CANDLES) {
                 throw new IllegalStateException("result has " + resultRows + " rows, expected "
                         + EndToEndFixture.CANDLES);
             }
-        }
-
-        static long processCpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
         }
     }
 

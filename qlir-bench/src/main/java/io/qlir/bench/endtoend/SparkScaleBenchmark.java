@@ -1,5 +1,6 @@
 package io.qlir.bench.endtoend;
 
+import io.qlir.bench.CpuTimeProfiler;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.spark.DerivePlan;
 import io.qlir.spark.QlirSpark;
@@ -133,11 +134,11 @@ public class SparkScaleBenchmark {
         @Setup(Level.Invocation)
         public void start() {
             processCpuMs = 0;
-            start = EndToEndBenchmark.Cpu.processCpuNanos();
+            start = CpuTimeProfiler.processCpuNanos();
         }
 
         void stop() {
-            processCpuMs = (EndToEndBenchmark.Cpu.processCpuNanos() - start) / 1e6;
+            processCpuMs = (CpuTimeProfiler.processCpuNanos() - start) / 1e6;
         }
     }
 

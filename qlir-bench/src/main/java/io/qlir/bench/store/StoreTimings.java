@@ -1,5 +1,6 @@
 package io.qlir.bench.store;
 
+import io.qlir.bench.CpuTimeProfiler;
 import io.qlir.data.manifest.ReconcileReport;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceSeries;
@@ -7,7 +8,6 @@ import io.qlir.data.validate.ManifestValidator;
 import io.qlir.data.validate.ValidationMode;
 import io.qlir.data.validate.ValidationReport;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 /**
@@ -31,7 +31,7 @@ public final class StoreTimings {
         SliceSeries series = "deep".equals(what) ? SyntheticStore.manyCandles() : SyntheticStore.manySlices();
         SyntheticStore.ensure(series, "deep".equals(what) ? 1_000 : 170_000);
         Path root = SyntheticStore.root();
-        long cpu0 = cpuNanos();
+        long cpu0 = CpuTimeProfiler.processCpuNanos();
         long t0 = System.nanoTime();
         String result;
         switch (what) {
@@ -49,7 +49,7 @@ public final class StoreTimings {
                 result = reconcile() + " | " + ManifestValidator.validate(root, series).describe();
         }
         long wall = System.nanoTime() - t0;
-        long cpu = cpuNanos() - cpu0;
+        long cpu = CpuTimeProfiler.processCpuNanos() - cpu0;
         System.out.printf("%s: wall %d ms, process cpu %d ms (%s)%n", what, wall / 1_000_000, cpu / 1_000_000, result);
         if ("deep".equals(what)) {
             System.out.printf("deep: %.0f candles/s wall%n", 1_000_000 / (wall / 1e9));
@@ -64,8 +64,4 @@ public final class StoreTimings {
         }
     }
 
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 }
