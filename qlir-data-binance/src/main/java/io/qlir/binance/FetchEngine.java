@@ -56,12 +56,8 @@ final class FetchEngine {
     }
 
     /**
-     * Opens the job's directory (taking its lock and reconciling), probing the first candle when no anchor is
-     * stored. The probe comes first when the directory does not exist, so an unknown symbol creates nothing.
-     */
-    /**
-     * Reads the limits Binance announces now, once per engine (the jobs' first open then skips it): the data server
-     * plans its refreshes in them before any job starts.
+     * Reads the limits Binance announces, once per engine, so every request is paced by them from the start: at the
+     * first job's open, or earlier when the data server plans its refreshes in them before any job starts.
      */
     void readAnnouncedLimits() {
         if (limitsRead.compareAndSet(false, true)) {
@@ -74,9 +70,16 @@ final class FetchEngine {
         }
     }
 
+    /**
+     * Opens the job's directory (taking its lock and reconciling), probing the first candle when no anchor is
+     * stored. The probe comes first when the directory does not exist, so an unknown symbol creates nothing.
+     */
     Opened open(FetchJob job, StopSignal.Worker worker) throws IOException {
-        if (limitsRead.compareAndSet(false, true)) {
-            worker.interruptibly(client::adoptAnnouncedLimits); // pace by what Binance announces from the start
+        if (!limitsRead.get()) {
+            worker.interruptibly(() -> {
+                readAnnouncedLimits();
+                return null;
+            });
         }
         checkClockOnce(worker);
         SliceSeries series = job.series();
