@@ -3,6 +3,7 @@ package io.qlir.parquet;
 import io.qlir.binance.load.CandleLoader;
 import io.qlir.binance.load.LoadResult;
 import io.qlir.binance.load.LoadedSlice;
+import io.qlir.data.manifest.SliceEntry;
 import io.qlir.data.manifest.SliceReader;
 import io.qlir.data.manifest.SliceSeries;
 import java.io.IOException;
@@ -230,8 +231,8 @@ public final class DatasetAggregator {
                 .load();
         Map<String, String> shaByKey = new HashMap<>();
         for (SeriesMonths.Month m : batch) {
-            for (SliceLineage l : m.lineage()) { // a batch's months are being written: their ids are needed anyway
-                shaByKey.put(l.key(), l.dataSha256());
+            for (SliceEntry e : m.sources()) {
+                shaByKey.put(e.key().canonical(), SeriesMonths.sha(e));
             }
         }
         for (LoadedSlice s : load.slices()) {

@@ -103,7 +103,8 @@ final class SeriesMonths {
         return new SliceLineage(e.id().hex(), e.key().canonical(), sha(e));
     }
 
-    private static String sha(SliceEntry e) {
+    /** A source's data checksum as a lineage carries it ({@code ""} for none). */
+    static String sha(SliceEntry e) {
         String sha = e.file().dataSha256();
         return sha == null ? "" : sha;
     }
