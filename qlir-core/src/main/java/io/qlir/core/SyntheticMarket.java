@@ -1,5 +1,6 @@
 package io.qlir.core;
 
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import tech.tablesaw.api.Table;
@@ -15,8 +16,24 @@ import tech.tablesaw.api.Table;
  * walk's do. Because the price is a function of time, a candle closes exactly where the next one opens, and
  * candles of different intervals agree on their open and close prices (their highs, lows and volumes do not add
  * up across intervals). A candle that is still forming at "now" closes at the price of "now" and carries the
- * elapsed fraction of its volume, so its values change as time passes, as Binance's do. Prices and volumes are
- * rounded to 8 decimals, as Binance quotes them.
+ * elapsed fraction of its volume, so its values change as time passes, as Binance's do.
+ *
+ * <p>Numbers carry Binance's precision, not more. Binance trades a price in steps of the symbol's tick and a quantity
+ * in steps of its lot; the quote volumes are sums of price × quantity over the trades. In the real recording
+ * {@code spot-30m-2019-04-11} (BTCUSDT near 5,000, qlir-testkit's {@code BinanceRecordings}) every price has at most
+ * two decimals (tick 0.01: of 500 opens 415 have two, 40 one, 45 none), the base and taker-buy base volumes at most
+ * six (lot 0.000001), and the quote volumes eight. So here:
+ * <ul>
+ *   <li>open, high, low and close sit on a tick: the largest power of ten not above {@code basePrice × 1e-6}, but not
+ *       below 1e-8 (Binance's eight decimals); 30,000 gives 0.01, as BTCUSDT's, 2,000 gives 0.001, 0.5 gives
+ *       1e-7. Open and close are rounded to the nearest tick, the high up and the low down, so the high stays at or
+ *       above and the low at or below the open and close; a price is never below one tick, so the low stays
+ *       positive;</li>
+ *   <li>the base volumes (volume, taker buy base) are rounded to 6 decimals;</li>
+ *   <li>the quote volumes (quote volume, taker buy quote) to 8 decimals.</li>
+ * </ul>
+ * How many decimals the numbers carry decides how well they compress (the Parquet dataset of issue 14): eight random
+ * decimals in every price would make each double's mantissa noise, which real prices are not.
  * <pre>{@code
  * SyntheticMarket btc = SyntheticMarket.of(42, "BTCUSDT", 30_000);
  * Table candles = btc.candles(Interval.M1, Instant.parse("2024-01-01T00:00:00Z").toEpochMilli(), 240);
@@ -35,12 +52,41 @@ public final class SyntheticMarket {
         }
     }
 
+    /** Binance's finest precision: eight decimals. */
+    private static final int MAX_DECIMALS = 8;
+    /** Base volumes are in lots of 1e-6, as BTCUSDT's were. */
+    private static final double LOTS_PER_UNIT = 1e6;
+    private static final double QUOTE_STEPS_PER_UNIT = 1e8;
+
     private final long symbolSeed;
     private final double basePrice;
+    /** Decimals of the price tick (negative for a tick of 10 or more). */
+    private final int priceDecimals;
 
     private SyntheticMarket(long symbolSeed, double basePrice) {
         this.symbolSeed = symbolSeed;
         this.basePrice = basePrice;
+        this.priceDecimals = tickDecimals(basePrice);
+    }
+
+    /**
+     * The decimals of the tick of a price level: the tick is the largest power of ten not above
+     * {@code basePrice × 1e-6}, and not below 1e-8.
+     */
+    static int tickDecimals(double basePrice) {
+        int exponent = (int) Math.floor(Math.log10(basePrice));
+        // log10 may land a hair off an exact power of ten: settle the exponent on the price itself
+        if (Math.pow(10, exponent) > basePrice) {
+            exponent--;
+        } else if (Math.pow(10, exponent + 1) <= basePrice) {
+            exponent++;
+        }
+        return Math.min(MAX_DECIMALS, 6 - exponent);
+    }
+
+    /** The price tick, for tests: {@code 10^-decimals}. */
+    double tick() {
+        return priceDecimals >= 0 ? 1 / Math.pow(10, priceDecimals) : Math.pow(10, -priceDecimals);
     }
 
     /**
@@ -138,19 +184,44 @@ public final class SyntheticMarket {
         long length = closeTime + 1 - openTime;
         boolean forming = nowMs <= closeTime;
         double fraction = forming ? Math.max(0.0, (double) (nowMs - openTime + 1) / length) : 1.0;
-        double open = round8(basePrice * Math.exp(logWalk(openTime, cache)));
-        double close = round8(basePrice * Math.exp(logWalk(forming ? nowMs : closeTime + 1, cache)));
+        double open = onTick(basePrice * Math.exp(logWalk(openTime, cache)), RoundingMode.HALF_EVEN);
+        double close = onTick(basePrice * Math.exp(logWalk(forming ? nowMs : closeTime + 1, cache)),
+                RoundingMode.HALF_EVEN);
         double seconds = length / 1000.0 * fraction;
         double reach = SIGMA * Math.sqrt(Math.max(seconds, 1.0)) * 0.8;
-        double high = round8(Math.max(open, close) * Math.exp(reach * uniform(symbolSeed, openTime, 1)));
-        double low = round8(Math.min(open, close) * Math.exp(-reach * uniform(symbolSeed, openTime, 2)));
-        double volume = round8(seconds / 60.0 * (5 + 20 * uniform(symbolSeed, openTime, 3)));
+        double high = onTick(Math.max(open, close) * Math.exp(reach * uniform(symbolSeed, openTime, 1)),
+                RoundingMode.CEILING);
+        double low = onTick(Math.min(open, close) * Math.exp(-reach * uniform(symbolSeed, openTime, 2)),
+                RoundingMode.FLOOR);
+        double volume = round(seconds / 60.0 * (5 + 20 * uniform(symbolSeed, openTime, 3)), LOTS_PER_UNIT);
         double mid = (open + high + low + close) / 4;
-        double quote = round8(volume * mid);
+        double quote = round(volume * mid, QUOTE_STEPS_PER_UNIT);
         long trades = Math.round(volume * 37 * (0.5 + uniform(symbolSeed, openTime, 4)));
-        double takerBase = round8(volume * (0.35 + 0.3 * uniform(symbolSeed, openTime, 5)));
-        double takerQuote = round8(takerBase * mid);
+        double takerBase = round(volume * (0.35 + 0.3 * uniform(symbolSeed, openTime, 5)), LOTS_PER_UNIT);
+        double takerQuote = round(takerBase * mid, QUOTE_STEPS_PER_UNIT);
         return new Candle(openTime, open, high, low, close, volume, closeTime, quote, trades, takerBase, takerQuote);
+    }
+
+    /**
+     * A price on the tick: {@code HALF_EVEN} (nearest), {@code CEILING} (a high) or {@code FLOOR} (a low), and never
+     * below one tick. Ticks of 1 and finer count in ticks per unit, so the result is the double nearest the decimal
+     * (as Binance's strings parse); coarser ticks count in units per tick.
+     */
+    private double onTick(double price, RoundingMode mode) {
+        if (priceDecimals >= 0) {
+            double perUnit = Math.pow(10, priceDecimals);
+            return Math.max(1.0, steps(price * perUnit, mode)) / perUnit;
+        }
+        double tick = Math.pow(10, -priceDecimals);
+        return Math.max(1.0, steps(price / tick, mode)) * tick;
+    }
+
+    private static double steps(double x, RoundingMode mode) {
+        return switch (mode) {
+            case CEILING -> Math.ceil(x);
+            case FLOOR -> Math.floor(x);
+            default -> Math.rint(x);
+        };
     }
 
     /**
@@ -226,8 +297,8 @@ public final class SyntheticMarket {
         return z ^ (z >>> 31);
     }
 
-    /** Rounds to 8 decimals, as Binance quotes prices and volumes. */
-    private static double round8(double x) {
-        return Math.round(x * 1e8) / 1e8;
+    /** Rounds to the nearest step of a volume ({@code stepsPerUnit} = 1e6 for lots of 1e-6, 1e8 for 8 decimals). */
+    private static double round(double x, double stepsPerUnit) {
+        return Math.round(x * stepsPerUnit) / stepsPerUnit;
     }
 }

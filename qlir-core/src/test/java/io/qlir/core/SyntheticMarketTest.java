@@ -67,9 +67,63 @@ class SyntheticMarketTest {
         assertThat(late.volume()).isGreaterThan(early.volume());
         assertThat(late.open()).isEqualTo(early.open());
         assertThat(closed).isEqualTo(m.candle(Interval.H1, T0, Long.MAX_VALUE));
-        // 8 decimals, as Binance quotes
-        assertThat(closed.close() * 1e8).isCloseTo(Math.rint(closed.close() * 1e8),
-                org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
+    void theTickIsTheLargestPowerOfTenNotAboveAMillionthOfThePriceButNotFinerThanEightDecimals() {
+        // by hand: 30,000 × 1e-6 = 0.03 → 0.01 (BTCUSDT's tick); 10,000 → exactly 0.01; 9,999.99 → 0.001
+        assertThat(SyntheticMarket.tickDecimals(30_000)).isEqualTo(2);
+        assertThat(SyntheticMarket.tickDecimals(10_000)).isEqualTo(2);
+        assertThat(SyntheticMarket.tickDecimals(9_999.99)).isEqualTo(3);
+        assertThat(SyntheticMarket.tickDecimals(2_000)).isEqualTo(3);
+        assertThat(SyntheticMarket.tickDecimals(1)).isEqualTo(6);
+        assertThat(SyntheticMarket.tickDecimals(0.5)).isEqualTo(7);
+        assertThat(SyntheticMarket.tickDecimals(0.001)).isEqualTo(8);
+        assertThat(SyntheticMarket.tickDecimals(3e7)).isEqualTo(-1);
+        assertThat(SyntheticMarket.of(0, "BTCUSDT", 30_000).tick()).isEqualTo(0.01);
+        assertThat(SyntheticMarket.of(0, "BIG", 3e7).tick()).isEqualTo(10.0);
+    }
+
+    @Test
+    void pricesSitOnTheTickBaseVolumesOnSixDecimalsQuoteVolumesOnEightAndTheOrderHolds() {
+        // prices of several levels, closed and forming candles: every number as a decimal string has at most the
+        // decimals of its step, and rounding kept high >= max(open, close) >= min(open, close) >= low > 0
+        for (double base : new double[] {30_000, 2_000, 0.5, 0.00002, 3e7}) {
+            SyntheticMarket m = SyntheticMarket.of(5, "X", base);
+            int priceDecimals = Math.max(0, SyntheticMarket.tickDecimals(base));
+            java.util.List<SyntheticMarket.Candle> candles = new java.util.ArrayList<>();
+            m.forEachCandle(Interval.M1, T0, 3_000, candles::add);
+            for (long now = T0; now < T0 + H; now += 7 * 60_000L + 13) {
+                candles.add(m.candle(Interval.H1, T0, now));
+            }
+            for (SyntheticMarket.Candle c : candles) {
+                for (double price : new double[] {c.open(), c.high(), c.low(), c.close()}) {
+                    assertThat(decimals(price)).as("%s at %s", price, base).isLessThanOrEqualTo(priceDecimals);
+                    assertThat(onStep(price, m.tick())).as("%s on the tick %s", price, m.tick()).isTrue();
+                }
+                assertThat(decimals(c.volume())).isLessThanOrEqualTo(6);
+                assertThat(decimals(c.takerBase())).isLessThanOrEqualTo(6);
+                assertThat(decimals(c.quoteVolume())).isLessThanOrEqualTo(8);
+                assertThat(decimals(c.takerQuote())).isLessThanOrEqualTo(8);
+                assertThat(c.high()).isGreaterThanOrEqualTo(Math.max(c.open(), c.close()));
+                assertThat(c.low()).isLessThanOrEqualTo(Math.min(c.open(), c.close())).isPositive();
+                assertThat(c.takerBase()).isLessThanOrEqualTo(c.volume());
+            }
+        }
+        // the cent tick is not vacuous: a 30,000 walk's closes use both decimals
+        assertThat(SyntheticMarket.of(5, "X", 30_000).candles(Interval.M1, T0, 200).doubleColumn(Candles.CLOSE)
+                .asList().stream().mapToInt(SyntheticMarketTest::decimals).max().orElseThrow()).isEqualTo(2);
+    }
+
+    /** Decimals of the shortest decimal string of a double (Double.toString's digits, as BigDecimal reads them). */
+    private static int decimals(double x) {
+        return Math.max(0, new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros().scale());
+    }
+
+    private static boolean onStep(double x, double step) {
+        java.math.BigDecimal[] qr = new java.math.BigDecimal(Double.toString(x))
+                .divideAndRemainder(new java.math.BigDecimal(Double.toString(step)));
+        return qr[1].signum() == 0;
     }
 
     @Test
