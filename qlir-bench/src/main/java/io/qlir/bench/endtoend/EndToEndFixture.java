@@ -75,7 +75,8 @@ public final class EndToEndFixture {
      * @throws IOException when the files cannot be written
      */
     static Path ensure(Path root, int seriesCount, int slices, long anchor) throws IOException {
-        Path ready = root.resolve("READY-" + seriesCount + "x" + slices + "-" + anchor);
+        // names the generator: slice files of an earlier one are rewritten, then re-aggregated (their checksums moved)
+        Path ready = SyntheticStore.readyMarker(root, seriesCount + "x" + slices + "-" + anchor);
         List<SliceSeries> all = series(seriesCount);
         if (!Files.exists(ready)) {
             for (int i = 0; i < all.size(); i++) {

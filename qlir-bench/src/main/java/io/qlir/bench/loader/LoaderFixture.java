@@ -29,12 +29,6 @@ public final class LoaderFixture {
 
     /** The first candle, 2012-01-01T00:00:00Z: five million minutes later is still in the past. */
     static final long ANCHOR = 1325376000000L;
-    /**
-     * Which candles the fixture holds, in its READY marker: a folder built by an earlier generator (the cent-tick
-     * random walk before {@link SyntheticMarket}'s eight-decimal prices: its price pages compress to less than half)
-     * is rebuilt rather than measured, so every machine measures the same bytes.
-     */
-    static final String GENERATOR = "synthetic-market-8dp";
     /** "Now" of every file: long after every slice, so all are complete. */
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     static final String SYMBOL = "BTCUSDT";
@@ -74,7 +68,7 @@ public final class LoaderFixture {
     static Path ensure(Path root, int slices) throws IOException {
         SliceSeries series = series();
         Path dir = series.directory(root);
-        Path ready = dir.resolve("READY-" + slices + "-" + ANCHOR + "-" + GENERATOR);
+        Path ready = SyntheticStore.readyMarker(dir, slices + "-" + ANCHOR);
         if (Files.exists(ready)) {
             return root;
         }

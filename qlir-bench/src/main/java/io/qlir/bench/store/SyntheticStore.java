@@ -44,6 +44,14 @@ public final class SyntheticStore {
     static final long ANCHOR = 1502942400000L;
     /** "Now" for every fixture: long after every slice, so all are final. */
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    /**
+     * Which candles a fixture holds, part of every fixture's READY marker ({@link #readyMarker}): a folder built by
+     * another generator is rebuilt rather than measured, so every machine measures the same bytes. Earlier
+     * generators: a cent-tick random walk with constant volumes (no name in its marker), then {@link SyntheticMarket}
+     * with eight random decimals in every price and volume ({@code synthetic-market-8dp}). Now: prices on a tick,
+     * base volumes in lots of 1e-6, as Binance quotes them. Change it whenever the generator's numbers change.
+     */
+    public static final String GENERATOR = "synthetic-market-ticks";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SyntheticStore() {
@@ -78,7 +86,7 @@ public final class SyntheticStore {
     static Path ensure(SliceSeries series, int slices) throws IOException {
         Path root = root();
         Path dir = series.directory(root);
-        Path ready = dir.resolve("READY-" + slices);
+        Path ready = readyMarker(dir, Integer.toString(slices));
         if (Files.exists(ready)) {
             return dir;
         }
@@ -95,6 +103,21 @@ public final class SyntheticStore {
                 slices, (t1 - t0) / 1e9, (t2 - t1) / 1e9, r.describe());
         Files.writeString(ready, "ok\n");
         return dir;
+    }
+
+    /**
+     * The marker file that says a fixture folder is complete: it names the fixture's shape and the generator
+     * ({@link #GENERATOR}), so a folder built by an earlier generator has no marker and is rebuilt.
+     * <pre>{@code
+     * Path ready = SyntheticStore.readyMarker(dir, slices + "-" + anchor);
+     * }</pre>
+     *
+     * @param dir the fixture's folder
+     * @param shape what else decides its contents (slice count, anchor, ...)
+     * @return {@code dir/READY-<shape>-<generator>}
+     */
+    public static Path readyMarker(Path dir, String shape) {
+        return dir.resolve("READY-" + shape + "-" + GENERATOR);
     }
 
     /** Writes one slice's file into a slice directory, using a scratch folder for its temporary file. */
