@@ -159,10 +159,13 @@ public final class ZstdCeiling {
         return best;
     }
 
-    /** The pages at level 3, -1, -5 with a minimum match of 7, and -10 with 7: size and decoding time. */
+    /**
+     * The pages at levels 3, 1 and -1 (zstd's own minimum match), and -3, -5 (the layout's), -7 and -10 with a
+     * minimum match of 7: size and decoding time.
+     */
     private static String recompressed(List<Page> pages, long rows) {
         StringBuilder out = new StringBuilder();
-        int[][] settings = {{3, 0}, {-1, 0}, {-5, 7}, {-10, 7}};
+        int[][] settings = {{3, 0}, {1, 0}, {-1, 0}, {-3, 7}, {-5, 7}, {-7, 7}, {-10, 7}};
         for (int[] s : settings) {
             List<Page> again = new ArrayList<>();
             try (ZstdCompressCtx c = new ZstdCompressCtx().setLevel(s[0])) {
