@@ -17,7 +17,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * qlir's dataset, derived, as a Spark data source: one task per series folder ({@code symbol=S/interval=I}) reads its
- * month files in month order with Spark's vectorized Parquet reader straight into the arrays of a qlir candle table,
+ * month files in month order (qlir's own with qlir-parquet's reader, any other with Spark's vectorized one) straight
+ * into the arrays of a qlir candle table,
  * applies the ops, and gives Spark the result as column batches over qlir's arrays. No shuffle, no sort, and no row
  * object per candle, either way. {@link QlirSpark#deriveDataset} is the same with a plan; the options are {@code ops}
  * (required, in the op language) and {@code chunkRows} (rows per chunk when every op is bounded, default

@@ -106,8 +106,8 @@ public final class QlirSpark {
     /**
      * Derives one endpoint folder of qlir's dataset ({@code <endpoint>/symbol=S/interval=I/month=M/*.parquet},
      * docs/data-layout.md) through {@link QlirDeriveSource}: one task per series folder reads its month files in month
-     * order (each is sorted, so no sort and no shuffle) with Spark's vectorized Parquet reader straight into a qlir
-     * candle table, and hands Spark the derived columns as column batches over qlir's arrays (no row object per
+     * order (each is sorted, so no sort and no shuffle; qlir's month files with qlir-parquet's reader, any other with
+     * Spark's vectorized one) straight into a qlir candle table, and hands Spark the derived columns as column batches over qlir's arrays (no row object per
      * candle). The task takes the series whole when an op reads all earlier rows, or, when every op is bounded,
      * streams it in chunks of the plan's chunk rows, each after its halo; {@link DerivePlan#explainFolders()} says
      * which. For any other input, use {@link #derive(Dataset, DerivePlan)}.

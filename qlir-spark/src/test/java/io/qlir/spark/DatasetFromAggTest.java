@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /**
- * The dataset exactly as {@code qlir agg} writes it (not a look-alike written by Spark) is read by Spark's own
- * vectorized Parquet reader and derived by the job: the first build's BYTE_STREAM_SPLIT doubles made Spark refuse
- * every file, which only a dataset written by qlir's aggregator shows.
+ * The dataset exactly as {@code qlir agg} writes it (not a look-alike written by Spark), derived by the job and the
+ * folders path (which read its month files with qlir-parquet's reader) and by the general path over
+ * {@code spark.read().parquet} (Spark's own vectorized reader): the first build's BYTE_STREAM_SPLIT doubles made
+ * Spark refuse every file, which only a dataset written by qlir's aggregator shows.
  */
 class DatasetFromAggTest {
 
@@ -56,6 +57,22 @@ class DatasetFromAggTest {
             List<Row> rows = got.get(job.symbol() + "/1h");
             assertThat(rows).as("derived rows of %s", job.symbol()).hasSize(candles.rowCount());
             SparkResults.assertEqualsQlir(ops, candles, rows, job.symbol());
+        }
+    }
+
+    @Test
+    void sparksOwnParquetReaderReadsWhatQlirAggWroteForTheGeneralPath(@TempDir Path tmp) throws Exception {
+        ManualTime time = new ManualTime(NOW);
+        Path root = aggregated(tmp, time);
+
+        Dataset<Row> candles = LocalSpark.session().read().parquet(root.resolve("parquet/binance/klines").toString())
+                .drop("month");
+        var got = SparkResults.bySeries(QlirSpark.derive(candles, OPS), List.of(new String[] {"BTCUSDT", "1h"},
+                new String[] {"ETHUSDT", "1h"}));
+
+        for (FetchJob job : JOBS) {
+            Table expected = CandleLoader.of(root, job.series()).clock(time.clock()).dataset(false).load().candles();
+            SparkResults.assertEqualsQlir(OPS, expected, got.get(job.symbol() + "/1h"), job.symbol());
         }
     }
 

@@ -96,6 +96,33 @@ class QlirDeriveSourceTest {
                 .hasMessageContaining("cannot read the candle columns").hasMessageContaining("month=2019-04");
     }
 
+    /**
+     * A file named as qlir's month files ({@code candles.parquet}) is read by qlir-parquet's reader, so one that is
+     * not in qlir's layout (Spark's nullable columns) fails naming the file and the layout, not silently or as Spark.
+     */
+    @Test
+    void aMonthFileNamedAsQlirsButNotInItsLayoutIsNamed(@TempDir Path tmp) throws IOException {
+        Path written = tmp.resolve("spark-written");
+        spark().conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MILLIS");
+        LocalSpark.dataset(LocalSpark.rows(BTC, "BTCUSDT", "30m")).drop("symbol", "interval").coalesce(1)
+                .write().parquet(written.toString());
+        Path month = Files.createDirectories(tmp.resolve("klines/symbol=BTCUSDT/interval=30m/month=2019-04"));
+        try (Stream<Path> files = Files.list(written)) {
+            Path part = files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+            Files.move(part, month.resolve("candles.parquet"));
+        }
+
+        Dataset<Row> derived = spark().read().format("qlir-derive").option("ops", "sma(close,5)")
+                .load(tmp.resolve("klines").toString());
+
+        assertThatThrownBy(derived::collectAsList).hasStackTraceContaining("month=2019-04/candles.parquet")
+                .hasStackTraceContaining("as qlir's layout");
+    }
+
+    private static SparkSession spark() {
+        return LocalSpark.session();
+    }
+
     private static void assertOnlyItsSeries(List<Row> rows, String symbol, String interval) {
         assertThat(rows).isNotEmpty().allMatch(r -> r.getAs("symbol").equals(symbol)
                 && r.getAs("interval").equals(interval), "rows of " + symbol + "/" + interval + " only");

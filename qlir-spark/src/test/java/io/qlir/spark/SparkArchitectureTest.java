@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * qlir-spark sits on top: it uses the op layer only, and no other module's build depends on it (but the benchmarks,
- * which measure it).
+ * qlir-spark sits on top: it uses the op layer and qlir-parquet's reader (never the store or the client), and no other
+ * module's build depends on it (but the benchmarks, which measure it).
  */
 class SparkArchitectureTest {
 
