@@ -61,7 +61,8 @@ public final class BenchmarkSeries {
 
     /**
      * One-minute candles of the project's one generator ({@link SyntheticMarket}, a BTC-like price around 30 000)
-     * from 2020-09-13T12:26Z: each opens at the previous close, prices and volumes in Binance's 8 decimals.
+     * from 2020-09-13T12:26Z: each opens at the previous close, prices on BTCUSDT's 0.01 tick and volumes in Binance's
+     * lots, as the generator quotes them.
      *
      * @param n rows
      * @param seed the seed
