@@ -25,8 +25,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * <p>Nothing is allocated per page: each thread keeps one direct buffer for a chunk's bytes (read by one positional
  * read, no copy through the heap) and one for a decompressed page; zstd decompresses from the one into the other,
  * and the values go into the arrays by one bulk copy (PLAIN) or a decode loop (DELTA_BINARY_PACKED,
- * BYTE_STREAM_SPLIT). Parquet's page objects, its per-page heap buffers and its column-chunk store are not used.
- * Column chunks with other encodings or codecs (a dictionary, files written by other tools) go through Parquet's
+ * BYTE_STREAM_SPLIT). A PLAIN page that zstd stored (raw blocks) is copied from the chunk's buffer into the array
+ * without zstd ({@link StoredFrames}). Parquet's page objects, its per-page heap buffers and its column-chunk store
+ * are not used. Column chunks with other encodings or codecs (a dictionary, files written by other tools) go through Parquet's
  * column reader instead ({@link #handles}).
  */
 final class PageDecoder {
@@ -102,6 +103,10 @@ final class PageDecoder {
             ByteBuffer values = in.duplicate().position(start + levels).limit(start + compressed).slice();
             if (pageCompressed) {
                 int raw = h.getUncompressed_page_size() - levels;
+                if (encoding == Encoding.PLAIN && raw == 8L * n && StoredFrames.copy(values, raw, longs, doubles, i)) {
+                    i += n; // a page zstd stored: its values straight from the chunk's bytes
+                    continue;
+                }
                 ByteBuffer out = buffers.out(raw);
                 ZstdCodecs.decompress(values, out, raw);
                 values = out;
