@@ -110,6 +110,15 @@ class SyntheticMarketTest {
                 assertThat(c.takerBase()).isLessThanOrEqualTo(c.volume());
             }
         }
+        // intervals agree on open and close after rounding: an hour opens at its first minute's open, closes at its
+        // last minute's close
+        SyntheticMarket btc = SyntheticMarket.of(5, "BTCUSDT", 30_000);
+        for (int h = 0; h < 24; h++) {
+            SyntheticMarket.Candle hour = btc.candle(Interval.H1, T0 + h * H, Long.MAX_VALUE);
+            assertThat(hour.open()).isEqualTo(btc.candle(Interval.M1, T0 + h * H, Long.MAX_VALUE).open());
+            assertThat(hour.close()).isEqualTo(btc.candle(Interval.M1, T0 + (h + 1) * H - 60_000L, Long.MAX_VALUE)
+                    .close());
+        }
         // the cent tick is not vacuous: a 30,000 walk's closes use both decimals
         assertThat(SyntheticMarket.of(5, "X", 30_000).candles(Interval.M1, T0, 200).doubleColumn(Candles.CLOSE)
                 .asList().stream().mapToInt(SyntheticMarketTest::decimals).max().orElseThrow()).isEqualTo(2);
