@@ -28,7 +28,8 @@ import tech.tablesaw.api.Table;
  *       below 1e-8 (Binance's eight decimals); 30,000 gives 0.01, as BTCUSDT's, 2,000 gives 0.001, 0.5 gives
  *       1e-7. Open and close are rounded to the nearest tick, the high up and the low down, so the high stays at or
  *       above and the low at or below the open and close; a price is never below one tick, so the low stays
- *       positive;</li>
+ *       positive. The rule is one plausible tick per price level, not Binance's table of symbols: at 5,000 it gives
+ *       0.001 where BTCUSDT's was 0.01, so it errs on the finer side (finer prices compress less);</li>
  *   <li>the base volumes (volume, taker buy base) are rounded to 6 decimals;</li>
  *   <li>the quote volumes (quote volume, taker buy quote) to 8 decimals.</li>
  * </ul>
@@ -62,11 +63,14 @@ public final class SyntheticMarket {
     private final double basePrice;
     /** Decimals of the price tick (negative for a tick of 10 or more). */
     private final int priceDecimals;
+    /** Ticks per unit ({@code 10^decimals}) for a tick of 1 or finer, else units per tick; exact either way. */
+    private final double tickScale;
 
     private SyntheticMarket(long symbolSeed, double basePrice) {
         this.symbolSeed = symbolSeed;
         this.basePrice = basePrice;
         this.priceDecimals = tickDecimals(basePrice);
+        this.tickScale = Math.pow(10, Math.abs(priceDecimals));
     }
 
     /**
@@ -86,7 +90,7 @@ public final class SyntheticMarket {
 
     /** The price tick, for tests: {@code 10^-decimals}. */
     double tick() {
-        return priceDecimals >= 0 ? 1 / Math.pow(10, priceDecimals) : Math.pow(10, -priceDecimals);
+        return priceDecimals >= 0 ? 1 / tickScale : tickScale;
     }
 
     /**
@@ -209,11 +213,9 @@ public final class SyntheticMarket {
      */
     private double onTick(double price, RoundingMode mode) {
         if (priceDecimals >= 0) {
-            double perUnit = Math.pow(10, priceDecimals);
-            return Math.max(1.0, steps(price * perUnit, mode)) / perUnit;
+            return Math.max(1.0, steps(price * tickScale, mode)) / tickScale;
         }
-        double tick = Math.pow(10, -priceDecimals);
-        return Math.max(1.0, steps(price / tick, mode)) * tick;
+        return Math.max(1.0, steps(price / tickScale, mode)) * tickScale;
     }
 
     private static double steps(double x, RoundingMode mode) {
