@@ -94,6 +94,24 @@ public final class SyntheticMarket {
     }
 
     /**
+     * The price tick of the markets at a price level, exactly: what a fake exchange announces as the symbol's
+     * {@code tickSize}, so its filters and its candles agree.
+     * <pre>{@code
+     * SyntheticMarket.tickSize(30_000).toPlainString();   // "0.01"
+     * }</pre>
+     *
+     * @param basePrice the price level, positive and finite
+     * @return the tick, a power of ten
+     * @throws IllegalArgumentException for a price that is not positive and finite
+     */
+    public static java.math.BigDecimal tickSize(double basePrice) {
+        if (!(basePrice > 0) || Double.isInfinite(basePrice)) {
+            throw new IllegalArgumentException("basePrice must be positive and finite, got " + basePrice);
+        }
+        return java.math.BigDecimal.ONE.scaleByPowerOfTen(-tickDecimals(basePrice));
+    }
+
+    /**
      * The market of one symbol under a global seed: the same seed and symbol give the same candles everywhere.
      *
      * @param seed the global seed

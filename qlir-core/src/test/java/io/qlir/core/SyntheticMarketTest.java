@@ -82,6 +82,9 @@ class SyntheticMarketTest {
         assertThat(SyntheticMarket.tickDecimals(3e7)).isEqualTo(-1);
         assertThat(SyntheticMarket.of(0, "BTCUSDT", 30_000).tick()).isEqualTo(0.01);
         assertThat(SyntheticMarket.of(0, "BIG", 3e7).tick()).isEqualTo(10.0);
+        assertThat(SyntheticMarket.tickSize(30_000).toPlainString()).isEqualTo("0.01");
+        assertThat(SyntheticMarket.tickSize(3e7).toPlainString()).isEqualTo("10");
+        assertThat(SyntheticMarket.tickSize(0.001).toPlainString()).isEqualTo("0.00000001");
     }
 
     @Test

@@ -240,12 +240,18 @@ final class FakeDispatcher extends Dispatcher {
                     .append("\"quoteAsset\":\"").append(s.quoteAsset()).append("\",\"quotePrecision\":8,")
                     .append("\"quoteAssetPrecision\":8,\"orderTypes\":[\"LIMIT\",\"LIMIT_MAKER\",\"MARKET\"],")
                     .append("\"icebergAllowed\":true,\"isSpotTradingAllowed\":true,\"filters\":[")
-                    .append("{\"filterType\":\"PRICE_FILTER\",\"minPrice\":\"0.01000000\",")
-                    .append("\"maxPrice\":\"1000000.00000000\",\"tickSize\":\"0.01000000\"},")
-                    .append("{\"filterType\":\"LOT_SIZE\",\"minQty\":\"0.00001000\",\"maxQty\":\"9000.00000000\",")
-                    .append("\"stepSize\":\"0.00001000\"}],\"permissions\":[],\"permissionSets\":[[\"SPOT\"]],")
+                    .append("{\"filterType\":\"PRICE_FILTER\",\"minPrice\":\"").append(tick(s))
+                    .append("\",\"maxPrice\":\"1000000000.00000000\",\"tickSize\":\"").append(tick(s)).append("\"},")
+                    .append("{\"filterType\":\"LOT_SIZE\",\"minQty\":\"0.00000100\",\"maxQty\":\"9000.00000000\",")
+                    .append("\"stepSize\":\"0.00000100\"}],\"permissions\":[],\"permissionSets\":[[\"SPOT\"]],")
                     .append("\"defaultSelfTradePreventionMode\":\"EXPIRE_MAKER\"}");
         }
         return sb.append("]}").toString();
+    }
+
+    /** The symbol's tick as Binance writes it (eight decimals): the one its candles are quoted on. */
+    private static String tick(FakeSymbol s) {
+        return SyntheticMarket.tickSize(s.basePrice()).setScale(8, java.math.RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 }

@@ -52,6 +52,10 @@ class FakeBinanceErrorsTest {
         JsonNode ethbtc = info.get("symbols").get(2);
         assertThat(ethbtc.get("baseAsset").asText()).isEqualTo("ETH");
         assertThat(ethbtc.get("quoteAsset").asText()).isEqualTo("BTC");
+        // the announced tick is the one the candles are quoted on: BTCUSDT at 30,000 ticks in cents (as Binance's),
+        // ETHBTC at 0.05 in 1e-8 (a millionth of its price level, rounded down to a power of ten)
+        assertThat(info.get("symbols").get(0).get("filters").get(0).get("tickSize").asText()).isEqualTo("0.01000000");
+        assertThat(ethbtc.get("filters").get(0).get("tickSize").asText()).isEqualTo("0.00000001");
         JsonNode weight = info.get("rateLimits").get(0);
         assertThat(weight.get("rateLimitType").asText()).isEqualTo("REQUEST_WEIGHT");
         assertThat(weight.get("interval").asText()).isEqualTo("MINUTE");
