@@ -1,14 +1,12 @@
 package io.qlir.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.qlir.core.Interval;
 import io.qlir.data.file.FetchInfo;
+import io.qlir.data.manifest.RecordedRows;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.manifest.StoreOptions;
-import io.qlir.data.slice.SliceKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,19 +49,8 @@ final class DemoStore {
         Clock clock = clock();
         try (SliceDirectory dir = SliceDirectory.open(dataRoot, series(symbol),
                 StoreOptions.builder().clock(clock).build())) {
-            long first = rows.get(0).get(0).asLong();
-            dir.setGridAnchor(first);
-            for (SliceKey key : dir.plan(first, clock.millis())) {
-                ArrayNode slice = JsonNodeFactory.instance.arrayNode();
-                for (JsonNode r : rows) {
-                    long open = r.get(0).asLong();
-                    if (open >= key.startMs() && open <= key.endMs()) {
-                        slice.add(r);
-                    }
-                }
-                dir.write(key, slice, new FetchInfo("http://replay/api/v3/klines", Map.of("symbol", symbol), 200,
-                        clock.instant()));
-            }
+            RecordedRows.write(dir, rows, new FetchInfo("http://replay/api/v3/klines", Map.of("symbol", symbol), 200,
+                    clock.instant()));
             return dir.path();
         }
     }

@@ -1,14 +1,12 @@
 package io.qlir.s3;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.qlir.core.Interval;
 import io.qlir.data.file.FetchInfo;
+import io.qlir.data.manifest.RecordedRows;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.manifest.StoreOptions;
-import io.qlir.data.slice.SliceKey;
 import io.qlir.testkit.BinanceRecordings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,19 +31,8 @@ final class RecordedStore {
 
     static Path write(Path dataRoot) throws IOException {
         try (SliceDirectory dir = SliceDirectory.open(dataRoot, SERIES, StoreOptions.builder().clock(CLOCK).build())) {
-            long first = ROWS.get(0).get(0).asLong();
-            dir.setGridAnchor(first);
-            for (SliceKey key : dir.plan(first, CLOCK.millis())) {
-                ArrayNode slice = JsonNodeFactory.instance.arrayNode();
-                for (JsonNode r : ROWS) {
-                    long open = r.get(0).asLong();
-                    if (open >= key.startMs() && open <= key.endMs()) {
-                        slice.add(r);
-                    }
-                }
-                dir.write(key, slice, new FetchInfo("http://replay/api/v3/klines", Map.of("symbol", "BTCUSDT"), 200,
-                        CLOCK.instant()));
-            }
+            RecordedRows.write(dir, ROWS, new FetchInfo("http://replay/api/v3/klines", Map.of("symbol", "BTCUSDT"), 200,
+                    CLOCK.instant()));
         }
         return dataRoot;
     }

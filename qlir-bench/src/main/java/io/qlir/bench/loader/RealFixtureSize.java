@@ -8,10 +8,10 @@ import io.qlir.binance.Endpoint;
 import io.qlir.binance.FetchJob;
 import io.qlir.core.Interval;
 import io.qlir.data.file.FetchInfo;
+import io.qlir.data.manifest.RecordedRows;
 import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceSeries;
 import io.qlir.data.manifest.StoreOptions;
-import io.qlir.data.slice.SliceKey;
 import io.qlir.parquet.AggregationResult;
 import io.qlir.parquet.DatasetAggregator;
 import io.qlir.parquet.ParquetLayout;
@@ -87,23 +87,12 @@ public final class RealFixtureSize {
 
     private static void measure(Path root, Interval interval, ArrayNode rows) throws IOException {
         SliceSeries series = FetchJob.of(Endpoint.KLINES, "BTCUSDT", interval).series();
-        long first = rows.get(0).get(0).asLong();
         long lastClose = rows.get(rows.size() - 1).get(6).asLong();
         // "now" just after the last candle closed: every candle is closed, as a fetch a moment later would see them
         Clock clock = Clock.fixed(Instant.ofEpochMilli(lastClose + 1), ZoneOffset.UTC);
         try (SliceDirectory dir = SliceDirectory.open(root, series, StoreOptions.builder().clock(clock).build())) {
-            dir.setGridAnchor(first);
-            for (SliceKey key : dir.plan(first, clock.millis())) {
-                ArrayNode slice = JsonNodeFactory.instance.arrayNode();
-                for (JsonNode r : rows) {
-                    long open = r.get(0).asLong();
-                    if (open >= key.startMs() && open <= key.endMs()) {
-                        slice.add(r);
-                    }
-                }
-                dir.write(key, slice, new FetchInfo("https://api.binance.com/api/v3/klines",
-                        Map.of("symbol", "BTCUSDT", "interval", interval.wireCode()), 200, clock.instant()));
-            }
+            RecordedRows.write(dir, rows, new FetchInfo("https://api.binance.com/api/v3/klines",
+                    Map.of("symbol", "BTCUSDT", "interval", interval.wireCode()), 200, clock.instant()));
         }
         AggregationResult r = DatasetAggregator.of(root).clock(clock).aggregate(series);
         long json = ParquetFixture.bytesUnder(series.directory(root).resolve("responses"), ".json");
