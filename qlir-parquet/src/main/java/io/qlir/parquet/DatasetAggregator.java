@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * and says so ({@link AggregationResult#nothingNew()}).
  *
  * <p>The state is the files themselves: each month file's footer records its lineage (the slices and data
- * checksums it was made from) and whether it was sealed; the expectation comes from the slice manifest. Reading
+ * checksums it was made from) and whether it was sealed; the expectation comes from the slice manifest. A rerun
+ * that finds the manifest, its journal and the month files as the last complete run left them (by checksum), before
+ * a forming candle closes or a month ends, has nothing new without parsing the manifest ({@code .agg-state.json}, a
+ * cache of that run's checksums beside the lock). Reading
  * the slices takes no lock (like every loader), so it never blocks a fetch or {@code serve}; the month files are
  * written under a per-series lock of the dataset ({@code .agg.lock} in the series folder) so two aggregators
  * never interleave, and each file is replaced atomically, so a kill at any moment leaves the old or the new file
@@ -127,10 +130,23 @@ public final class DatasetAggregator {
                 + ATTEMPTS + " times); try again");
     }
 
-    /** One pass; null when the slices changed under it. */
+    /**
+     * One pass; null when the slices changed under it. A rerun whose manifest, journal and month files are those the
+     * last pass read and left, before time alone changes the answer, has nothing new and ends there ({@link AggState});
+     * otherwise the manifest is parsed and every month compared with its footer's lineage.
+     */
     private AggregationResult attempt(SliceSeries series) throws IOException {
-        SliceReader reader = SliceReader.open(dataRoot, series);
+        Path dir = ParquetLayout.seriesDirectory(dataRoot, series);
         long now = clock.millis();
+        AggState.Inputs before = AggState.Inputs.of(dataRoot, series);
+        for (Path monthDir : MonthFolders.list(dir)) {
+            MonthFolders.deleteTempFiles(monthDir); // a killed run's, never the truth
+        }
+        int current = rewriteAll ? -1 : AggState.currentMonths(dir, before, now);
+        if (current >= 0) {
+            return new AggregationResult(series, List.of(), current, List.of(), 0);
+        }
+        SliceReader reader = SliceReader.open(dataRoot, series);
         TreeMap<YearMonth, SeriesMonths.Month> expected = SeriesMonths.of(reader.manifest(), now);
         List<SeriesMonths.Month> stale = new ArrayList<>();
         int unchanged = 0;
@@ -152,6 +168,8 @@ public final class DatasetAggregator {
             removed.addAll(b.removed());
             rows += b.rows();
         }
+        AggState.record(dir, before, AggState.Inputs.of(dataRoot, series), expected.values(),
+                reader.manifest().fileBacked(), series, now);
         return new AggregationResult(series, written, unchanged, removed, rows);
     }
 
@@ -261,12 +279,11 @@ public final class DatasetAggregator {
         return new Batch(written, removed, rows);
     }
 
-    /** Removes month files no slice has rows for any more (and temp files a killed run left). */
+    /** Removes month files no slice has rows for any more. */
     private List<YearMonth> removeOrphans(SliceSeries series, TreeMap<YearMonth, SeriesMonths.Month> expected)
             throws IOException {
         List<YearMonth> removed = new ArrayList<>();
         for (Path monthDir : MonthFolders.list(ParquetLayout.seriesDirectory(dataRoot, series))) {
-            MonthFolders.deleteTempFiles(monthDir);
             YearMonth m = MonthFolders.month(monthDir);
             if (m != null && !expected.containsKey(m) && Files.deleteIfExists(monthDir.resolve(ParquetLayout.FILE_NAME))) {
                 removed.add(m);
