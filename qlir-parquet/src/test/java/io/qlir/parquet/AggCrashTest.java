@@ -2,7 +2,6 @@ package io.qlir.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.ManualTime;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -35,9 +34,7 @@ class AggCrashTest {
     @Test
     void anAggregationKilledAtRandomMomentsLeavesWholeFilesAndTheNextRunFinishes() throws Exception {
         ManualTime time = new ManualTime(NOW);
-        try (FakeBinance fake = TestStores.market(time.clock())) {
-            TestStores.fetch(fake, time.clock(), root);
-        }
+        TestStores.fetch(time.clock(), root);
         Random random = new Random(20251220);
         int tornWrites = 0;
         for (int round = 0; round < 12 && tornWrites < 2; round++) {

@@ -2,7 +2,6 @@ package io.qlir.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.ManualTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +32,7 @@ class AggStateTest {
     @BeforeEach
     void fetchAndAggregate() throws Exception {
         time = new ManualTime(TestStores.NOW);
-        try (FakeBinance fake = TestStores.market(time.clock())) {
-            TestStores.fetch(fake, time.clock(), root);
-        }
+        TestStores.fetch(time.clock(), root);
         assertThat(agg().aggregate(TestStores.SERIES).written()).hasSize(3);
         dir = ParquetLayout.seriesDirectory(root, TestStores.SERIES);
     }

@@ -10,7 +10,6 @@ import io.qlir.data.manifest.SliceDirectory;
 import io.qlir.data.manifest.SliceEntry;
 import io.qlir.data.manifest.SliceReader;
 import io.qlir.data.slice.SliceStatus;
-import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.ManualTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +38,7 @@ class AggregationTest {
     @BeforeEach
     void fetch() throws Exception {
         time = new ManualTime(TestStores.NOW);
-        try (FakeBinance fake = TestStores.market(time.clock())) {
-            TestStores.fetch(fake, time.clock(), root);
-        }
+        TestStores.fetch(time.clock(), root);
     }
 
     private DatasetAggregator agg() {
@@ -92,9 +89,7 @@ class AggregationTest {
         byte[] janBytes = Files.readAllBytes(ParquetLayout.monthFile(root, TestStores.SERIES, JAN));
 
         time.advance(Duration.ofHours(5));
-        try (FakeBinance fake = TestStores.market(time.clock())) {
-            TestStores.fetch(fake, time.clock(), root);
-        }
+        TestStores.fetch(time.clock(), root);
         AggregationResult r = agg().aggregate(TestStores.SERIES);
         assertThat(r.written()).containsExactly(MAR);
         assertThat(r.rowsWritten()).isEqualTo(14 * 24 + 15);

@@ -11,7 +11,6 @@ import io.qlir.data.manifest.SliceReader;
 import io.qlir.data.validate.Rule;
 import io.qlir.data.validate.Severity;
 import io.qlir.data.validate.Violation;
-import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.ManualTime;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -33,9 +32,7 @@ class DatasetChecksTest {
     @BeforeEach
     void store() throws Exception {
         time = new ManualTime(TestStores.NOW);
-        try (FakeBinance fake = TestStores.market(time.clock())) {
-            TestStores.fetch(fake, time.clock(), root);
-        }
+        TestStores.fetch(time.clock(), root);
     }
 
     private List<Violation> check(boolean deep) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qlir.binance.load.CandleLoader;
 import io.qlir.binance.load.LoadResult;
 import io.qlir.core.Candles;
-import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.ManualTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +36,7 @@ class DatasetReadBackTest {
 
     @BeforeAll
     static void store() throws Exception {
-        try (FakeBinance fake = TestStores.market(time.clock())) {
-            TestStores.fetch(fake, time.clock(), root);
-        }
+        TestStores.fetch(time.clock(), root);
         DatasetAggregator.of(root).clock(time.clock()).aggregate(TestStores.SERIES);
         fromJson = CandleLoader.of(root, TestStores.SERIES).clock(time.clock()).dataset(false).load().candles();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.binance.load.CandleLoader;
 import io.qlir.core.Candles;
-import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.ManualTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,9 +123,7 @@ class MonthWriterTest {
     @Test
     void realCandlesOfAMonthAreWrittenExactly() throws Exception {
         ManualTime time = new ManualTime(TestStores.NOW);
-        try (FakeBinance fake = TestStores.market(time.clock())) {
-            TestStores.fetch(fake, time.clock(), dir.resolve("root"));
-        }
+        TestStores.fetch(time.clock(), dir.resolve("root"));
         Table t = CandleLoader.of(dir.resolve("root"), TestStores.SERIES).clock(time.clock()).dataset(false).load()
                 .candles();
         CandleColumns cols = CandleColumns.of(t);

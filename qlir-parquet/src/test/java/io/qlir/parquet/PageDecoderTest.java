@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qlir.binance.load.CandleLoader;
-import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.ManualTime;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -122,9 +121,7 @@ class PageDecoderTest {
     @Test
     void aSeriesReadInOneTableEqualsTheLoadersCandlesForTheSameMonths() throws Exception {
         ManualTime time = new ManualTime(TestStores.NOW);
-        try (FakeBinance fake = TestStores.market(time.clock())) {
-            TestStores.fetch(fake, time.clock(), root);
-        }
+        TestStores.fetch(time.clock(), root);
         DatasetAggregator.of(root).clock(time.clock()).aggregate(TestStores.SERIES);
 
         Table all = ParquetDataset.readSeries(root, TestStores.SERIES);

@@ -3,7 +3,6 @@ package io.qlir.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qlir.binance.load.CandleLoader;
-import io.qlir.testkit.FakeBinance;
 import io.qlir.testkit.ManualTime;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,9 +23,7 @@ class ParallelBatchesTest {
     @Test
     void nineMonthsInTwoBatchesHoldExactlyTheLoadersCandlesMonthByMonth() throws Exception {
         ManualTime time = new ManualTime(Instant.parse("2024-09-15T10:20:00Z"));
-        try (FakeBinance fake = TestStores.market(time.clock())) {
-            TestStores.fetch(fake, time.clock(), root);
-        }
+        TestStores.fetch(time.clock(), root);
         DatasetAggregator agg = DatasetAggregator.of(root).clock(time.clock());
         AggregationResult r = agg.aggregate(TestStores.SERIES);
         YearMonth jan = YearMonth.of(2024, 1);

@@ -33,6 +33,13 @@ final class TestStores {
                 .clock(clock).start();
     }
 
+    /** Fetches (or catches up) the job's whole history into a root from a fresh fake market, as of the clock. */
+    static void fetch(Clock clock, Path root) throws Exception {
+        try (FakeBinance fake = market(clock)) {
+            fetch(fake, clock, root);
+        }
+    }
+
     /** Fetches (or catches up) the job's whole history into a root as of the fake's clock. */
     static void fetch(FakeBinance fake, Clock clock, Path root) throws Exception {
         RetryPolicy quick = RetryPolicy.builder().maxAttempts(10).initialDelay(Duration.ofMillis(2))
