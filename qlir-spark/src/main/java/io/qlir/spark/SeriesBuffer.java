@@ -148,7 +148,7 @@ final class SeriesBuffer {
     }
 
     private void appendFile(String file) {
-        if (file.endsWith("/" + ParquetLayout.FILE_NAME)) {
+        if (ParquetLayout.FILE_NAME.equals(java.nio.file.Path.of(file).getFileName().toString())) {
             appendQlirMonth(file);
             return;
         }
