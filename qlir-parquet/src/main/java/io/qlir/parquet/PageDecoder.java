@@ -60,14 +60,8 @@ final class PageDecoder {
             throw new IOException("column chunk of " + size + " bytes; valid: under 2 GiB");
         }
         Buffers buffers = BUFFERS.get();
-        ByteBuffer in = buffers.in((int) size);
-        long from = chunk.getStartingPos();
-        while (in.hasRemaining()) {
-            if (file.read(in, from + in.position()) < 0) {
-                throw new IOException("Parquet file " + name + " ends inside a column chunk (at byte "
-                        + (from + in.position()) + ")");
-            }
-        }
+        ByteBuffer in = buffers.in.sized((int) size);
+        readFully(file, name, in, chunk.getStartingPos());
         in.flip();
         boolean zstd = chunk.getCodec() == CompressionCodecName.ZSTD;
         int i = at;
@@ -80,41 +74,67 @@ final class PageDecoder {
                         + " left");
             }
             in.position(start + compressed);
-            int n;
-            Encoding encoding;
-            boolean pageCompressed = zstd;
-            int levels = 0;
-            if (h.isSetData_page_header()) {
-                DataPageHeader d = h.getData_page_header();
-                n = d.getNum_values();
-                encoding = Encoding.valueOf(d.getEncoding().name());
-            } else if (h.isSetData_page_header_v2()) {
-                DataPageHeaderV2 d = h.getData_page_header_v2();
-                n = d.getNum_values();
-                encoding = Encoding.valueOf(d.getEncoding().name());
-                levels = d.getRepetition_levels_byte_length() + d.getDefinition_levels_byte_length();
-                pageCompressed = zstd && d.isIs_compressed();
-                if (d.getNum_nulls() != 0) {
-                    throw new IOException("a page of a required column with " + d.getNum_nulls() + " nulls");
-                }
-            } else {
+            DataPageInfo page = DataPageInfo.of(h, zstd);
+            if (page == null) {
                 continue; // an index page, or a dictionary page a PLAIN chunk does not use
             }
-            ByteBuffer values = in.duplicate().position(start + levels).limit(start + compressed).slice();
-            if (pageCompressed) {
-                int raw = h.getUncompressed_page_size() - levels;
-                if (encoding == Encoding.PLAIN && raw == 8L * n && StoredFrames.copy(values, raw, longs, doubles, i)) {
+            int n = page.values();
+            ByteBuffer values = in.duplicate().position(start + page.levels()).limit(start + compressed).slice();
+            if (page.compressed()) {
+                int raw = h.getUncompressed_page_size() - page.levels();
+                if (page.encoding() == Encoding.PLAIN && raw == 8L * n
+                        && StoredFrames.copy(values, raw, longs, doubles, i)) {
                     i += n; // a page zstd stored: its values straight from the chunk's bytes
                     continue;
                 }
-                ByteBuffer out = buffers.out(raw);
+                ByteBuffer out = buffers.out.sized(raw);
                 ZstdCodecs.decompress(values, out, raw);
                 values = out;
             }
-            decode(encoding, values.order(ByteOrder.LITTLE_ENDIAN), n, longs, doubles, i);
+            decode(page.encoding(), values.order(ByteOrder.LITTLE_ENDIAN), n, longs, doubles, i);
             i += n;
         }
         return i - at;
+    }
+
+    /**
+     * Reads from {@code file} at {@code position} until {@code into} is full (a positional read: the channel's own
+     * position does not move).
+     *
+     * @throws IOException naming the file when it ends first
+     */
+    static void readFully(FileChannel file, Path name, ByteBuffer into, long position) throws IOException {
+        long from = position - into.position();
+        while (into.hasRemaining()) {
+            if (file.read(into, from + into.position()) < 0) {
+                throw new IOException("Parquet file " + name + " ends at byte " + (from + into.position())
+                        + ", before the " + into.limit() + " bytes read from byte " + position);
+            }
+        }
+    }
+
+    /**
+     * What a data page header says about its values: how many, their encoding, the bytes of levels before them (V2
+     * pages) and whether they are compressed; null for any other page.
+     */
+    private record DataPageInfo(int values, Encoding encoding, int levels, boolean compressed) {
+
+        static DataPageInfo of(PageHeader h, boolean zstd) throws IOException {
+            if (h.isSetData_page_header()) {
+                DataPageHeader d = h.getData_page_header();
+                return new DataPageInfo(d.getNum_values(), Encoding.valueOf(d.getEncoding().name()), 0, zstd);
+            }
+            if (h.isSetData_page_header_v2()) {
+                DataPageHeaderV2 d = h.getData_page_header_v2();
+                if (d.getNum_nulls() != 0) {
+                    throw new IOException("a page of a required column with " + d.getNum_nulls() + " nulls");
+                }
+                return new DataPageInfo(d.getNum_values(), Encoding.valueOf(d.getEncoding().name()),
+                        d.getRepetition_levels_byte_length() + d.getDefinition_levels_byte_length(),
+                        zstd && d.isIs_compressed());
+            }
+            return null;
+        }
     }
 
     /** Decodes one page's value bytes (from {@code page}'s position to its limit, little-endian). */
@@ -143,21 +163,19 @@ final class PageDecoder {
 
     /** A thread's two direct buffers: a column chunk as read, and one decompressed page. */
     private static final class Buffers {
-        private ByteBuffer in = ByteBuffer.allocateDirect(0);
-        private ByteBuffer out = ByteBuffer.allocateDirect(0);
+        final Reused in = new Reused();
+        final Reused out = new Reused();
+    }
 
-        ByteBuffer in(int size) {
-            ByteBuffer b = in.capacity() >= size ? in : ByteBuffer.allocateDirect(size);
-            if (b != in && size <= KEEP_BYTES) {
-                in = b;
-            }
-            return b.clear().limit(size);
-        }
+    /** One direct buffer, kept for the next call unless it had to grow past {@link #KEEP_BYTES}. */
+    private static final class Reused {
+        private ByteBuffer kept = ByteBuffer.allocateDirect(0);
 
-        ByteBuffer out(int size) {
-            ByteBuffer b = out.capacity() >= size ? out : ByteBuffer.allocateDirect(size);
-            if (b != out && size <= KEEP_BYTES) {
-                out = b;
+        /** A buffer of at least {@code size} bytes, cleared, its limit at {@code size}. */
+        ByteBuffer sized(int size) {
+            ByteBuffer b = kept.capacity() >= size ? kept : ByteBuffer.allocateDirect(size);
+            if (b != kept && size <= KEEP_BYTES) {
+                kept = b;
             }
             return b.clear().limit(size);
         }
