@@ -56,7 +56,8 @@ final class AggState {
         /** The whole file: the manifest and the journal. */
         static Digest of(Path file) throws IOException {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                return crc(ch, 0, ch.size());
+                long size = ch.size();
+                return new Digest(size, crc(ch, 0, size));
             } catch (NoSuchFileException e) {
                 return ABSENT;
             }
@@ -72,22 +73,20 @@ final class AggState {
                 long size = ch.size();
                 if (size >= 12) {
                     ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-                    while (tail.hasRemaining() && ch.read(tail, size - 8 + tail.position()) >= 0) {
-                        // a positional read of the last eight bytes
-                    }
+                    PageDecoder.readFully(ch, file, tail, size - 8);
                     long footer = Integer.toUnsignedLong(tail.getInt(0));
                     if (tail.getInt(4) == PAR1 && footer <= size - 12) {
-                        Digest d = crc(ch, size - 8 - footer, footer);
-                        return new Digest(size, d.crc());
+                        return new Digest(size, crc(ch, size - 8 - footer, footer));
                     }
                 }
-                return crc(ch, 0, size);
+                return new Digest(size, crc(ch, 0, size));
             } catch (NoSuchFileException e) {
                 return ABSENT;
             }
         }
 
-        private static Digest crc(FileChannel ch, long from, long length) throws IOException {
+        /** The CRC-32 of {@code length} bytes from {@code from} (fewer when the file ends first). */
+        private static long crc(FileChannel ch, long from, long length) throws IOException {
             CRC32 crc = new CRC32();
             ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(CHUNK, Math.max(1, length)));
             long at = from;
@@ -102,7 +101,7 @@ final class AggState {
                 crc.update(buf);
                 at += n;
             }
-            return new Digest(at - from, crc.getValue());
+            return crc.getValue();
         }
     }
 
