@@ -235,13 +235,14 @@ final class FakeDispatcher extends Dispatcher {
                 sb.append(',');
             }
             comma = true;
+            String tick = tick(s);
             sb.append("{\"symbol\":\"").append(s.symbol()).append("\",\"status\":\"").append(s.status())
                     .append("\",\"baseAsset\":\"").append(s.baseAsset()).append("\",\"baseAssetPrecision\":8,")
                     .append("\"quoteAsset\":\"").append(s.quoteAsset()).append("\",\"quotePrecision\":8,")
                     .append("\"quoteAssetPrecision\":8,\"orderTypes\":[\"LIMIT\",\"LIMIT_MAKER\",\"MARKET\"],")
                     .append("\"icebergAllowed\":true,\"isSpotTradingAllowed\":true,\"filters\":[")
-                    .append("{\"filterType\":\"PRICE_FILTER\",\"minPrice\":\"").append(tick(s))
-                    .append("\",\"maxPrice\":\"1000000000.00000000\",\"tickSize\":\"").append(tick(s)).append("\"},")
+                    .append("{\"filterType\":\"PRICE_FILTER\",\"minPrice\":\"").append(tick)
+                    .append("\",\"maxPrice\":\"1000000000.00000000\",\"tickSize\":\"").append(tick).append("\"},")
                     .append("{\"filterType\":\"LOT_SIZE\",\"minQty\":\"0.00000100\",\"maxQty\":\"9000.00000000\",")
                     .append("\"stepSize\":\"0.00000100\"}],\"permissions\":[],\"permissionSets\":[[\"SPOT\"]],")
                     .append("\"defaultSelfTradePreventionMode\":\"EXPIRE_MAKER\"}");

@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Spark brings its own Parquet and Hadoop, which differ from qlir-parquet's, so this benchmark runs in a JVM whose
  * class path puts Spark's first and never reads the dataset through qlir: build the fixture with
- * {@link EndToEndFixture#main} first, then {@code qlir-bench/run-spark-benchmark.sh} (docs/benchmarks.md).
+ * {@link EndToEndFixture#main} first, then {@code qlir-bench/run-benchmarks.sh}'s group {@code spark} (docs/benchmarks.md).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

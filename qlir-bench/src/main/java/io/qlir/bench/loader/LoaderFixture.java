@@ -72,10 +72,8 @@ public final class LoaderFixture {
         if (Files.exists(ready)) {
             return root;
         }
-        if (Files.exists(dir)) {
-            // built by another generator or cut short: its candles are not the ones every other run measures
-            SyntheticStore.deleteTree(dir);
-        }
+        // a folder built by another generator or cut short is deleted first by writeAll: its candles are not the ones
+        // every other run measures
         SyntheticStore.writeAll(root, dir, series.grid(ANCHOR), slices, LoaderFixture::writeSlice);
         try (SliceDirectory d = SliceDirectory.open(root, series,
                 StoreOptions.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build())) {

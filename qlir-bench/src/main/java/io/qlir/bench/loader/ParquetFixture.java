@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -54,14 +55,17 @@ public final class ParquetFixture {
     }
 
     static long bytesUnder(Path dir, String suffix) throws IOException {
+        long bytes = 0;
+        for (Path p : filesUnder(dir, suffix)) {
+            bytes += Files.size(p);
+        }
+        return bytes;
+    }
+
+    /** The files under a folder whose names end with {@code suffix}, in path order. */
+    static List<Path> filesUnder(Path dir, String suffix) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).sum();
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
     }
 

@@ -23,11 +23,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
@@ -103,7 +101,7 @@ public final class RealFixtureSize {
                 100.0 * parquet / json);
         Map<String, Long> chunkBytes = new LinkedHashMap<>();
         long candles = 0;
-        for (Path f : parquetFiles(datasetDir)) {
+        for (Path f : ParquetFixture.filesUnder(datasetDir, ".parquet")) {
             try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f))) {
                 for (BlockMetaData block : reader.getFooter().getBlocks()) {
                     candles += block.getRowCount();
@@ -123,11 +121,5 @@ public final class RealFixtureSize {
             perColumn.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), (double) e.getValue() / candles));
         }
         System.out.println(perColumn);
-    }
-
-    private static List<Path> parquetFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-        }
     }
 }

@@ -4,14 +4,12 @@ import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -53,10 +51,7 @@ public final class ZstdCeiling {
      * @throws IOException when a file cannot be read
      */
     public static void main(String[] args) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Path.of(args[0]))) {
-            files = s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-        }
+        List<Path> files = ParquetFixture.filesUnder(Path.of(args[0]), ".parquet");
         Map<String, List<Page>> columns = new LinkedHashMap<>();
         long rows = 0;
         for (Path f : files) {
