@@ -146,11 +146,11 @@ final class RefreshPlan {
         for (long[] e : ledger) {
             held += e[0];
         }
-        long[][] byExpiry = ledger.stream().sorted((a, b) -> Long.compare(a[1], b[1]))
-                .toArray(long[][]::new);
         if (held + weight > capacity) {
             return false;
         }
+        long[][] byExpiry = ledger.stream().sorted((a, b) -> Long.compare(a[1], b[1]))
+                .toArray(long[][]::new);
         int expired = 0;
         long booked = 0;
         for (long[] slot : slots(nowMs, nowMs + windowMs)) {
