@@ -88,11 +88,6 @@ public final class SyntheticMarket {
         return Math.min(MAX_DECIMALS, 6 - exponent);
     }
 
-    /** The price tick, for tests: {@code 10^-decimals}. */
-    double tick() {
-        return priceDecimals >= 0 ? 1 / tickScale : tickScale;
-    }
-
     /**
      * The price tick of the markets at a price level, exactly: what a fake exchange announces as the symbol's
      * {@code tickSize}, so its filters and its candles agree.
@@ -105,10 +100,14 @@ public final class SyntheticMarket {
      * @throws IllegalArgumentException for a price that is not positive and finite
      */
     public static java.math.BigDecimal tickSize(double basePrice) {
-        if (!(basePrice > 0) || Double.isInfinite(basePrice)) {
-            throw new IllegalArgumentException("basePrice must be positive and finite, got " + basePrice);
-        }
+        requirePrice(basePrice, "basePrice");
         return java.math.BigDecimal.ONE.scaleByPowerOfTen(-tickDecimals(basePrice));
+    }
+
+    private static void requirePrice(double basePrice, String what) {
+        if (!(basePrice > 0) || Double.isInfinite(basePrice)) {
+            throw new IllegalArgumentException(what + " must be positive and finite, got " + basePrice);
+        }
     }
 
     /**
@@ -121,10 +120,7 @@ public final class SyntheticMarket {
      * @throws IllegalArgumentException for a price that is not positive and finite
      */
     public static SyntheticMarket of(long seed, String symbol, double basePrice) {
-        if (!(basePrice > 0) || Double.isInfinite(basePrice)) {
-            throw new IllegalArgumentException("basePrice of " + symbol + " must be positive and finite, got "
-                    + basePrice);
-        }
+        requirePrice(basePrice, "basePrice of " + symbol);
         return new SyntheticMarket(symbolSeed(seed, symbol), basePrice);
     }
 

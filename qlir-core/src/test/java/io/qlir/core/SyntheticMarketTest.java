@@ -80,8 +80,8 @@ class SyntheticMarketTest {
         assertThat(SyntheticMarket.tickDecimals(0.5)).isEqualTo(7);
         assertThat(SyntheticMarket.tickDecimals(0.001)).isEqualTo(8);
         assertThat(SyntheticMarket.tickDecimals(3e7)).isEqualTo(-1);
-        assertThat(SyntheticMarket.of(0, "BTCUSDT", 30_000).tick()).isEqualTo(0.01);
-        assertThat(SyntheticMarket.of(0, "BIG", 3e7).tick()).isEqualTo(10.0);
+        assertThat(SyntheticMarket.tickSize(30_000).doubleValue()).isEqualTo(0.01);
+        assertThat(SyntheticMarket.tickSize(3e7).doubleValue()).isEqualTo(10.0);
         assertThat(SyntheticMarket.tickSize(30_000).toPlainString()).isEqualTo("0.01");
         assertThat(SyntheticMarket.tickSize(3e7).toPlainString()).isEqualTo("10");
         assertThat(SyntheticMarket.tickSize(0.001).toPlainString()).isEqualTo("0.00000001");
@@ -94,6 +94,7 @@ class SyntheticMarketTest {
         for (double base : new double[] {30_000, 2_000, 0.5, 0.00002, 3e7}) {
             SyntheticMarket m = SyntheticMarket.of(5, "X", base);
             int priceDecimals = Math.max(0, SyntheticMarket.tickDecimals(base));
+            double tick = SyntheticMarket.tickSize(base).doubleValue();
             java.util.List<SyntheticMarket.Candle> candles = new java.util.ArrayList<>();
             m.forEachCandle(Interval.M1, T0, 3_000, candles::add);
             for (long now = T0; now < T0 + H; now += 7 * 60_000L + 13) {
@@ -102,7 +103,7 @@ class SyntheticMarketTest {
             for (SyntheticMarket.Candle c : candles) {
                 for (double price : new double[] {c.open(), c.high(), c.low(), c.close()}) {
                     assertThat(decimals(price)).as("%s at %s", price, base).isLessThanOrEqualTo(priceDecimals);
-                    assertThat(onStep(price, m.tick())).as("%s on the tick %s", price, m.tick()).isTrue();
+                    assertThat(onStep(price, tick)).as("%s on the tick %s", price, tick).isTrue();
                 }
                 assertThat(decimals(c.volume())).isLessThanOrEqualTo(6);
                 assertThat(decimals(c.takerBase())).isLessThanOrEqualTo(6);
