@@ -37,8 +37,8 @@ import tech.tablesaw.api.Table;
  * ({@link EndToEndWork}), the result kept in memory: qlir's tables, DuckDB's materialized table. Single-shot, one
  * fork, explicit heap; the score is milliseconds per run. The auxiliary counter {@code processCpuMs} is the process's
  * CPU time per run from the operating system (every thread: DuckDB's native workers, the pool's threads after they
- * ended, and the JVM's GC and JIT too, none of which {@code CpuTimeProfiler} sees); JMH prints it per iteration (one
- * run each) and sums it over the measured iterations in its summary table.
+ * ended, and the JVM's GC and JIT too, as {@code CpuTimeProfiler}'s {@code process.cpu.ns/op} counts them, here per
+ * run); JMH prints it per iteration (one run each) and sums it over the measured iterations in its summary table.
  *
  * <ul>
  *   <li>{@code qlir}: every series on a pool of all cores (one task per series).</li>
