@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -89,7 +88,7 @@ final class CandleCsvRows {
     CandleCsvRead result() {
         List<Column<?>> out = new ArrayList<>();
         for (int c = 0; c < columns.length; c++) {
-            out.add(isLong[c] ? LongColumn.create(columns[c], ((LongArrayList) values[c]).toLongArray())
+            out.add(isLong[c] ? Columns.longColumn(columns[c], ((LongArrayList) values[c]).toLongArray())
                     : Columns.doubleColumn(columns[c], ((DoubleArrayList) values[c]).toDoubleArray()));
         }
         Table table = Table.create("candles", out.toArray(new Column<?>[0]));

@@ -274,15 +274,15 @@ public final class Candles {
          */
         public Table build() {
             return Table.create("candles",
-                    LongColumn.create(OPEN_TIME, Arrays.copyOf(openTime, size)),
+                    Columns.longColumn(OPEN_TIME, Arrays.copyOf(openTime, size)),
                     Columns.doubleColumn(OPEN, trim(values[0])),
                     Columns.doubleColumn(HIGH, trim(values[1])),
                     Columns.doubleColumn(LOW, trim(values[2])),
                     Columns.doubleColumn(CLOSE, trim(values[3])),
                     Columns.doubleColumn(VOLUME, trim(values[4])),
-                    LongColumn.create(CLOSE_TIME, Arrays.copyOf(closeTime, size)),
+                    Columns.longColumn(CLOSE_TIME, Arrays.copyOf(closeTime, size)),
                     Columns.doubleColumn(QUOTE_VOLUME, trim(values[5])),
-                    LongColumn.create(TRADES, Arrays.copyOf(trades, size)),
+                    Columns.longColumn(TRADES, Arrays.copyOf(trades, size)),
                     Columns.doubleColumn(TAKER_BUY_BASE_VOLUME, trim(values[6])),
                     Columns.doubleColumn(TAKER_BUY_QUOTE_VOLUME, trim(values[7])));
         }

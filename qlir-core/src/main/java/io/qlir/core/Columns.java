@@ -1,9 +1,14 @@
 package io.qlir.core;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Locale;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -20,6 +25,9 @@ import tech.tablesaw.columns.Column;
  * }</pre>
  */
 public final class Columns {
+
+    /** {@code LongColumn(String, LongArrayList)}, private in Tablesaw; null when absent or not accessible. */
+    private static final MethodHandle LONG_COLUMN_OVER_LIST = longColumnOverList();
 
     private Columns() {
     }
@@ -98,6 +106,42 @@ public final class Columns {
      */
     public static DoubleColumn doubleColumn(String name, double[] values) {
         return new WrappedDoubleColumn(name, values);
+    }
+
+    /**
+     * A long column that wraps {@code values} without copying them: later writes to the array show in the column.
+     * Tablesaw's public factory {@code LongColumn.create(name, long[])} copies the array, which for a reader that
+     * decodes straight into arrays is one more allocation, zeroing and copy per value; this one uses Tablesaw's own
+     * (private) wrapping constructor, and copies only when that constructor is not there (another Tablesaw version).
+     * {@link Long#MIN_VALUE} is Tablesaw's missing value.
+     * <pre>{@code
+     * LongColumn openTime = Columns.longColumn("open_time", decodedMillis);
+     * }</pre>
+     *
+     * @param name the column's name
+     * @param values the values
+     * @return the column
+     */
+    public static LongColumn longColumn(String name, long[] values) {
+        if (LONG_COLUMN_OVER_LIST != null) {
+            try {
+                return (LongColumn) LONG_COLUMN_OVER_LIST.invokeExact(name, LongArrayList.wrap(values));
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("Tablesaw's LongColumn constructor failed for column '" + name + "'", e);
+            }
+        }
+        return LongColumn.create(name, values);
+    }
+
+    private static MethodHandle longColumnOverList() {
+        try {
+            return MethodHandles.privateLookupIn(LongColumn.class, MethodHandles.lookup()).findConstructor(
+                    LongColumn.class, MethodType.methodType(void.class, String.class, LongArrayList.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

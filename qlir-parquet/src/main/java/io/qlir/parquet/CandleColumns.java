@@ -9,7 +9,7 @@ import tech.tablesaw.columns.Column;
 /**
  * Candle columns as primitive arrays, indexed like {@link Candles#COLUMNS}: a {@code long[]} for the long
  * columns, a {@code double[]} for the others. The writer reads rows from them, the reader fills them, and
- * {@link #table} wraps them into a candle table (doubles without a copy).
+ * {@link #table} wraps them into a candle table without a copy.
  */
 final class CandleColumns {
 
@@ -20,11 +20,27 @@ final class CandleColumns {
     CandleColumns(int size) {
         this.size = size;
         for (int c = 0; c < Candles.COLUMNS.size(); c++) {
-            if (CandleSchema.isLong(c)) {
+            allocate(c);
+        }
+    }
+
+    /**
+     * Columns of {@code size} rows with no arrays yet: a reader {@link #allocate}s each just before filling it, so the
+     * array is still in the core's cache from its zeroing when the values are written (all eleven at once would
+     * not fit, and every value would be written twice to memory further away).
+     */
+    static CandleColumns unallocated(int size) {
+        return new CandleColumns(0, size);
+    }
+
+    /** Gives column {@code c} its array of {@link #size} values, unless it has one. */
+    void allocate(int c) {
+        if (CandleSchema.isLong(c)) {
+            if (longs[c] == null) {
                 longs[c] = new long[size];
-            } else {
-                doubles[c] = new double[size];
             }
+        } else if (doubles[c] == null) {
+            doubles[c] = new double[size];
         }
     }
 
@@ -74,7 +90,7 @@ final class CandleColumns {
             String col = Candles.COLUMNS.get(c);
             if (CandleSchema.isLong(c)) {
                 long[] v = longs[c];
-                cols[c] = LongColumn.create(col, rows == v.length ? v : java.util.Arrays.copyOf(v, rows)); // one copy
+                cols[c] = Columns.longColumn(col, rows == v.length ? v : java.util.Arrays.copyOf(v, rows));
             } else {
                 double[] v = doubles[c];
                 cols[c] = Columns.doubleColumn(col, rows == v.length ? v : java.util.Arrays.copyOf(v, rows));

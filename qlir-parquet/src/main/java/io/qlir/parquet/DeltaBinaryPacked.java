@@ -1,7 +1,10 @@
 package io.qlir.parquet;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Decodes Parquet's DELTA_BINARY_PACKED encoding of INT64 values (what the dataset writes for {@code open_time},
@@ -17,12 +20,19 @@ final class DeltaBinaryPacked {
     private DeltaBinaryPacked() {
     }
 
+    /** Bytes of zeros after a page's copy, so that an 8-byte load at any of its bytes stays in the array. */
+    private static final int PAD = 8;
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    /** A thread's copy of the page being decoded (a heap array: its loads are cheaper than a direct buffer's). */
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][0]);
+
     /**
-     * Decodes a page of {@code n} values from {@code page}'s position into {@code out} from {@code at}; the buffer
-     * must be little-endian.
+     * Decodes a page of {@code n} values from {@code page}'s position to its limit into {@code out} from {@code at}.
      */
     static void decode(ByteBuffer page, int n, long[] out, int at) throws IOException {
-        Cursor c = new Cursor(page, page.position());
+        byte[] b = copy(page);
+        Cursor c = new Cursor(b, page.remaining());
         int blockSize = (int) c.uleb();
         int miniblocks = (int) c.uleb();
         long total = c.uleb();
@@ -48,18 +58,16 @@ final class DeltaBinaryPacked {
             int widths = c.pos;
             c.pos += miniblocks;
             for (int m = 0; m < miniblocks && i < end; m++) {
-                int w = c.b.get(widths + m) & 0xFF;
+                int w = c.at(widths + m) & 0xFF;
                 if (w > 64) {
                     throw new IOException("DELTA_BINARY_PACKED miniblock of bit width " + w + "; valid: 0 to 64");
                 }
                 int count = Math.min(per, end - i);
                 if (w == 0) {
-                    for (int k = 0; k < count; k++) {
-                        v += minDelta;
-                        out[i + k] = v;
-                    }
+                    v = fill(out, i, count, v, minDelta);
                 } else {
-                    v = unpack(c.b, c.pos, w, count, minDelta, v, out, i);
+                    c.require(c.pos + ((long) count * w + 7) / 8);
+                    v = unpack(b, c.pos, w, count, minDelta, v, out, i);
                 }
                 i += count;
                 c.pos += per / 8 * w; // a miniblock is padded to its full count (a multiple of 32)
@@ -67,65 +75,90 @@ final class DeltaBinaryPacked {
         }
     }
 
-    /** Adds {@code count} packed deltas of width {@code w} from byte {@code p} to {@code v}, writing each sum. */
-    private static long unpack(ByteBuffer b, int p, int w, int count, long minDelta, long v, long[] out, int at) {
+    /** The page's bytes (position to limit) at the start of a thread's array, followed by {@link #PAD} zeros. */
+    private static byte[] copy(ByteBuffer page) {
+        byte[][] holder = SCRATCH.get();
+        int size = page.remaining();
+        if (holder[0].length < size + PAD) {
+            holder[0] = new byte[Math.max(size + PAD, 2 * holder[0].length)];
+        }
+        byte[] b = holder[0];
+        page.get(page.position(), b, 0, size);
+        java.util.Arrays.fill(b, size, size + PAD, (byte) 0);
+        return b;
+    }
+
+    /** A miniblock of width 0: {@code count} equal steps. */
+    private static long fill(long[] out, int at, int count, long v, long step) {
+        long x = v;
+        for (int k = 0; k < count; k++) {
+            x += step;
+            out[at + k] = x;
+        }
+        return x;
+    }
+
+    /**
+     * Adds {@code count} packed deltas of width {@code w} from byte {@code p} of {@code b} to {@code v}, writing each
+     * sum. Up to 56 bits, one 8-byte load per value (the padding keeps the last loads in the array); wider values,
+     * which a load at their first byte may not hold whole, add the ninth byte.
+     */
+    private static long unpack(byte[] b, int p, int w, int count, long minDelta, long v, long[] out, int at) {
         long mask = w == 64 ? -1L : (1L << w) - 1;
         long acc = v;
-        int k = 0;
+        int bit = 0; // a miniblock is at most a block, far below 2^31 bits
         if (w <= 56) {
-            // one unaligned little-endian load per value, while eight bytes are left in the buffer
-            int safe = Math.min(count, Math.max(0, ((b.limit() - 8 - p) * 8) / w));
-            long bit = 0;
-            for (; k < safe; k++, bit += w) {
-                long d = (b.getLong(p + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
+            for (int k = 0; k < count; k++, bit += w) {
+                long d = ((long) LE_LONG.get(b, p + (bit >>> 3)) >>> (bit & 7)) & mask;
                 acc += minDelta + d;
                 out[at + k] = acc;
             }
+            return acc;
         }
-        for (; k < count; k++) {
-            acc += minDelta + bits(b, p, (long) k * w, w, mask);
+        for (int k = 0; k < count; k++, bit += w) {
+            int first = p + (bit >>> 3);
+            int shift = bit & 7;
+            long d = (long) LE_LONG.get(b, first) >>> shift;
+            if (shift + w > 64) {
+                d |= (b[first + 8] & 0xFFL) << (64 - shift);
+            }
+            acc += minDelta + (d & mask);
             out[at + k] = acc;
         }
         return acc;
     }
 
-    /** The {@code w} bits at bit offset {@code bit} from byte {@code p}, byte by byte (bytes past the limit are 0). */
-    private static long bits(ByteBuffer b, int p, long bit, int w, long mask) {
-        int first = p + (int) (bit >>> 3);
-        int shift = (int) (bit & 7);
-        int bytes = (shift + w + 7) >>> 3; // at most 9
-        long lo = 0;
-        for (int j = 0; j < Math.min(bytes, 8); j++) {
-            lo |= (byteAt(b, first + j) & 0xFFL) << (8 * j);
-        }
-        long d = lo >>> shift;
-        if (bytes == 9) {
-            d |= (byteAt(b, first + 8) & 0xFFL) << (64 - shift);
-        }
-        return d & mask;
-    }
-
-    private static byte byteAt(ByteBuffer b, int i) {
-        return i < b.limit() ? b.get(i) : 0;
-    }
-
-    /** A read position in a page: ULEB128 and zigzag varints. */
+    /** A read position in a page's copy: ULEB128 and zigzag varints, and bounds checks naming the page. */
     private static final class Cursor {
-        final ByteBuffer b;
+        final byte[] b;
+        final int size;
         int pos;
 
-        Cursor(ByteBuffer b, int pos) {
+        Cursor(byte[] b, int size) {
             this.b = b;
-            this.pos = pos;
+            this.size = size;
+        }
+
+        byte at(int i) throws IOException {
+            require(i + 1L);
+            return b[i];
+        }
+
+        /** Fails unless the page holds its first {@code bytes} bytes. */
+        void require(long bytes) throws IOException {
+            if (bytes > size) {
+                throw new IOException("DELTA_BINARY_PACKED page of " + size + " bytes ends before byte " + bytes
+                        + " that its header and bit widths call for");
+            }
         }
 
         long uleb() throws IOException {
             long x = 0;
             for (int shift = 0; shift < 70; shift += 7) {
-                if (pos >= b.limit()) {
+                if (pos >= size) {
                     throw new IOException("DELTA_BINARY_PACKED page ends inside a varint");
                 }
-                byte by = b.get(pos++);
+                byte by = b[pos++];
                 x |= (long) (by & 0x7F) << shift;
                 if (by >= 0) {
                     return x;

@@ -79,8 +79,11 @@ final class MonthReader {
 
     static Content read(Path file) throws IOException {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
-            CandleColumns out = new CandleColumns(rows(file, r));
+            CandleColumns out = CandleColumns.unallocated(rows(file, r));
             readRows(file, r, out, 0);
+            for (int c = 0; c < CandleSchema.columns().size(); c++) {
+                out.allocate(c); // a file without row groups
+            }
             return new Content(out, r.getFooter().getFileMetaData().getKeyValueMetaData());
         }
     }
@@ -132,6 +135,7 @@ final class MonthReader {
             for (int g = 0; g < groups.size(); g++) {
                 long rows = groups.get(g).getRowCount();
                 for (int c = 0; c < descs.length; c++) {
+                    out.allocate(c);
                     int read = PageDecoder.read(ch, file, chunks[g][c], out.longs[c], out.doubles[c], at);
                     if (read != rows) {
                         throw new IOException("Parquet file " + file + ": column '" + names(c) + "' has " + read
@@ -153,6 +157,7 @@ final class MonthReader {
             int n = (int) pages.getRowCount();
             ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, NO_RECORDS, schema, createdBy);
             for (int c = 0; c < descs.length; c++) {
+                out.allocate(c);
                 readWithColumnReader(store.getColumnReader(descs[c]), out, c, at, n);
             }
             at += n;

@@ -283,7 +283,7 @@ final class SeriesBuffer {
             if (LONG[c]) {
                 long[] a = Arrays.copyOfRange((long[]) columns[c], from, to);
                 out[c] = a;
-                cols[c] = LongColumn.create(name, a);
+                cols[c] = Columns.longColumn(name, a);
             } else {
                 double[] a = Arrays.copyOfRange((double[]) columns[c], from, to);
                 out[c] = a;
