@@ -19,9 +19,7 @@ final class CandleColumns {
 
     CandleColumns(int size) {
         this.size = size;
-        for (int c = 0; c < Candles.COLUMNS.size(); c++) {
-            allocate(c);
-        }
+        allocateAll();
     }
 
     /**
@@ -31,6 +29,13 @@ final class CandleColumns {
      */
     static CandleColumns unallocated(int size) {
         return new CandleColumns(0, size);
+    }
+
+    /** Gives every column without an array its array. */
+    void allocateAll() {
+        for (int c = 0; c < Candles.COLUMNS.size(); c++) {
+            allocate(c);
+        }
     }
 
     /** Gives column {@code c} its array of {@link #size} values, unless it has one. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.ParquetReadOptions;
@@ -15,6 +16,7 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -30,10 +32,6 @@ import org.apache.parquet.schema.MessageType;
  * (columns found by name, so a file with extra columns reads too); anything else is refused, naming the file.
  */
 final class MonthReader {
-
-    /** What a month file holds: its rows and its key-value metadata. */
-    record Content(CandleColumns columns, Map<String, String> metadata) {
-    }
 
     /** A converter that assembles nothing: column readers are used alone, value by value. */
     static final GroupConverter NO_RECORDS = new GroupConverter() {
@@ -77,14 +75,22 @@ final class MonthReader {
     record Footer(Map<String, String> metadata, long rows) {
     }
 
-    static Content read(Path file) throws IOException {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
-            CandleColumns out = CandleColumns.unallocated(rows(file, r));
-            readRows(file, r, out, 0);
-            for (int c = 0; c < CandleSchema.columns().size(); c++) {
-                out.allocate(c); // a file without row groups
+    /** Reads a whole month file into new columns. */
+    static CandleColumns read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            FastFooter f = FastFooter.parse(ch, file);
+            if (f != null) {
+                CandleColumns out = CandleColumns.unallocated(rowCount(file, f.rows));
+                readChunks(ch, file, f.groups, out, 0);
+                out.allocateAll(); // a file without row groups
+                return out;
             }
-            return new Content(out, r.getFooter().getFileMetaData().getKeyValueMetaData());
+        }
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
+            CandleColumns out = CandleColumns.unallocated(rowCount(file, r.getRecordCount()));
+            readRows(file, r, out, 0);
+            out.allocateAll();
+            return out;
         }
     }
 
@@ -93,19 +99,30 @@ final class MonthReader {
      * copy per month); returns the number of rows read.
      */
     static int readInto(Path file, CandleColumns out, int at) throws IOException {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
-            int n = rows(file, r);
-            if (n > out.size - at) {
-                throw new IOException("Parquet file " + file + " has " + n + " rows, more than the " + (out.size - at)
-                        + " left for it (the file changed since its footer was read)");
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            FastFooter f = FastFooter.parse(ch, file);
+            if (f != null) {
+                int n = fits(file, rowCount(file, f.rows), out, at);
+                readChunks(ch, file, f.groups, out, at);
+                return n;
             }
+        }
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), options())) {
+            int n = fits(file, rowCount(file, r.getRecordCount()), out, at);
             readRows(file, r, out, at);
             return n;
         }
     }
 
-    private static int rows(Path file, ParquetFileReader r) throws IOException {
-        long total = r.getRecordCount();
+    private static int fits(Path file, int n, CandleColumns out, int at) throws IOException {
+        if (n > out.size - at) {
+            throw new IOException("Parquet file " + file + " has " + n + " rows, more than the " + (out.size - at)
+                    + " left for it (the file changed since its footer was read)");
+        }
+        return n;
+    }
+
+    private static int rowCount(Path file, long total) throws IOException {
         if (total > Integer.MAX_VALUE) {
             throw new IOException("Parquet file " + file + " has " + total + " rows; valid: at most "
                     + Integer.MAX_VALUE + " (one series-month)");
@@ -116,34 +133,40 @@ final class MonthReader {
     private static void readRows(Path file, ParquetFileReader r, CandleColumns out, int from) throws IOException {
         MessageType schema = r.getFooter().getFileMetaData().getSchema();
         ColumnDescriptor[] descs = descriptors(file, schema);
-        List<BlockMetaData> groups = r.getRowGroups();
-        ColumnChunkMetaData[][] chunks = new ColumnChunkMetaData[groups.size()][];
-        boolean direct = true;
-        for (int g = 0; g < groups.size(); g++) {
-            chunks[g] = new ColumnChunkMetaData[descs.length];
+        List<BlockMetaData> blocks = r.getRowGroups();
+        List<FastFooter.Group> groups = new ArrayList<>(blocks.size());
+        for (BlockMetaData block : blocks) {
+            FastFooter.Chunk[] chunks = new FastFooter.Chunk[descs.length];
             for (int c = 0; c < descs.length; c++) {
-                chunks[g][c] = chunk(groups.get(g), descs[c]);
-                direct &= PageDecoder.handles(chunks[g][c]);
+                ColumnChunkMetaData m = chunk(block, descs[c]);
+                if (!PageDecoder.handles(m)) {
+                    readWithColumnReaders(file, r, schema, descs, out, from);
+                    return;
+                }
+                chunks[c] = new FastFooter.Chunk(m.getStartingPos(), m.getTotalSize(),
+                        m.getCodec() == CompressionCodecName.ZSTD);
             }
-        }
-        if (!direct) {
-            readWithColumnReaders(file, r, schema, descs, out, from);
-            return;
+            groups.add(new FastFooter.Group(block.getRowCount(), chunks));
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            int at = from;
-            for (int g = 0; g < groups.size(); g++) {
-                long rows = groups.get(g).getRowCount();
-                for (int c = 0; c < descs.length; c++) {
-                    out.allocate(c);
-                    int read = PageDecoder.read(ch, file, chunks[g][c], out.longs[c], out.doubles[c], at);
-                    if (read != rows) {
-                        throw new IOException("Parquet file " + file + ": column '" + names(c) + "' has " + read
-                                + " values in a row group of " + rows + " rows");
-                    }
+            readChunks(ch, file, groups, out, from);
+        }
+    }
+
+    /** Every column chunk of every row group straight into the arrays ({@link PageDecoder}). */
+    private static void readChunks(FileChannel ch, Path file, List<FastFooter.Group> groups, CandleColumns out,
+                                   int from) throws IOException {
+        int at = from;
+        for (FastFooter.Group g : groups) {
+            for (int c = 0; c < g.chunks().length; c++) {
+                out.allocate(c);
+                int read = PageDecoder.read(ch, file, g.chunks()[c], out.longs[c], out.doubles[c], at);
+                if (read != g.rows()) {
+                    throw new IOException("Parquet file " + file + ": column '" + names(c) + "' has " + read
+                            + " values in a row group of " + g.rows() + " rows");
                 }
-                at += (int) rows;
             }
+            at += (int) g.rows();
         }
     }
 

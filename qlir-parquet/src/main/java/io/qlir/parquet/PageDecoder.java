@@ -55,15 +55,22 @@ final class PageDecoder {
      */
     static int read(FileChannel file, Path name, ColumnChunkMetaData chunk, long[] longs, double[] doubles, int at)
             throws IOException {
-        long size = chunk.getTotalSize();
-        if (size > Integer.MAX_VALUE) {
-            throw new IOException("column chunk of " + size + " bytes; valid: under 2 GiB");
+        return read(file, name, new FastFooter.Chunk(chunk.getStartingPos(), chunk.getTotalSize(),
+                chunk.getCodec() == CompressionCodecName.ZSTD), longs, doubles, at);
+    }
+
+    /** {@link #read(FileChannel, Path, ColumnChunkMetaData, long[], double[], int)} of a chunk from the fast footer. */
+    static int read(FileChannel file, Path name, FastFooter.Chunk chunk, long[] longs, double[] doubles, int at)
+            throws IOException {
+        long size = chunk.size();
+        if (size > Integer.MAX_VALUE || size < 0) {
+            throw new IOException("column chunk of " + size + " bytes; valid: 0 to 2 GiB");
         }
         Buffers buffers = BUFFERS.get();
         ByteBuffer in = buffers.in.sized((int) size);
-        readFully(file, name, in, chunk.getStartingPos());
+        readFully(file, name, in, chunk.start());
         in.flip();
-        boolean zstd = chunk.getCodec() == CompressionCodecName.ZSTD;
+        boolean zstd = chunk.zstd();
         int i = at;
         while (in.hasRemaining()) {
             PageHeader h = Util.readPageHeader(new Stream(in));

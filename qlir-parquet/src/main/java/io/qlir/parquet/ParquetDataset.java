@@ -32,13 +32,13 @@ public final class ParquetDataset {
      * @throws IOException when the file cannot be read or is not a qlir month file (named)
      */
     public static Table readMonth(Path file) throws IOException {
-        MonthReader.Content c;
+        CandleColumns c;
         try {
             c = MonthReader.read(file);
         } catch (IOException | RuntimeException e) {
             throw new IOException("Parquet file " + file + " cannot be read (" + e.getMessage() + ")", e);
         }
-        return c.columns().table(file.getParent().getFileName().toString(), c.columns().size);
+        return c.table(file.getParent().getFileName().toString(), c.size);
     }
 
     /**

@@ -77,7 +77,7 @@ class DatasetChecksTest {
         agg();
         Path feb = ParquetLayout.monthFile(root, TestStores.SERIES, AggregationTest.FEB);
         MonthFile meta = MonthFile.read(feb);
-        CandleColumns cols = MonthReader.read(feb).columns();
+        CandleColumns cols = MonthReader.read(feb);
         cols.doubles[4][100] += 1.0; // close of row 100
         MonthWriter.write(feb, cols, 0, cols.size, MonthFile.metadata(meta.series(), meta.sealed(), meta.lineage()));
         assertThat(check(false)).isEmpty(); // metadata mode trusts the lineage
@@ -95,7 +95,7 @@ class DatasetChecksTest {
         List<SliceLineage> lineage = new ArrayList<>(meta.lineage());
         lineage.set(0, new SliceLineage(lineage.get(0).sliceId(), lineage.get(0).key(), "0".repeat(64)));
         lineage.add(new SliceLineage("00", "BTCUSDT:1h:1700000000000:200", ""));
-        CandleColumns cols = MonthReader.read(jan).columns();
+        CandleColumns cols = MonthReader.read(jan);
         MonthWriter.write(jan, cols, 0, cols.size, MonthFile.metadata(meta.series(), true, lineage));
         assertThat(check(false)).singleElement().satisfies(v -> {
             assertThat(v.severity()).isEqualTo(Severity.ERROR);

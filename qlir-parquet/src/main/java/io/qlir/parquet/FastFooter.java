@@ -1,0 +1,489 @@
+package io.qlir.parquet;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The few footer fields the reader's fast path needs, parsed straight from a Parquet footer's Thrift compact bytes:
+ * the row count, and for each row group the position, size and codec of each candle column's chunk. parquet-java's
+ * footer path (its Thrift structures with every string interned, then its metadata model with statistics,
+ * stringifiers and column orders) took about 60 µs per month file, more than a nanosecond per candle of a
+ * one-minute month; this parse reads the same bytes and builds nothing it does not use.
+ *
+ * <p>It is an accelerator, not a second validator: {@link #parse} answers null for anything it does not recognise
+ * as plainly qlir's (an encrypted footer, a nested or missing candle column, another type or repetition, a timestamp
+ * unit other than milliseconds, a chunk in another file, an encoding or codec {@link PageDecoder} does not read, or
+ * bytes it cannot parse), and the reader then takes parquet-java's path, which reads the file or says precisely
+ * why not.
+ * <pre>{@code
+ * FastFooter f = FastFooter.parse(channel, file);   // null: use ParquetFileReader
+ * }</pre>
+ */
+final class FastFooter {
+
+    /** Thrift compact types (the low nibble of a field header). */
+    private static final int BOOL_TRUE = 1;
+    private static final int BOOL_FALSE = 2;
+    private static final int I8 = 3;
+    private static final int I16 = 4;
+    private static final int I32 = 5;
+    private static final int I64 = 6;
+    private static final int DOUBLE = 7;
+    private static final int BINARY = 8;
+    private static final int LIST = 9;
+    private static final int SET = 10;
+    private static final int MAP = 11;
+    private static final int STRUCT = 12;
+
+    /** Parquet's enums as numbered in parquet.thrift. */
+    private static final int TYPE_INT64 = 2;
+    private static final int TYPE_DOUBLE = 5;
+    private static final int REQUIRED = 0;
+    private static final int CODEC_UNCOMPRESSED = 0;
+    private static final int CODEC_ZSTD = 6;
+    private static final int CONVERTED_TIMESTAMP_MILLIS = 9;
+    private static final int CONVERTED_TIMESTAMP_MICROS = 10;
+    /** PLAIN, RLE, BIT_PACKED, DELTA_BINARY_PACKED, BYTE_STREAM_SPLIT: the encodings {@link PageDecoder} reads. */
+    private static final long READ_ENCODINGS = 1L | 1L << 3 | 1L << 4 | 1L << 5 | 1L << 9;
+    private static final int MAX_FOOTER = 64 << 20;
+
+    /** A column chunk: where its pages start, their bytes in all, and whether they are ZSTD (else uncompressed). */
+    record Chunk(long start, long size, boolean zstd) {
+    }
+
+    /** A row group: its rows and the chunks of the candle columns, in {@link CandleSchema#columns()} order. */
+    record Group(long rows, Chunk[] chunks) {
+    }
+
+    final long rows;
+    final List<Group> groups;
+
+    private FastFooter(long rows, List<Group> groups) {
+        this.rows = rows;
+        this.groups = groups;
+    }
+
+    /** The footer of {@code file}, or null when the fast path should not read it (see the class comment). */
+    static FastFooter parse(FileChannel ch, Path file) throws IOException {
+        long size = ch.size();
+        if (size < 12) {
+            return null;
+        }
+        ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        PageDecoder.readFully(ch, file, tail, size - 8);
+        int length = tail.getInt(0);
+        if (tail.getInt(4) != 0x31524150 /* "PAR1": "PARE" is an encrypted footer */ || length <= 0
+                || length > MAX_FOOTER || length > size - 12) {
+            return null;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        PageDecoder.readFully(ch, file, bytes, size - 8 - length);
+        try {
+            return new Parse(bytes.array()).fileMetaData();
+        } catch (IndexOutOfBoundsException | Unusual e) {
+            return null;
+        }
+    }
+
+    /** Thrown inside the parse for anything the fast path leaves to parquet-java. */
+    private static final class Unusual extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unusual() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One parse of the footer's bytes. */
+    private static final class Parse {
+        /** Nesting deeper than this in a skipped value is not a footer qlir's fast path reads. */
+        private static final int MAX_DEPTH = 32;
+
+        private final byte[] b;
+        private int pos;
+        private int depth;
+        private final List<String> names = CandleSchema.columns();
+
+        Parse(byte[] b) {
+            this.b = b;
+        }
+
+        /** FileMetaData: 2 schema, 3 num_rows, 4 row_groups; 8 encryption_algorithm (a plaintext-footer file). */
+        FastFooter fileMetaData() throws Unusual {
+            long rows = -1;
+            boolean schemaOk = false;
+            List<Group> groups = null;
+            int last = 0;
+            for (int h = u8(); h != 0; h = u8()) {
+                int type = h & 0x0F;
+                int id = fieldId(h, last);
+                last = id;
+                if (id == 2 && type == LIST) {
+                    schemaOk = schema();
+                } else if (id == 3 && type == I64) {
+                    rows = i64();
+                } else if (id == 4 && type == LIST) {
+                    groups = rowGroups();
+                } else if (id == 8) {
+                    throw new Unusual();
+                } else {
+                    skip(type);
+                }
+            }
+            if (!schemaOk || rows < 0 || groups == null
+                    || groups.stream().mapToLong(Group::rows).sum() != rows) {
+                throw new Unusual(); // parquet-java counts the row groups' rows
+            }
+            return new FastFooter(rows, groups);
+        }
+
+        /** The schema's elements: a root whose children are flat, with every candle column as qlir writes it. */
+        private boolean schema() throws Unusual {
+            int n = listSize(STRUCT);
+            boolean[] seen = new boolean[names.size()];
+            int children = -1;
+            for (int e = 0; e < n; e++) {
+                Element el = element();
+                if (e == 0) {
+                    children = el.children;
+                    if (children != n - 1) {
+                        throw new Unusual(); // nested fields: parquet-java's path finds the columns by name
+                    }
+                    continue;
+                }
+                int c = el.name == null ? -1 : names.indexOf(el.name);
+                if (c < 0) {
+                    continue; // an extra column, read by no one
+                }
+                boolean wantLong = CandleSchema.isLong(c);
+                if (el.children > 0 || el.repetition != REQUIRED || el.type != (wantLong ? TYPE_INT64 : TYPE_DOUBLE)
+                        || el.timestampUnit > 1 || seen[c]) {
+                    throw new Unusual();
+                }
+                seen[c] = true;
+            }
+            for (boolean s : seen) {
+                if (!s) {
+                    throw new Unusual();
+                }
+            }
+            return true;
+        }
+
+        /** A SchemaElement's 1 type, 3 repetition_type, 4 name, 5 num_children, 6 converted_type, 10 logicalType. */
+        private Element element() throws Unusual {
+            Element el = new Element();
+            int last = 0;
+            for (int h = u8(); h != 0; h = u8()) {
+                int type = h & 0x0F;
+                int id = fieldId(h, last);
+                last = id;
+                if (id == 1 && type == I32) {
+                    el.type = i32();
+                } else if (id == 3 && type == I32) {
+                    el.repetition = i32();
+                } else if (id == 4 && type == BINARY) {
+                    el.name = string();
+                } else if (id == 5 && type == I32) {
+                    el.children = i32();
+                } else if (id == 6 && type == I32) {
+                    int converted = i32();
+                    if (converted == CONVERTED_TIMESTAMP_MICROS) {
+                        el.timestampUnit = Math.max(el.timestampUnit, 2);
+                    } else if (converted == CONVERTED_TIMESTAMP_MILLIS) {
+                        el.timestampUnit = Math.max(el.timestampUnit, 1);
+                    }
+                } else if (id == 10 && type == STRUCT) {
+                    el.timestampUnit = Math.max(el.timestampUnit, logicalTimestampUnit());
+                } else {
+                    skip(type);
+                }
+            }
+            return el;
+        }
+
+        /**
+         * LogicalType, a union: 8 TIMESTAMP(1 isAdjustedToUTC, 2 unit: a union of 1 MILLIS, 2 MICROS, 3 NANOS).
+         * Returns 0 for another logical type, 1 for milliseconds, 2 for a finer unit.
+         */
+        private int logicalTimestampUnit() throws Unusual {
+            int unit = 0;
+            int last = 0;
+            for (int h = u8(); h != 0; h = u8()) {
+                int type = h & 0x0F;
+                int id = fieldId(h, last);
+                last = id;
+                if (id == 8 && type == STRUCT) {
+                    int lastInner = 0;
+                    for (int g = u8(); g != 0; g = u8()) {
+                        int t = g & 0x0F;
+                        int f = fieldId(g, lastInner);
+                        lastInner = f;
+                        if (f == 2 && t == STRUCT) {
+                            unit = unionField() == 1 ? 1 : 2;
+                        } else {
+                            skip(t);
+                        }
+                    }
+                } else {
+                    skip(type);
+                }
+            }
+            return unit;
+        }
+
+        /** The id of the one field a union struct has set (its value skipped). */
+        private int unionField() throws Unusual {
+            int set = 0;
+            int last = 0;
+            for (int h = u8(); h != 0; h = u8()) {
+                int id = fieldId(h, last);
+                last = id;
+                set = id;
+                skip(h & 0x0F);
+            }
+            return set;
+        }
+
+        /** The row groups: 1 columns, 3 num_rows. */
+        private List<Group> rowGroups() throws Unusual {
+            int n = listSize(STRUCT);
+            List<Group> out = new ArrayList<>(n);
+            for (int g = 0; g < n; g++) {
+                long rows = -1;
+                Chunk[] chunks = new Chunk[names.size()];
+                int last = 0;
+                for (int h = u8(); h != 0; h = u8()) {
+                    int type = h & 0x0F;
+                    int id = fieldId(h, last);
+                    last = id;
+                    if (id == 1 && type == LIST) {
+                        int columns = listSize(STRUCT);
+                        for (int c = 0; c < columns; c++) {
+                            columnChunk(chunks);
+                        }
+                    } else if (id == 3 && type == I64) {
+                        rows = i64();
+                    } else {
+                        skip(type);
+                    }
+                }
+                if (rows < 0 || Arrays.asList(chunks).contains(null)) {
+                    throw new Unusual();
+                }
+                out.add(new Group(rows, chunks));
+            }
+            return out;
+        }
+
+        /** A ColumnChunk: 1 file_path (elsewhere), 3 meta_data, 8 and 9 (encrypted columns). */
+        private void columnChunk(Chunk[] into) throws Unusual {
+            int last = 0;
+            for (int h = u8(); h != 0; h = u8()) {
+                int type = h & 0x0F;
+                int id = fieldId(h, last);
+                last = id;
+                if (id == 3 && type == STRUCT) {
+                    columnMetaData(into);
+                } else if (id == 1 || id == 8 || id == 9) {
+                    throw new Unusual();
+                } else {
+                    skip(type);
+                }
+            }
+        }
+
+        /**
+         * ColumnMetaData: 2 encodings, 3 path_in_schema, 4 codec, 7 total_compressed_size, 9 data_page_offset,
+         * 11 dictionary_page_offset.
+         */
+        private void columnMetaData(Chunk[] into) throws Unusual {
+            int column = -1;
+            int codec = -1;
+            long size = -1;
+            long data = -1;
+            long dictionary = 0;
+            int last = 0;
+            for (int h = u8(); h != 0; h = u8()) {
+                int type = h & 0x0F;
+                int id = fieldId(h, last);
+                last = id;
+                if (id == 2 && type == LIST) {
+                    int n = listSize(I32);
+                    for (int i = 0; i < n; i++) {
+                        int encoding = i32();
+                        if (encoding < 0 || encoding > 63 || (READ_ENCODINGS & 1L << encoding) == 0) {
+                            throw new Unusual();
+                        }
+                    }
+                } else if (id == 3 && type == LIST) {
+                    int n = listSize(BINARY);
+                    String first = n > 0 ? string() : null;
+                    for (int i = 1; i < n; i++) {
+                        skip(BINARY);
+                    }
+                    column = n == 1 ? names.indexOf(first) : -1;
+                } else if (id == 4 && type == I32) {
+                    codec = i32();
+                } else if (id == 7 && type == I64) {
+                    size = i64();
+                } else if (id == 9 && type == I64) {
+                    data = i64();
+                } else if (id == 11 && type == I64) {
+                    dictionary = i64();
+                } else {
+                    skip(type);
+                }
+            }
+            if (column < 0) {
+                return; // an extra column
+            }
+            if ((codec != CODEC_ZSTD && codec != CODEC_UNCOMPRESSED) || size < 0 || data < 0
+                    || into[column] != null) {
+                throw new Unusual();
+            }
+            // parquet-java's ColumnChunkMetaData.getStartingPos: a dictionary page, when there is one, comes first
+            long start = dictionary > 0 && dictionary < data ? dictionary : data;
+            into[column] = new Chunk(start, size, codec == CODEC_ZSTD);
+        }
+
+        private int fieldId(int header, int last) {
+            int delta = header >>> 4;
+            return delta != 0 ? last + delta : (short) i64();
+        }
+
+        private int listSize(int elementType) throws Unusual {
+            int h = u8();
+            int n = h >>> 4;
+            if (n == 15) {
+                n = size();
+            }
+            if (n > 0 && (h & 0x0F) != elementType) {
+                throw new Unusual();
+            }
+            return n;
+        }
+
+        private String string() throws Unusual {
+            int n = size();
+            if (n > b.length - pos) {
+                throw new Unusual();
+            }
+            String s = new String(b, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
+
+        /** Skips a value of a compact type (nested lists, sets, maps and structs included). */
+        private void skip(int type) throws Unusual {
+            if (++depth > MAX_DEPTH) {
+                throw new Unusual();
+            }
+            switch (type) {
+                case BOOL_TRUE, BOOL_FALSE -> { } // a field's boolean lives in its header
+                case I8 -> pos++;
+                case I16, I32, I64 -> raw();
+                case DOUBLE -> pos += 8;
+                case BINARY -> {
+                    int n = size(); // not "pos += size()": that adds to the position from before the length
+                    pos += n;
+                }
+                case LIST, SET -> {
+                    int h = u8();
+                    int n = h >>> 4 == 15 ? size() : h >>> 4;
+                    int element = h & 0x0F;
+                    for (int i = 0; i < n; i++) {
+                        skipElement(element);
+                    }
+                }
+                case MAP -> {
+                    int n = size();
+                    if (n > 0) {
+                        int kv = u8();
+                        for (int i = 0; i < n; i++) {
+                            skipElement(kv >>> 4);
+                            skipElement(kv & 0x0F);
+                        }
+                    }
+                }
+                case STRUCT -> {
+                    int last = 0;
+                    for (int h = u8(); h != 0; h = u8()) {
+                        last = fieldId(h, last);
+                        skip(h & 0x0F);
+                    }
+                }
+                default -> throw new Unusual();
+            }
+            depth--;
+            if (pos > b.length) {
+                throw new Unusual();
+            }
+        }
+
+        /** In a collection a boolean is a byte of its own. */
+        private void skipElement(int type) throws Unusual {
+            if (type == BOOL_TRUE || type == BOOL_FALSE) {
+                pos++;
+            } else {
+                skip(type);
+            }
+        }
+
+        private int u8() {
+            return b[pos++] & 0xFF;
+        }
+
+        /** An i32 value: a zigzag varint. */
+        private int i32() throws Unusual {
+            long v = i64();
+            if (v != (int) v) {
+                throw new Unusual();
+            }
+            return (int) v;
+        }
+
+        /** An i64 value: a zigzag varint. */
+        private long i64() {
+            long raw = raw();
+            return (raw >>> 1) ^ -(raw & 1);
+        }
+
+        /** A size or length: a plain varint. */
+        private int size() throws Unusual {
+            long v = raw();
+            if (v < 0 || v > b.length) {
+                throw new Unusual();
+            }
+            return (int) v;
+        }
+
+        private long raw() {
+            long v = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                int x = u8();
+                v |= (long) (x & 0x7F) << shift;
+                if (x < 0x80) {
+                    break;
+                }
+            }
+            return v;
+        }
+    }
+
+    /** The fields of a SchemaElement the parse checks. */
+    private static final class Element {
+        int type = -1;
+        int repetition = -1;
+        String name;
+        int children;
+        int timestampUnit;
+    }
+}
