@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import io.qlir.parquet.ThriftCompact.Unusual;
 
 /**
  * The few footer fields the reader's fast path needs, parsed straight from a Parquet footer's Thrift compact bytes:
@@ -27,20 +27,6 @@ import java.util.List;
  * }</pre>
  */
 final class FastFooter {
-
-    /** Thrift compact types (the low nibble of a field header). */
-    private static final int BOOL_TRUE = 1;
-    private static final int BOOL_FALSE = 2;
-    private static final int I8 = 3;
-    private static final int I16 = 4;
-    private static final int I32 = 5;
-    private static final int I64 = 6;
-    private static final int DOUBLE = 7;
-    private static final int BINARY = 8;
-    private static final int LIST = 9;
-    private static final int SET = 10;
-    private static final int MAP = 11;
-    private static final int STRUCT = 12;
 
     /** Parquet's enums as numbered in parquet.thrift. */
     private static final int TYPE_INT64 = 2;
@@ -87,32 +73,17 @@ final class FastFooter {
         PageDecoder.readFully(ch, file, bytes, size - 8 - length);
         try {
             return new Parse(bytes.array()).fileMetaData();
-        } catch (IndexOutOfBoundsException | Unusual e) {
+        } catch (IndexOutOfBoundsException | ThriftCompact.Unusual e) {
             return null;
         }
     }
 
-    /** Thrown inside the parse for anything the fast path leaves to parquet-java. */
-    private static final class Unusual extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unusual() {
-            super(null, null, false, false);
-        }
-    }
-
     /** One parse of the footer's bytes. */
-    private static final class Parse {
-        /** Nesting deeper than this in a skipped value is not a footer qlir's fast path reads. */
-        private static final int MAX_DEPTH = 32;
-
-        private final byte[] b;
-        private int pos;
-        private int depth;
+    private static final class Parse extends ThriftCompact {
         private final List<String> names = CandleSchema.columns();
 
         Parse(byte[] b) {
-            this.b = b;
+            super(b, 0, b.length);
         }
 
         /** FileMetaData: 2 schema, 3 num_rows, 4 row_groups; 8 encryption_algorithm (a plaintext-footer file). */
@@ -352,129 +323,6 @@ final class FastFooter {
             // parquet-java's ColumnChunkMetaData.getStartingPos: a dictionary page, when there is one, comes first
             long start = dictionary > 0 && dictionary < data ? dictionary : data;
             into[column] = new Chunk(start, size, codec == CODEC_ZSTD);
-        }
-
-        private int fieldId(int header, int last) {
-            int delta = header >>> 4;
-            return delta != 0 ? last + delta : (short) i64();
-        }
-
-        private int listSize(int elementType) throws Unusual {
-            int h = u8();
-            int n = h >>> 4;
-            if (n == 15) {
-                n = size();
-            }
-            if (n > 0 && (h & 0x0F) != elementType) {
-                throw new Unusual();
-            }
-            return n;
-        }
-
-        private String string() throws Unusual {
-            int n = size();
-            if (n > b.length - pos) {
-                throw new Unusual();
-            }
-            String s = new String(b, pos, n, StandardCharsets.UTF_8);
-            pos += n;
-            return s;
-        }
-
-        /** Skips a value of a compact type (nested lists, sets, maps and structs included). */
-        private void skip(int type) throws Unusual {
-            if (++depth > MAX_DEPTH) {
-                throw new Unusual();
-            }
-            switch (type) {
-                case BOOL_TRUE, BOOL_FALSE -> { } // a field's boolean lives in its header
-                case I8 -> pos++;
-                case I16, I32, I64 -> raw();
-                case DOUBLE -> pos += 8;
-                case BINARY -> {
-                    int n = size(); // not "pos += size()": that adds to the position from before the length
-                    pos += n;
-                }
-                case LIST, SET -> {
-                    int h = u8();
-                    int n = h >>> 4 == 15 ? size() : h >>> 4;
-                    int element = h & 0x0F;
-                    for (int i = 0; i < n; i++) {
-                        skipElement(element);
-                    }
-                }
-                case MAP -> {
-                    int n = size();
-                    if (n > 0) {
-                        int kv = u8();
-                        for (int i = 0; i < n; i++) {
-                            skipElement(kv >>> 4);
-                            skipElement(kv & 0x0F);
-                        }
-                    }
-                }
-                case STRUCT -> {
-                    int last = 0;
-                    for (int h = u8(); h != 0; h = u8()) {
-                        last = fieldId(h, last);
-                        skip(h & 0x0F);
-                    }
-                }
-                default -> throw new Unusual();
-            }
-            depth--;
-            if (pos > b.length) {
-                throw new Unusual();
-            }
-        }
-
-        /** In a collection a boolean is a byte of its own. */
-        private void skipElement(int type) throws Unusual {
-            if (type == BOOL_TRUE || type == BOOL_FALSE) {
-                pos++;
-            } else {
-                skip(type);
-            }
-        }
-
-        private int u8() {
-            return b[pos++] & 0xFF;
-        }
-
-        /** An i32 value: a zigzag varint. */
-        private int i32() throws Unusual {
-            long v = i64();
-            if (v != (int) v) {
-                throw new Unusual();
-            }
-            return (int) v;
-        }
-
-        /** An i64 value: a zigzag varint. */
-        private long i64() {
-            long raw = raw();
-            return (raw >>> 1) ^ -(raw & 1);
-        }
-
-        /** A size or length: a plain varint. */
-        private int size() throws Unusual {
-            long v = raw();
-            if (v < 0 || v > b.length) {
-                throw new Unusual();
-            }
-            return (int) v;
-        }
-
-        private long raw() {
-            long v = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                int x = u8();
-                v |= (long) (x & 0x7F) << shift;
-                if (x < 0x80) {
-                    break;
-                }
-            }
-            return v;
         }
     }
 

@@ -30,6 +30,10 @@ import org.apache.parquet.schema.MessageType;
  * codec qlir writes, and through Parquet's column readers otherwise (no record assembly, no object per row either
  * way). The file's schema must be {@link CandleSchema}'s
  * (columns found by name, so a file with extra columns reads too); anything else is refused, naming the file.
+ *
+ * <p>Two footer paths, one answer: qlir's own files (and any plain flat file of the candle columns) are planned
+ * from {@link FastFooter}, which parses only the chunk positions; whatever it declines goes through parquet-java's
+ * {@code ParquetFileReader}, whose metadata model also names what is wrong with a file qlir cannot read.
  */
 final class MonthReader {
 

@@ -9,10 +9,10 @@ import tech.tablesaw.api.Table;
 /**
  * The candle columns at their final size, filled in place by row index, then wrapped into a table without a copy.
  *
- * <p>Doubles live in plain arrays that {@link Columns#doubleColumn} wraps. Tablesaw offers no way to wrap a
- * {@code long[]} ({@code LongColumn.create(name, long[])} copies, and the wrapping constructor is private), so the
- * three long columns are created at their final size ({@code LongColumn.create(name, n)}, every value missing) and
- * set in place: no second array, no copy.
+ * <p>Doubles live in plain arrays that {@link Columns#doubleColumn} wraps. The three long columns are created at
+ * their final size with every value missing ({@code LongColumn.create(name, n)}) and set in place: a row the slices
+ * do not fill (a gap of a reindexed table) stays missing, which a zeroed {@code long[]} wrapped by
+ * {@link Columns#longColumn} would not say.
  */
 final class CandleArrays {
 
