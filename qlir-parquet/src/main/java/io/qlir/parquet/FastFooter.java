@@ -1,5 +1,6 @@
 package io.qlir.parquet;
 
+import io.qlir.parquet.ThriftCompact.Unusual;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import io.qlir.parquet.ThriftCompact.Unusual;
 
 /**
  * The few footer fields the reader's fast path needs, parsed straight from a Parquet footer's Thrift compact bytes:
@@ -73,7 +73,7 @@ final class FastFooter {
         PageDecoder.readFully(ch, file, bytes, size - 8 - length);
         try {
             return new Parse(bytes.array()).fileMetaData();
-        } catch (IndexOutOfBoundsException | ThriftCompact.Unusual e) {
+        } catch (Unusual e) {
             return null;
         }
     }
