@@ -155,24 +155,32 @@ public final class ZstdCeiling {
     }
 
     /**
-     * The pages at levels 3, 1 and -1 (zstd's own minimum match), and -3, -5 (the layout's), -7 and -10 with a
-     * minimum match of 7: size and decoding time.
+     * The pages at levels 3, 1 and -1 (zstd's own minimum match), -3, -5 (the layout's first setting), -7 and -10
+     * with a minimum match of 7, and the layout's setting (level 3's tables in the fast strategy, acceleration 8, a
+     * hash table of 2^12, minimum match 7: "F3/a8/h12/m7"): size and decoding time.
      */
     private static String recompressed(List<Page> pages, long rows) {
         StringBuilder out = new StringBuilder();
-        int[][] settings = {{3, 0}, {1, 0}, {-1, 0}, {-3, 7}, {-5, 7}, {-7, 7}, {-10, 7}};
+        // level, minimum match, then for the fast strategy: acceleration and hash log (0: the level's own)
+        int[][] settings = {{3, 0, 0, 0}, {1, 0, 0, 0}, {-1, 0, 0, 0}, {-3, 7, 0, 0}, {-5, 7, 0, 0}, {-7, 7, 0, 0},
+            {-10, 7, 0, 0}, {3, 7, 8, 12}};
         for (int[] s : settings) {
             List<Page> again = new ArrayList<>();
             try (ZstdCompressCtx c = new ZstdCompressCtx().setLevel(s[0])) {
                 if (s[1] > 0) {
                     c.setMinMatch(s[1]);
                 }
+                if (s[2] > 0) {
+                    c.setStrategy(1).setTargetLength(s[2]).setHashLog(s[3]);
+                }
                 for (Page p : pages) {
                     again.add(new Page(c.compress(p.raw), p.raw));
                 }
             }
-            out.append(String.format(Locale.ROOT, "L%d%s %.1f B %.1f ns; ", s[0], s[1] > 0 ? "/m" + s[1] : "",
-                    sum(again, false) / (double) rows, heap(again) / rows));
+            String name = s[2] > 0 ? "F" + s[0] + "/a" + s[2] + "/h" + s[3] + "/m" + s[1]
+                    : "L" + s[0] + (s[1] > 0 ? "/m" + s[1] : "");
+            out.append(String.format(Locale.ROOT, "%s %.1f B %.1f ns; ", name, sum(again, false) / (double) rows,
+                    heap(again) / rows));
         }
         return out.toString();
     }
