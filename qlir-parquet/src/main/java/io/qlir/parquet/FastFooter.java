@@ -26,7 +26,7 @@ import java.util.List;
  * FastFooter f = FastFooter.parse(channel, file);   // null: use ParquetFileReader
  * }</pre>
  */
-final class FastFooter {
+record FastFooter(long rows, List<Group> groups) {
 
     /** Parquet's enums as numbered in parquet.thrift. */
     private static final int TYPE_INT64 = 2;
@@ -46,14 +46,6 @@ final class FastFooter {
 
     /** A row group: its rows and the chunks of the candle columns, in {@link CandleSchema#columns()} order. */
     record Group(long rows, Chunk[] chunks) {
-    }
-
-    final long rows;
-    final List<Group> groups;
-
-    private FastFooter(long rows, List<Group> groups) {
-        this.rows = rows;
-        this.groups = groups;
     }
 
     /** The footer of {@code file}, or null when the fast path should not read it (see the class comment). */
@@ -91,21 +83,17 @@ final class FastFooter {
             long rows = -1;
             boolean schemaOk = false;
             List<Group> groups = null;
-            int last = 0;
-            for (int h = u8(); h != 0; h = u8()) {
-                int type = h & 0x0F;
-                int id = fieldId(h, last);
-                last = id;
-                if (id == 2 && type == LIST) {
+            for (Fields f = fields(); f.next(); ) {
+                if (f.is(2, LIST)) {
                     schemaOk = schema();
-                } else if (id == 3 && type == I64) {
+                } else if (f.is(3, I64)) {
                     rows = i64();
-                } else if (id == 4 && type == LIST) {
+                } else if (f.is(4, LIST)) {
                     groups = rowGroups();
-                } else if (id == 8) {
+                } else if (f.id == 8) {
                     throw new Unusual();
                 } else {
-                    skip(type);
+                    skip(f.type);
                 }
             }
             if (!schemaOk || rows < 0 || groups == null
@@ -151,30 +139,26 @@ final class FastFooter {
         /** A SchemaElement's 1 type, 3 repetition_type, 4 name, 5 num_children, 6 converted_type, 10 logicalType. */
         private Element element() throws Unusual {
             Element el = new Element();
-            int last = 0;
-            for (int h = u8(); h != 0; h = u8()) {
-                int type = h & 0x0F;
-                int id = fieldId(h, last);
-                last = id;
-                if (id == 1 && type == I32) {
+            for (Fields f = fields(); f.next(); ) {
+                if (f.is(1, I32)) {
                     el.type = i32();
-                } else if (id == 3 && type == I32) {
+                } else if (f.is(3, I32)) {
                     el.repetition = i32();
-                } else if (id == 4 && type == BINARY) {
+                } else if (f.is(4, BINARY)) {
                     el.name = string();
-                } else if (id == 5 && type == I32) {
+                } else if (f.is(5, I32)) {
                     el.children = i32();
-                } else if (id == 6 && type == I32) {
+                } else if (f.is(6, I32)) {
                     int converted = i32();
                     if (converted == CONVERTED_TIMESTAMP_MICROS) {
                         el.timestampUnit = Math.max(el.timestampUnit, 2);
                     } else if (converted == CONVERTED_TIMESTAMP_MILLIS) {
                         el.timestampUnit = Math.max(el.timestampUnit, 1);
                     }
-                } else if (id == 10 && type == STRUCT) {
+                } else if (f.is(10, STRUCT)) {
                     el.timestampUnit = Math.max(el.timestampUnit, logicalTimestampUnit());
                 } else {
-                    skip(type);
+                    skip(f.type);
                 }
             }
             return el;
@@ -186,25 +170,17 @@ final class FastFooter {
          */
         private int logicalTimestampUnit() throws Unusual {
             int unit = 0;
-            int last = 0;
-            for (int h = u8(); h != 0; h = u8()) {
-                int type = h & 0x0F;
-                int id = fieldId(h, last);
-                last = id;
-                if (id == 8 && type == STRUCT) {
-                    int lastInner = 0;
-                    for (int g = u8(); g != 0; g = u8()) {
-                        int t = g & 0x0F;
-                        int f = fieldId(g, lastInner);
-                        lastInner = f;
-                        if (f == 2 && t == STRUCT) {
+            for (Fields f = fields(); f.next(); ) {
+                if (f.is(8, STRUCT)) {
+                    for (Fields timestamp = fields(); timestamp.next(); ) {
+                        if (timestamp.is(2, STRUCT)) {
                             unit = unionField() == 1 ? 1 : 2;
                         } else {
-                            skip(t);
+                            skip(timestamp.type);
                         }
                     }
                 } else {
-                    skip(type);
+                    skip(f.type);
                 }
             }
             return unit;
@@ -213,12 +189,9 @@ final class FastFooter {
         /** The id of the one field a union struct has set (its value skipped). */
         private int unionField() throws Unusual {
             int set = 0;
-            int last = 0;
-            for (int h = u8(); h != 0; h = u8()) {
-                int id = fieldId(h, last);
-                last = id;
-                set = id;
-                skip(h & 0x0F);
+            for (Fields f = fields(); f.next(); ) {
+                set = f.id;
+                skip(f.type);
             }
             return set;
         }
@@ -230,20 +203,16 @@ final class FastFooter {
             for (int g = 0; g < n; g++) {
                 long rows = -1;
                 Chunk[] chunks = new Chunk[names.size()];
-                int last = 0;
-                for (int h = u8(); h != 0; h = u8()) {
-                    int type = h & 0x0F;
-                    int id = fieldId(h, last);
-                    last = id;
-                    if (id == 1 && type == LIST) {
+                for (Fields f = fields(); f.next(); ) {
+                    if (f.is(1, LIST)) {
                         int columns = listSize(STRUCT);
                         for (int c = 0; c < columns; c++) {
                             columnChunk(chunks);
                         }
-                    } else if (id == 3 && type == I64) {
+                    } else if (f.is(3, I64)) {
                         rows = i64();
                     } else {
-                        skip(type);
+                        skip(f.type);
                     }
                 }
                 if (rows < 0 || Arrays.asList(chunks).contains(null)) {
@@ -256,17 +225,13 @@ final class FastFooter {
 
         /** A ColumnChunk: 1 file_path (elsewhere), 3 meta_data, 8 and 9 (encrypted columns). */
         private void columnChunk(Chunk[] into) throws Unusual {
-            int last = 0;
-            for (int h = u8(); h != 0; h = u8()) {
-                int type = h & 0x0F;
-                int id = fieldId(h, last);
-                last = id;
-                if (id == 3 && type == STRUCT) {
+            for (Fields f = fields(); f.next(); ) {
+                if (f.is(3, STRUCT)) {
                     columnMetaData(into);
-                } else if (id == 1 || id == 8 || id == 9) {
+                } else if (f.id == 1 || f.id == 8 || f.id == 9) {
                     throw new Unusual();
                 } else {
-                    skip(type);
+                    skip(f.type);
                 }
             }
         }
@@ -281,12 +246,8 @@ final class FastFooter {
             long size = -1;
             long data = -1;
             long dictionary = 0;
-            int last = 0;
-            for (int h = u8(); h != 0; h = u8()) {
-                int type = h & 0x0F;
-                int id = fieldId(h, last);
-                last = id;
-                if (id == 2 && type == LIST) {
+            for (Fields f = fields(); f.next(); ) {
+                if (f.is(2, LIST)) {
                     int n = listSize(I32);
                     for (int i = 0; i < n; i++) {
                         int encoding = i32();
@@ -294,23 +255,23 @@ final class FastFooter {
                             throw new Unusual();
                         }
                     }
-                } else if (id == 3 && type == LIST) {
+                } else if (f.is(3, LIST)) {
                     int n = listSize(BINARY);
                     String first = n > 0 ? string() : null;
                     for (int i = 1; i < n; i++) {
                         skip(BINARY);
                     }
                     column = n == 1 ? names.indexOf(first) : -1;
-                } else if (id == 4 && type == I32) {
+                } else if (f.is(4, I32)) {
                     codec = i32();
-                } else if (id == 7 && type == I64) {
+                } else if (f.is(7, I64)) {
                     size = i64();
-                } else if (id == 9 && type == I64) {
+                } else if (f.is(9, I64)) {
                     data = i64();
-                } else if (id == 11 && type == I64) {
+                } else if (f.is(11, I64)) {
                     dictionary = i64();
                 } else {
-                    skip(type);
+                    skip(f.type);
                 }
             }
             if (column < 0) {

@@ -84,8 +84,8 @@ final class MonthReader {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             FastFooter f = FastFooter.parse(ch, file);
             if (f != null) {
-                CandleColumns out = CandleColumns.unallocated(rowCount(file, f.rows));
-                readChunks(ch, file, f.groups, out, 0);
+                CandleColumns out = CandleColumns.unallocated(rowCount(file, f.rows()));
+                readChunks(ch, file, f.groups(), out, 0);
                 out.allocateAll(); // a file without row groups
                 return out;
             }
@@ -106,8 +106,8 @@ final class MonthReader {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             FastFooter f = FastFooter.parse(ch, file);
             if (f != null) {
-                int n = fits(file, rowCount(file, f.rows), out, at);
-                readChunks(ch, file, f.groups, out, at);
+                int n = fits(file, rowCount(file, f.rows()), out, at);
+                readChunks(ch, file, f.groups(), out, at);
                 return n;
             }
         }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * for. Anything malformed, too deep or out of range is {@link Unusual}, which the caller answers by taking
  * parquet-java's path. (Page headers stay with parquet-java's parser: parsing them here measured no faster.)
  * <pre>{@code
- * for (int h = r.u8(); h != 0; h = r.u8()) { int id = r.fieldId(h, last); ... r.skip(h & 0x0F); }
+ * for (Fields f = fields(); f.next(); ) { if (f.is(3, I64)) { rows = i64(); } else { skip(f.type); } }
  * }</pre>
  */
 class ThriftCompact {
@@ -52,10 +52,36 @@ class ThriftCompact {
         }
     }
 
-    /** The id of the field whose header byte is {@code header}, after the field {@code last}. */
-    int fieldId(int header, int last) throws Unusual {
-        int delta = header >>> 4;
-        return delta != 0 ? last + delta : (short) i64();
+    /** The fields of the struct that starts at the position, read one header at a time. */
+    Fields fields() {
+        return new Fields();
+    }
+
+    /** A struct's fields: {@link #next} reads a field's header; the caller reads or skips its value. */
+    final class Fields {
+        private int last;
+        /** The current field's id. */
+        int id;
+        /** The current field's compact type. */
+        int type;
+
+        /** Reads the next field's header; false at the struct's end. */
+        boolean next() throws Unusual {
+            int h = u8();
+            if (h == 0) {
+                return false;
+            }
+            type = h & 0x0F;
+            int delta = h >>> 4;
+            id = delta != 0 ? last + delta : (short) i64();
+            last = id;
+            return true;
+        }
+
+        /** Whether the current field is {@code fieldId} of {@code fieldType}. */
+        boolean is(int fieldId, int fieldType) {
+            return id == fieldId && type == fieldType;
+        }
     }
 
     /** A list header whose elements must be of {@code elementType}; returns the list's size. */
@@ -115,10 +141,8 @@ class ThriftCompact {
                 }
             }
             case STRUCT -> {
-                int last = 0;
-                for (int h = u8(); h != 0; h = u8()) {
-                    last = fieldId(h, last);
-                    skip(h & 0x0F);
+                for (Fields f = fields(); f.next(); ) {
+                    skip(f.type);
                 }
             }
             default -> throw new Unusual();

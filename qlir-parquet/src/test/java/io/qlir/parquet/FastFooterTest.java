@@ -83,14 +83,14 @@ class FastFooterTest {
         FastFooter fast = parse(file);
         assertThat(fast).as("%s takes the fast path", file).isNotNull();
         List<FastFooter.Group> expected = byParquetJava(file);
-        assertThat(fast.groups).hasSameSizeAs(expected);
+        assertThat(fast.groups()).hasSameSizeAs(expected);
         long rows = 0;
         for (int g = 0; g < expected.size(); g++) {
-            assertThat(fast.groups.get(g).rows()).isEqualTo(expected.get(g).rows());
-            assertThat(fast.groups.get(g).chunks()).containsExactly(expected.get(g).chunks());
+            assertThat(fast.groups().get(g).rows()).isEqualTo(expected.get(g).rows());
+            assertThat(fast.groups().get(g).chunks()).containsExactly(expected.get(g).chunks());
             rows += expected.get(g).rows();
         }
-        assertThat(fast.rows).isEqualTo(rows);
+        assertThat(fast.rows()).isEqualTo(rows);
     }
 
     @Test
@@ -150,18 +150,18 @@ class FastFooterTest {
             return;
         }
         // a damaged byte inside a value the parse skips (statistics, metadata strings) leaves the chunks as they are
-        if (f.groups.size() == truth.size()) {
+        if (f.groups().size() == truth.size()) {
             boolean same = true;
             for (int g = 0; g < truth.size(); g++) {
-                same &= Arrays.equals(f.groups.get(g).chunks(), truth.get(g).chunks())
-                        && f.groups.get(g).rows() == truth.get(g).rows();
+                same &= Arrays.equals(f.groups().get(g).chunks(), truth.get(g).chunks())
+                        && f.groups().get(g).rows() == truth.get(g).rows();
             }
             if (same) {
                 return;
             }
         }
         // or damage an offset or size itself, which only the pages can tell: the reader checks those
-        assertThat(f.groups).as(what).allSatisfy(g -> assertThat(g.chunks()).doesNotContainNull());
+        assertThat(f.groups()).as(what).allSatisfy(g -> assertThat(g.chunks()).doesNotContainNull());
     }
 
     /** The file's first bytes (its magic) and a footer: the parse reads only the footer, wherever the data is. */
