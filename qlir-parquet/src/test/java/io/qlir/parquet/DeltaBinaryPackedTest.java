@@ -85,4 +85,25 @@ class DeltaBinaryPackedTest {
         assertThatThrownBy(() -> DeltaBinaryPacked.decode(b, 4, new long[4], 0)).isInstanceOf(IOException.class)
                 .hasMessageContaining("3 values").hasMessageContaining("says 4");
     }
+
+    @Test
+    void everyTruncationOfAPageIsRefusedWithAnIoExceptionUnlessOnlyPaddingWasCut() throws IOException {
+        Random rnd = new Random(23);
+        long[] v = values(300, i -> rnd.nextInt(1 << 20));
+        byte[] page = encode(v, 128, 4);
+        int readWhole = 0;
+        for (int keep = 0; keep < page.length; keep++) {
+            ByteBuffer b = ByteBuffer.wrap(java.util.Arrays.copyOf(page, keep)).order(ByteOrder.LITTLE_ENDIAN);
+            long[] out = new long[v.length];
+            try {
+                DeltaBinaryPacked.decode(b, v.length, out, 0);
+                assertThat(out).as("cut to %d of %d bytes", keep, page.length).containsExactly(v);
+                readWhole++;
+            } catch (IOException e) {
+                assertThat(e).hasMessageContaining("DELTA_BINARY_PACKED");
+            }
+        }
+        // the last miniblock holds 43 values padded to 64: only its padding may go
+        assertThat(readWhole).as("cuts inside the last miniblock's padding").isLessThan(page.length / 4);
+    }
 }
