@@ -53,13 +53,6 @@ final class PageDecoder {
      * Reads every page of a column chunk of {@code file} into {@code longs} or {@code doubles} from {@code at};
      * returns the number of values read.
      */
-    static int read(FileChannel file, Path name, ColumnChunkMetaData chunk, long[] longs, double[] doubles, int at)
-            throws IOException {
-        return read(file, name, new FastFooter.Chunk(chunk.getStartingPos(), chunk.getTotalSize(),
-                chunk.getCodec() == CompressionCodecName.ZSTD), longs, doubles, at);
-    }
-
-    /** {@link #read(FileChannel, Path, ColumnChunkMetaData, long[], double[], int)} of a chunk from the fast footer. */
     static int read(FileChannel file, Path name, FastFooter.Chunk chunk, long[] longs, double[] doubles, int at)
             throws IOException {
         long size = chunk.size();
