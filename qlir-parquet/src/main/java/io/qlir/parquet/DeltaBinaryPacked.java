@@ -17,15 +17,17 @@ import java.nio.ByteOrder;
  */
 final class DeltaBinaryPacked {
 
-    private DeltaBinaryPacked() {
-    }
-
     /** Bytes of zeros after a page's copy, so that an 8-byte load at any of its bytes stays in the array. */
     private static final int PAD = 8;
+    /** Copies larger than this are made for one page and not kept (qlir's pages are at most 160 KB). */
+    private static final int KEEP_BYTES = 4 << 20;
     private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     /** A thread's copy of the page being decoded (a heap array: its loads are cheaper than a direct buffer's). */
     private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][0]);
+
+    private DeltaBinaryPacked() {
+    }
 
     /**
      * Decodes a page of {@code n} values from {@code page}'s position to its limit into {@code out} from {@code at}.
@@ -79,10 +81,13 @@ final class DeltaBinaryPacked {
     private static byte[] copy(ByteBuffer page) {
         byte[][] holder = SCRATCH.get();
         int size = page.remaining();
-        if (holder[0].length < size + PAD) {
-            holder[0] = new byte[Math.max(size + PAD, 2 * holder[0].length)];
-        }
         byte[] b = holder[0];
+        if (b.length < size + PAD) {
+            b = new byte[Math.max(size + PAD, Math.min(2 * b.length, KEEP_BYTES))];
+            if (b.length <= KEEP_BYTES) {
+                holder[0] = b;
+            }
+        }
         page.get(page.position(), b, 0, size);
         java.util.Arrays.fill(b, size, size + PAD, (byte) 0);
         return b;
