@@ -111,18 +111,18 @@ final class DeltaBinaryPacked {
     private static long unpack(byte[] b, int p, int w, int count, long minDelta, long v, long[] out, int at) {
         long mask = w == 64 ? -1L : (1L << w) - 1;
         long acc = v;
-        int bit = 0; // a miniblock is at most a block, far below 2^31 bits
+        long bit = 0;
         if (w <= 56) {
             for (int k = 0; k < count; k++, bit += w) {
-                long d = ((long) LE_LONG.get(b, p + (bit >>> 3)) >>> (bit & 7)) & mask;
+                long d = ((long) LE_LONG.get(b, p + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
                 acc += minDelta + d;
                 out[at + k] = acc;
             }
             return acc;
         }
         for (int k = 0; k < count; k++, bit += w) {
-            int first = p + (bit >>> 3);
-            int shift = bit & 7;
+            int first = p + (int) (bit >>> 3);
+            int shift = (int) (bit & 7);
             long d = (long) LE_LONG.get(b, first) >>> shift;
             if (shift + w > 64) {
                 d |= (b[first + 8] & 0xFFL) << (64 - shift);

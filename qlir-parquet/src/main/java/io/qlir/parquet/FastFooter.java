@@ -96,11 +96,21 @@ record FastFooter(long rows, List<Group> groups) {
                     skip(f.type);
                 }
             }
-            if (!schemaOk || rows < 0 || groups == null
-                    || groups.stream().mapToLong(Group::rows).sum() != rows) {
+            if (!schemaOk || rows < 0 || groups == null || sumOfRows(groups) != rows) {
                 throw new Unusual(); // parquet-java counts the row groups' rows
             }
             return new FastFooter(rows, groups);
+        }
+
+        private static long sumOfRows(List<Group> groups) throws Unusual {
+            long sum = 0;
+            for (Group g : groups) {
+                if (g.rows() < 0 || sum > Long.MAX_VALUE - g.rows()) {
+                    throw new Unusual();
+                }
+                sum += g.rows();
+            }
+            return sum;
         }
 
         /** The schema's elements: a root whose children are flat, with every candle column as qlir writes it. */
@@ -117,13 +127,14 @@ record FastFooter(long rows, List<Group> groups) {
                     }
                     continue;
                 }
+                if (el.children > 0) {
+                    throw new Unusual(); // a group: the root's child count no longer says where the columns are
+                }
                 int c = el.name == null ? -1 : names.indexOf(el.name);
                 if (c < 0) {
                     continue; // an extra column, read by no one
                 }
-                boolean wantLong = CandleSchema.isLong(c);
-                if (el.children > 0 || el.repetition != REQUIRED || el.type != (wantLong ? TYPE_INT64 : TYPE_DOUBLE)
-                        || el.timestampUnit > 1 || seen[c]) {
+                if (el.repetition != REQUIRED || el.type != physicalType(c) || el.timestampUnit > 1 || seen[c]) {
                     throw new Unusual();
                 }
                 seen[c] = true;
@@ -134,6 +145,10 @@ record FastFooter(long rows, List<Group> groups) {
                 }
             }
             return true;
+        }
+
+        private static int physicalType(int column) {
+            return CandleSchema.isLong(column) ? TYPE_INT64 : TYPE_DOUBLE;
         }
 
         /** A SchemaElement's 1 type, 3 repetition_type, 4 name, 5 num_children, 6 converted_type, 10 logicalType. */
@@ -237,17 +252,20 @@ record FastFooter(long rows, List<Group> groups) {
         }
 
         /**
-         * ColumnMetaData: 2 encodings, 3 path_in_schema, 4 codec, 7 total_compressed_size, 9 data_page_offset,
+         * ColumnMetaData: 1 type, 2 encodings, 3 path_in_schema, 4 codec, 7 total_compressed_size, 9 data_page_offset,
          * 11 dictionary_page_offset.
          */
         private void columnMetaData(Chunk[] into) throws Unusual {
             int column = -1;
+            int type = -1;
             int codec = -1;
             long size = -1;
             long data = -1;
             long dictionary = 0;
             for (Fields f = fields(); f.next(); ) {
-                if (f.is(2, LIST)) {
+                if (f.is(1, I32)) {
+                    type = i32();
+                } else if (f.is(2, LIST)) {
                     int n = listSize(I32);
                     for (int i = 0; i < n; i++) {
                         int encoding = i32();
@@ -277,8 +295,8 @@ record FastFooter(long rows, List<Group> groups) {
             if (column < 0) {
                 return; // an extra column
             }
-            if ((codec != CODEC_ZSTD && codec != CODEC_UNCOMPRESSED) || size < 0 || data < 0
-                    || into[column] != null) {
+            if ((codec != CODEC_ZSTD && codec != CODEC_UNCOMPRESSED) || type != physicalType(column) || size < 0
+                    || data < 0 || into[column] != null) {
                 throw new Unusual();
             }
             // parquet-java's ColumnChunkMetaData.getStartingPos: a dictionary page, when there is one, comes first

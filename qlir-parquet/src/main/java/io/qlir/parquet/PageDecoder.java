@@ -79,6 +79,11 @@ final class PageDecoder {
                 continue; // an index page, or a dictionary page a PLAIN chunk does not use
             }
             int n = page.values();
+            int capacity = longs != null ? longs.length : doubles.length;
+            if (n < 0 || n > capacity - i) {
+                throw new IOException("a page of " + n + " values at row " + (i - at) + " of a column chunk, past the "
+                        + (capacity - at) + " rows its row group and the file's footer leave for it");
+            }
             ByteBuffer values = in.duplicate().position(start + page.levels()).limit(start + compressed).slice();
             if (page.compressed()) {
                 int raw = h.getUncompressed_page_size() - page.levels();

@@ -185,24 +185,28 @@ class ThriftCompact {
         return (raw >>> 1) ^ -(raw & 1);
     }
 
-    /** A size or length: a plain varint. */
+    /**
+     * A size or length: a plain varint. Every element of a collection and every byte of a string takes at least a
+     * byte, so a size past the bytes left is malformed (and would otherwise size an allocation).
+     */
     int size() throws Unusual {
         long v = raw();
-        if (v < 0 || v > end) {
+        if (v < 0 || v > end - pos) {
             throw new Unusual();
         }
         return (int) v;
     }
 
+    /** A varint of at most ten bytes. */
     private long raw() throws Unusual {
         long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
+        for (int shift = 0; shift < 70; shift += 7) {
             int x = u8();
             v |= (long) (x & 0x7F) << shift;
             if (x < 0x80) {
-                break;
+                return v;
             }
         }
-        return v;
+        throw new Unusual();
     }
 }

@@ -21,18 +21,19 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 final class ZstdCodecs implements CompressionCodecFactory {
 
     /**
-     * The compression of every page: ZSTD with level 3's table sizes, but zstd's fast strategy at an acceleration
-     * ({@code targetLength}) of {@value #ACCELERATION}, a hash table of 2^{@value #HASH_LOG} entries and a minimum
-     * match of {@value #MIN_MATCH} bytes. Why not zstd's default (level 3 as is): it Huffman-codes the literals of
-     * tick-sized prices, which decode at about 1 GB/s here, 8 ns per candle for each price column and 32 of the
-     * reader's 55 ns per candle in all. The fast strategy with a positive acceleration keeps literals raw (they decode
-     * at copy speed) and turns only repeats into matches; eight-byte values repeat whole or not at all, hence the
-     * minimum match. Every match is one sequence for the decoder to execute, so the hash table is kept small: fewer,
-     * nearer repeats are found, the price pages come out 3 % larger and decode a fifth faster than at level -5 (the
-     * previous setting: the benchmark's fixture at 34.2 % of its slice files instead of 33.8 %, its reader at 33–34 ns
-     * per candle instead of 38; io.qlir.bench.loader.ZstdCeiling and docs/benchmarks.md have the runs).
-     * Incompressible pages (the volumes' decimals) come out as stored blocks, which {@link StoredFrames} reads
-     * without zstd. Any ZSTD decoder reads these frames.
+     * The compression of every page: zstd's fast strategy at an acceleration ({@code targetLength}) of
+     * {@value #ACCELERATION}, a hash table of 2^{@value #HASH_LOG} entries and a minimum match of {@value #MIN_MATCH}
+     * bytes, set over level {@value #LEVEL} (which then only gives the window size). Why not zstd's default (level 3
+     * as is): it Huffman-codes the literals of tick-sized prices, which decode at about 1 GB/s here, 8 ns per candle
+     * for each price column and 32 of the reader's 55 ns per candle in all. The fast strategy with a positive
+     * acceleration keeps literals raw (they decode at copy speed) and turns only repeats into matches; eight-byte
+     * values repeat whole or not at all, hence the minimum match. Every match is one sequence for the decoder to
+     * execute, so the hash table is kept small: fewer, nearer repeats are found, and the price pages come out 3 %
+     * larger than at level -5 (the previous setting) and decode in 15 % less time (the benchmark's fixture at 34.2 %
+     * of its slice files instead of 33.8 %, its reader at 33–34 ns per candle instead of 38;
+     * io.qlir.bench.loader.ZstdCeiling and docs/benchmarks.md have the runs). Incompressible pages (the volumes'
+     * decimals) come out as stored blocks, which {@link StoredFrames} reads without zstd. Any ZSTD decoder reads
+     * these frames.
      */
     static final int LEVEL = 3;
     /** zstd's fast strategy ({@code ZSTD_fast}): literals stay raw when the acceleration is positive. */

@@ -103,7 +103,8 @@ class DeltaBinaryPackedTest {
                 assertThat(e).hasMessageContaining("DELTA_BINARY_PACKED");
             }
         }
-        // the last miniblock holds 43 values padded to 64: only its padding may go
+        // 299 deltas: two blocks of 128, then a block whose second miniblock holds 11 deltas padded to 32; only
+        // cuts inside that padding (and the empty miniblocks after it) may read the page whole
         assertThat(readWhole).as("cuts inside the last miniblock's padding").isLessThan(page.length / 4);
     }
 }

@@ -15,6 +15,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.parquet.format.AesGcmV1;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.CompressionCodec;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.EncryptionAlgorithm;
+import org.apache.parquet.format.FieldRepetitionType;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.LogicalType;
+import org.apache.parquet.format.MicroSeconds;
+import org.apache.parquet.format.SchemaElement;
+import org.apache.parquet.format.TimeUnit;
+import org.apache.parquet.format.TimestampType;
+import org.apache.parquet.format.Type;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
@@ -27,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The fast footer parse against parquet-java's own reading of the same files: the same rows and, for every candle
  * column of every row group, the same chunk position, size and codec; null (parquet-java's path) for what it leaves
- * alone; and never a failure of its own on damaged footer bytes.
+ * alone, case by case; and on damaged footer bytes never a failure of its own (null, or chunks for every column).
  */
 class FastFooterTest {
 
@@ -106,7 +120,9 @@ class FastFooterTest {
                     + " AS close_time, quote_volume, trades, taker_buy_base_volume, taker_buy_quote_volume";
             s.execute("COPY (SELECT " + millis + " FROM " + src + ") TO '" + v2.toString().replace('\\', '/')
                     + "' (FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION V2, ROW_GROUP_SIZE 20000)");
-            s.execute("COPY (SELECT 'x' || trades AS note, " + millis + ", trades * 2 AS more FROM " + src
+            // 17 columns: the schema and chunk lists take the compact protocol's long list header (15 or more)
+            s.execute("COPY (SELECT 'x' || trades AS note, " + millis + ", trades * 2 AS more, open AS o2, high AS h2,"
+                    + " low AS l2, close AS c2 FROM " + src
                     + ") TO '" + extra.toString().replace('\\', '/') + "' (FORMAT parquet, COMPRESSION uncompressed)");
             s.execute("COPY (SELECT * FROM " + src + ") TO '" + micros.toString().replace('\\', '/')
                     + "' (FORMAT parquet, COMPRESSION zstd)");
@@ -115,6 +131,69 @@ class FastFooterTest {
         assertThat(byParquetJava(v2)).as("several row groups").hasSizeGreaterThan(1);
         assertSameAsParquetJava(extra);
         assertThat(parse(micros)).as("TIMESTAMP(MICROS): parquet-java's path names the column").isNull();
+    }
+
+    /** The first footer's Thrift structure, changed by {@code change}, written back, parsed by the fast path. */
+    private FastFooter parseChanged(java.util.function.Consumer<FileMetaData> change) throws IOException {
+        byte[] file = Files.readAllBytes(mine);
+        int length = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        FileMetaData meta = Util.readFileMetaData(new java.io.ByteArrayInputStream(file, file.length - 8 - length,
+                length));
+        change.accept(meta);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Util.writeFileMetaData(meta, out);
+        Path changed = root.resolve("changed.parquet");
+        writeWithFooter(changed, file, 0, out.toByteArray());
+        return parse(changed);
+    }
+
+    private static ColumnMetaData chunkMeta(FileMetaData m, int column) {
+        return m.getRow_groups().get(0).getColumns().get(column).getMeta_data();
+    }
+
+    @Test
+    void eachKindOfFooterTheFastPathLeavesToParquetJavaGivesNull() throws IOException {
+        List<FastFooter.Group> truth = byParquetJava(mine);
+        FastFooter same = parseChanged(m -> { });
+        assertThat(same).as("the footer written back unchanged").isNotNull();
+        assertThat(same.groups().get(0).chunks()).containsExactly(truth.get(0).chunks());
+
+        java.util.Map<String, java.util.function.Consumer<FileMetaData>> unusual = new java.util.LinkedHashMap<>();
+        unusual.put("a chunk compressed with SNAPPY", m -> chunkMeta(m, 1).setCodec(CompressionCodec.SNAPPY));
+        unusual.put("a dictionary encoding", m -> chunkMeta(m, 1).getEncodings().add(Encoding.RLE_DICTIONARY));
+        unusual.put("a chunk in another file", m -> m.getRow_groups().get(0).getColumns().get(1)
+                .setFile_path("elsewhere.parquet"));
+        unusual.put("a chunk of another physical type", m -> chunkMeta(m, 1).setType(Type.FLOAT));
+        unusual.put("an optional candle column", m -> m.getSchema().get(2)
+                .setRepetition_type(FieldRepetitionType.OPTIONAL));
+        unusual.put("a candle column of another type", m -> m.getSchema().get(2).setType(Type.INT64));
+        unusual.put("timestamps in microseconds", m -> m.getSchema().get(1).setLogicalType(LogicalType.TIMESTAMP(
+                new TimestampType(true, TimeUnit.MICROS(new MicroSeconds())))));
+        unusual.put("a candle column twice", m -> {
+            m.getSchema().add(m.getSchema().get(2).deepCopy());
+            m.getSchema().get(0).setNum_children(m.getSchema().get(0).getNum_children() + 1);
+        });
+        unusual.put("a nested group", m -> {
+            SchemaElement group = new SchemaElement("extra");
+            group.setNum_children(1);
+            group.setRepetition_type(FieldRepetitionType.OPTIONAL);
+            SchemaElement leaf = new SchemaElement("x");
+            leaf.setType(Type.INT32);
+            leaf.setRepetition_type(FieldRepetitionType.OPTIONAL);
+            m.getSchema().add(group);
+            m.getSchema().add(leaf);
+            m.getSchema().get(0).setNum_children(m.getSchema().get(0).getNum_children() + 1);
+        });
+        unusual.put("a candle column missing", m -> {
+            m.getSchema().remove(m.getSchema().size() - 1);
+            m.getSchema().get(0).setNum_children(m.getSchema().get(0).getNum_children() - 1);
+        });
+        unusual.put("an encryption algorithm (plaintext footer)", m -> m.setEncryption_algorithm(
+                EncryptionAlgorithm.AES_GCM_V1(new AesGcmV1())));
+        unusual.put("a row count the row groups do not add up to", m -> m.setNum_rows(m.getNum_rows() + 1));
+        for (var e : unusual.entrySet()) {
+            assertThat(parseChanged(e.getValue())).as(e.getKey()).isNull();
+        }
     }
 
     @Test

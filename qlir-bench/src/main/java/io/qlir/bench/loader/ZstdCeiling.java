@@ -156,7 +156,7 @@ public final class ZstdCeiling {
 
     /**
      * The pages at levels 3, 1 and -1 (zstd's own minimum match), -3, -5 (the layout's first setting), -7 and -10
-     * with a minimum match of 7, and the layout's setting (level 3's tables in the fast strategy, acceleration 8, a
+     * with a minimum match of 7, and the layout's setting (the fast strategy over level 3, acceleration 8, a
      * hash table of 2^12, minimum match 7: "F3/a8/h12/m7"): size and decoding time.
      */
     private static String recompressed(List<Page> pages, long rows) {
