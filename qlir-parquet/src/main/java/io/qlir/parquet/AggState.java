@@ -8,7 +8,6 @@ import io.qlir.data.manifest.SliceEntry;
 import io.qlir.data.manifest.SliceSeries;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,8 +41,6 @@ final class AggState {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FORMAT = 1;
     private static final int CHUNK = 1 << 20;
-    /** "PAR1" read as a little-endian int: the magic that ends a Parquet file. */
-    private static final int PAR1 = 0x31524150;
 
     private AggState() {
     }
@@ -71,15 +68,9 @@ final class AggState {
         static Digest ofMonth(Path file) throws IOException {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 long size = ch.size();
-                if (size >= 12) {
-                    ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-                    PageDecoder.readFully(ch, file, tail, size - 8);
-                    long footer = Integer.toUnsignedLong(tail.getInt(0));
-                    if (tail.getInt(4) == PAR1 && footer <= size - 12) {
-                        return new Digest(size, crc(ch, size - 8 - footer, footer));
-                    }
-                }
-                return new Digest(size, crc(ch, 0, size));
+                long footer = FastFooter.length(ch, file, size);
+                return footer >= 0 ? new Digest(size, crc(ch, size - 8 - footer, footer))
+                        : new Digest(size, crc(ch, 0, size));
             } catch (NoSuchFileException e) {
                 return ABSENT;
             }

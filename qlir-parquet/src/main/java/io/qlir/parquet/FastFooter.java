@@ -39,6 +39,8 @@ record FastFooter(long rows, List<Group> groups) {
     /** PLAIN, RLE, BIT_PACKED, DELTA_BINARY_PACKED, BYTE_STREAM_SPLIT: the encodings {@link PageDecoder} reads. */
     private static final long READ_ENCODINGS = 1L | 1L << 3 | 1L << 4 | 1L << 5 | 1L << 9;
     private static final int MAX_FOOTER = 64 << 20;
+    /** "PAR1" read as a little-endian int: the magic that ends a Parquet file. */
+    private static final int PAR1 = 0x31524150;
 
     /** A column chunk: where its pages start, their bytes in all, and whether they are ZSTD (else uncompressed). */
     record Chunk(long start, long size, boolean zstd) {
@@ -51,23 +53,31 @@ record FastFooter(long rows, List<Group> groups) {
     /** The footer of {@code file}, or null when the fast path should not read it (see the class comment). */
     static FastFooter parse(FileChannel ch, Path file) throws IOException {
         long size = ch.size();
-        if (size < 12) {
+        long length = length(ch, file, size);
+        if (length <= 0 || length > MAX_FOOTER) {
             return null;
         }
-        ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-        PageDecoder.readFully(ch, file, tail, size - 8);
-        int length = tail.getInt(0);
-        if (tail.getInt(4) != 0x31524150 /* "PAR1": "PARE" is an encrypted footer */ || length <= 0
-                || length > MAX_FOOTER || length > size - 12) {
-            return null;
-        }
-        ByteBuffer bytes = ByteBuffer.allocate(length);
+        ByteBuffer bytes = ByteBuffer.allocate((int) length);
         PageDecoder.readFully(ch, file, bytes, size - 8 - length);
         try {
             return new Parse(bytes.array()).fileMetaData();
         } catch (Unusual e) {
             return null;
         }
+    }
+
+    /**
+     * The length of the footer that ends a Parquet file of {@code size} bytes ({@code <footer><length>PAR1}), or -1
+     * when the file does not end as an unencrypted Parquet file does ("PARE" ends an encrypted footer).
+     */
+    static long length(FileChannel ch, Path file, long size) throws IOException {
+        if (size < 12) {
+            return -1;
+        }
+        ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        PageDecoder.readFully(ch, file, tail, size - 8);
+        long length = Integer.toUnsignedLong(tail.getInt(0));
+        return tail.getInt(4) == PAR1 && length <= size - 12 ? length : -1;
     }
 
     /** One parse of the footer's bytes. */
